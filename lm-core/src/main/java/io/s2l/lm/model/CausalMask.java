@@ -1,0 +1,26 @@
+package io.s2l.lm.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/** The additive causal mask: 0 on and below the diagonal, -infinity above it. */
+final class CausalMask {
+
+  private CausalMask() {}
+
+  /**
+   * A (T, T) float mask in {@code manager}. Built on the JVM side and copied once per forward pass:
+   * one small transfer, no extra native ops.
+   */
+  static NDArray of(NDManager manager, long time) {
+    int t = Math.toIntExact(time);
+    float[] values = new float[t * t];
+    for (int row = 0; row < t; row++) {
+      for (int col = row + 1; col < t; col++) {
+        values[row * t + col] = Float.NEGATIVE_INFINITY;
+      }
+    }
+    return manager.create(values, new Shape(t, t));
+  }
+}

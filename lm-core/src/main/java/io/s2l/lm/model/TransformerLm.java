@@ -1,0 +1,93 @@
+package io.s2l.lm.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Embedding;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import io.s2l.study.ModelScale;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A decoder-only, pre-LN, causal transformer language model over bytes (GPT-2 layout): token and
+ * learned position embeddings, {@code depth} blocks, a final LayerNorm and an untied output
+ * projection to the 256 byte logits. Input (B, T) token ids as INT64; output (B, T, 256) logits.
+ */
+public final class TransformerLm extends AbstractBlock {
+
+  private final ModelScale scale;
+  private final Parameter tokenEmbedding;
+  private final Parameter positionEmbedding;
+  private final List<TransformerBlock> blocks = new ArrayList<>();
+  private final LayerNorm finalNorm = LayerNorm.builder().axis(2).build();
+  private final Linear head = Linear.builder().setUnits(ModelScale.VOCABULARY).build();
+
+  public TransformerLm(ModelScale scale) {
+    super((byte) 1);
+    this.scale = scale;
+    tokenEmbedding =
+        addParameter(
+            Parameter.builder()
+                .setName("tokenEmbedding")
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(ModelScale.VOCABULARY, scale.width()))
+                .build());
+    positionEmbedding =
+        addParameter(
+            Parameter.builder()
+                .setName("positionEmbedding")
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(scale.context(), scale.width()))
+                .build());
+    for (int i = 0; i < scale.depth(); i++) {
+      blocks.add(addChildBlock("block" + i, new TransformerBlock(scale.width(), scale.heads())));
+    }
+    addChildBlock("finalNorm", finalNorm);
+    addChildBlock("head", head);
+  }
+
+  public ModelScale scale() {
+    return scale;
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDArray tokens = inputs.singletonOrThrow();
+    long time = tokens.getShape().get(1);
+    NDArray table = store.getValue(tokenEmbedding, tokens.getDevice(), training);
+    NDArray positions = store.getValue(positionEmbedding, tokens.getDevice(), training);
+    NDArray x = Embedding.embedding(tokens, table, SparseFormat.DENSE).singletonOrThrow();
+    x = x.add(time == scale.context() ? positions : positions.get("0:" + time));
+    NDList hidden = new NDList(x);
+    for (TransformerBlock block : blocks) {
+      hidden = block.forward(store, hidden, training);
+    }
+    return head.forward(store, finalNorm.forward(store, hidden, training), training);
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    Shape in = inputShapes[0];
+    return new Shape[] {new Shape(in.get(0), in.get(1), ModelScale.VOCABULARY)};
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    Shape hidden = new Shape(inputShapes[0].get(0), inputShapes[0].get(1), scale.width());
+    for (TransformerBlock block : blocks) {
+      block.initialize(manager, dataType, hidden);
+    }
+    finalNorm.initialize(manager, dataType, hidden);
+    head.initialize(manager, dataType, hidden);
+  }
+}

@@ -1,0 +1,40 @@
+package io.s2l.lm.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
+
+/** Clipping by global L2 norm (Pascanu et al. 2013): g <- g * min(1, clip / ||g||_2). */
+final class GradientClipping {
+
+  private GradientClipping() {}
+
+  /**
+   * Scales every gradient in place. Gradient handles are attached to {@code step} so that they are
+   * freed with the step instead of accumulating in the model's manager.
+   *
+   * @return the norm before clipping
+   */
+  static float clipGlobalNorm(PairList<String, Parameter> parameters, float clip, NDManager step) {
+    NDList gradients = new NDList(parameters.size());
+    NDList squares = new NDList(parameters.size());
+    for (Pair<String, Parameter> p : parameters) {
+      NDArray gradient = p.getValue().getArray().getGradient();
+      gradient.attach(step);
+      gradients.add(gradient);
+      squares.add(gradient.square().sum());
+    }
+    float norm = (float) Math.sqrt(NDArrays.stack(squares).sum().getFloat());
+    if (norm > clip) {
+      float factor = clip / (norm + 1e-6f);
+      for (NDArray g : gradients) {
+        g.muli(factor);
+      }
+    }
+    return norm;
+  }
+}

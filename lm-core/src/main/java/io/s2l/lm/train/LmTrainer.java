@@ -1,0 +1,117 @@
+package io.s2l.lm.train;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.CosineTracker;
+import ai.djl.training.tracker.WarmUpTracker;
+import io.s2l.lm.data.DomainText;
+import io.s2l.lm.data.MixtureSampler;
+import io.s2l.lm.model.TransformerLm;
+import io.s2l.study.ModelScale;
+import io.s2l.study.TrainingJobSpec;
+import io.s2l.study.TrainingSettings;
+import java.util.Map;
+
+/**
+ * Trains one language model for one job: AdamW, linear warm-up then cosine decay to 10% of the peak
+ * rate, global-norm gradient clipping, batches drawn from the job's mixture. The budget is {@code
+ * tokensPerParam x nonEmbeddingParams} tokens, rounded up to whole steps. Deterministic for a given
+ * seed on CPU: initialisation uses PyTorch's generator seeded with the job seed and batches come
+ * from a {@link MixtureSampler} seeded with it.
+ */
+public final class LmTrainer {
+
+  private LmTrainer() {}
+
+  public static TrainedModel train(
+      TrainingJobSpec job, Map<String, DomainText> texts, TrainingProgress progress) {
+    ModelScale scale = job.scale();
+    TrainingSettings settings = job.training().withDefaults();
+    int batch = settings.batchSize();
+    int context = scale.context();
+    long tokensPerStep = (long) batch * context;
+    long steps = Math.max(1, (job.tokenBudget() + tokensPerStep - 1) / tokensPerStep);
+    int warmup = (int) Math.round(steps * settings.warmupFraction());
+
+    Engine.getEngine("PyTorch").setRandomSeed((int) job.seed());
+    TransformerLm network = new TransformerLm(scale);
+    Model model = Model.newInstance("lm-" + scale.name());
+    model.setBlock(network);
+    float peak = settings.learningRate().floatValue();
+    CosineTracker cosine =
+        CosineTracker.builder()
+            .setBaseValue(peak)
+            .optFinalValue(peak * 0.1f)
+            .setMaxUpdates((int) Math.max(1, steps - warmup))
+            .build();
+    DefaultTrainingConfig config =
+        new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+            .optInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT)
+            .optOptimizer(
+                Optimizer.adamW()
+                    .optLearningRateTracker(
+                        WarmUpTracker.builder()
+                            .setMainTracker(cosine)
+                            .optWarmUpSteps(warmup)
+                            .optWarmUpBeginValue(peak / Math.max(1, warmup))
+                            .build())
+                    .optWeightDecays(settings.weightDecay().floatValue())
+                    .build());
+
+    MixtureSampler sampler =
+        new MixtureSampler(texts, job.distribution().weights(), context + 1, job.seed());
+    long started = System.nanoTime();
+    double tailLoss = 0;
+    long tailSteps = Math.max(1, steps / 10);
+    try (Trainer trainer = new Trainer(model, config)) {
+      trainer.initialize(new Shape(batch, context));
+      for (long step = 1; step <= steps; step++) {
+        float loss = step(trainer, sampler, batch, context, settings.gradientClip().floatValue());
+        if (step > steps - tailSteps) {
+          tailLoss += loss;
+        }
+        progress.onStep(step, steps, loss);
+      }
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    long tokens = steps * tokensPerStep;
+    long n = scale.nonEmbeddingParams();
+    TrainingStats stats =
+        new TrainingStats(
+            n, scale.totalParams(), tokens, 6.0 * n * tokens, steps, seconds, tailLoss / tailSteps);
+    return new TrainedModel(model, network, stats);
+  }
+
+  private static float step(
+      Trainer trainer, MixtureSampler sampler, int batch, int context, float clip) {
+    try (NDManager step = trainer.getManager().newSubManager()) {
+      NDArray windows = step.create(sampler.nextBatch(batch), new Shape(batch, context + 1));
+      NDArray inputs = windows.get(":, 0:" + context);
+      NDArray targets = windows.get(":, 1:");
+      float value;
+      try (GradientCollector collector = trainer.newGradientCollector()) {
+        NDArray logits = trainer.forward(new NDList(inputs)).singletonOrThrow();
+        NDArray loss = TokenLoss.perToken(logits, targets).mean();
+        collector.backward(loss);
+        value = loss.getFloat();
+      }
+      GradientClipping.clipGlobalNorm(trainer.getModel().getBlock().getParameters(), clip, step);
+      trainer.step();
+      return value;
+    }
+  }
+}

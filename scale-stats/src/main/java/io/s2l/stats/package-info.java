@@ -1,0 +1,20 @@
+/**
+ * Scale-correlation statistics: how well do proxy-model losses track reference-model losses across
+ * training distributions (SCIENCE.md section 2; Khaddaj, Engstrom, Madry, "Small-to-Large
+ * Generalization: Data Influences Models Consistently Across Scale", arXiv 2505.16260).
+ *
+ * <p>Plain Java, no dependencies. Every entry point validates its input the same way and fails with
+ * an {@link java.lang.IllegalArgumentException} whose message says what is wrong:
+ *
+ * <ul>
+ *   <li>{@code x} and {@code y} of different lengths;
+ *   <li>fewer than 3 paired points;
+ *   <li>a NaN or infinite value (the message names the array and the index).
+ * </ul>
+ *
+ * <p>A statistic that is mathematically undefined for valid input is returned as {@code NaN}, not
+ * thrown: Pearson r, Spearman rho, Kendall tau-b and R^2 are {@code NaN} when either side has zero
+ * variance (all of its values equal), and decision accuracy is {@code NaN} when the reference ties
+ * every pair. Arrays passed in are never modified; results are immutable.
+ */
+package io.s2l.stats;

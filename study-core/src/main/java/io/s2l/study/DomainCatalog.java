@@ -1,0 +1,13 @@
+package io.s2l.study;
+
+import java.util.List;
+
+/** What a dataset offers a study: its domains and its evaluation sets. */
+public interface DomainCatalog {
+
+  /** Domain names, in a stable order. */
+  List<String> domains();
+
+  /** Evaluation set names, in a stable order. */
+  List<String> evalSets();
+}

@@ -1,0 +1,17 @@
+package io.s2l.study;
+
+/**
+ * Mixtures the study asks s2l to generate in addition to its explicit ones.
+ *
+ * @param dirichlet random mixtures drawn from a symmetric Dirichlet, or null for none
+ * @param leaveOneOut one mixture per domain: uniform over every other domain
+ */
+public record GeneratedMixtures(Dirichlet dirichlet, Boolean leaveOneOut) {
+
+  /**
+   * @param count how many mixtures to draw
+   * @param alpha concentration; 1 is uniform over the simplex, small values give peaked mixtures
+   * @param seed seed of the generator: same seed, same mixtures
+   */
+  public record Dirichlet(Integer count, Double alpha, Long seed) {}
+}

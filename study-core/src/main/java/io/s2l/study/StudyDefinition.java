@@ -1,0 +1,38 @@
+package io.s2l.study;
+
+import java.util.List;
+
+/**
+ * What a user submits: which models to train on which data, and what to evaluate them on. s2l
+ * trains one model per (scale, distribution, seed) and evaluates every model on every evaluation
+ * set (SCIENCE.md section 1).
+ *
+ * @param name a label for people
+ * @param dataset the corpus the domains come from; {@code builtin} when null
+ * @param distributions explicit mixtures
+ * @param generated mixtures to generate, or null
+ * @param scales model sizes; one of them is the reference
+ * @param referenceScale name of the reference scale; it must have the most parameters
+ * @param tokensPerParam training tokens per non-embedding parameter (20 is Chinchilla-optimal)
+ * @param seeds training seeds; every (scale, distribution) is trained once per seed
+ * @param evalSets evaluation set names; the held-out text of every domain when null
+ * @param training optimiser settings, or null for defaults
+ */
+public record StudyDefinition(
+    String name,
+    String dataset,
+    List<MixtureSpec> distributions,
+    GeneratedMixtures generated,
+    List<ModelScale> scales,
+    String referenceScale,
+    Double tokensPerParam,
+    List<Long> seeds,
+    List<String> evalSets,
+    TrainingSettings training) {
+
+  public static final String BUILTIN_DATASET = "builtin";
+
+  public String datasetOrDefault() {
+    return dataset != null ? dataset : BUILTIN_DATASET;
+  }
+}

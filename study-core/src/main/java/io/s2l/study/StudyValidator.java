@@ -1,0 +1,273 @@
+package io.s2l.study;
+
+import static io.s2l.study.StudyLimits.*;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a study definition against a dataset's catalog and {@link StudyLimits}. Returns every
+ * problem at once, each naming its field, so a user can fix a definition in one round trip.
+ */
+public final class StudyValidator {
+
+  private final DomainCatalog catalog;
+
+  public StudyValidator(DomainCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  public List<FieldError> validate(StudyDefinition study) {
+    List<FieldError> errors = new ArrayList<>();
+    if (study == null) {
+      errors.add(new FieldError("$", "a study definition is required"));
+      return errors;
+    }
+    if (study.name() == null || study.name().isBlank()) {
+      errors.add(new FieldError("name", "is required"));
+    } else if (study.name().length() > MAX_NAME_LENGTH) {
+      errors.add(new FieldError("name", "must be at most " + MAX_NAME_LENGTH + " characters"));
+    }
+    if (!StudyDefinition.BUILTIN_DATASET.equals(study.datasetOrDefault())) {
+      errors.add(new FieldError("dataset", "unknown dataset; available: builtin"));
+    }
+    validateScales(study, errors);
+    int distributions = validateDistributions(study, errors);
+    validateSeeds(study, errors);
+    if (study.tokensPerParam() == null) {
+      errors.add(new FieldError("tokensPerParam", "is required"));
+    } else if (!(study.tokensPerParam() > 0 && study.tokensPerParam() <= MAX_TOKENS_PER_PARAM)) {
+      errors.add(new FieldError("tokensPerParam", "must be > 0 and <= " + MAX_TOKENS_PER_PARAM));
+    }
+    validateEvalSets(study, errors);
+    validateTraining(study.training(), errors);
+    if (errors.isEmpty()) {
+      long jobs = (long) study.scales().size() * distributions * study.seeds().size();
+      if (jobs > MAX_JOBS) {
+        errors.add(
+            new FieldError("$", "the study expands to " + jobs + " jobs; at most " + MAX_JOBS));
+      }
+    }
+    return errors;
+  }
+
+  private void validateScales(StudyDefinition study, List<FieldError> errors) {
+    List<ModelScale> scales = study.scales();
+    if (scales == null || scales.size() < 2) {
+      errors.add(
+          new FieldError("scales", "at least two scales are required (proxies and a reference)"));
+      return;
+    }
+    if (scales.size() > MAX_SCALES) {
+      errors.add(new FieldError("scales", "at most " + MAX_SCALES + " scales"));
+      return;
+    }
+    Set<String> names = new HashSet<>();
+    boolean allValid = true;
+    for (int i = 0; i < scales.size(); i++) {
+      String at = "scales[" + i + "]";
+      ModelScale s = scales.get(i);
+      if (s == null) {
+        errors.add(new FieldError(at, "must not be null"));
+        allValid = false;
+        continue;
+      }
+      int before = errors.size();
+      if (s.name() == null || s.name().isBlank()) {
+        errors.add(new FieldError(at + ".name", "is required"));
+      } else if (!names.add(s.name())) {
+        errors.add(new FieldError(at + ".name", "duplicate scale name '" + s.name() + "'"));
+      }
+      range(errors, at + ".width", s.width(), 8, MAX_WIDTH);
+      range(errors, at + ".depth", s.depth(), 1, MAX_DEPTH);
+      range(errors, at + ".heads", s.heads(), 1, 64);
+      range(errors, at + ".context", s.context(), 8, MAX_CONTEXT);
+      if (s.width() != null && s.heads() != null && s.heads() > 0 && s.width() % s.heads() != 0) {
+        errors.add(new FieldError(at + ".heads", "must divide width " + s.width()));
+      }
+      allValid &= errors.size() == before;
+    }
+    String reference = study.referenceScale();
+    if (reference == null) {
+      errors.add(new FieldError("referenceScale", "is required"));
+    } else if (!names.contains(reference)) {
+      errors.add(new FieldError("referenceScale", "names no scale of this study"));
+    } else if (allValid) {
+      ModelScale ref = scales.stream().filter(s -> reference.equals(s.name())).findFirst().get();
+      for (int i = 0; i < scales.size(); i++) {
+        ModelScale s = scales.get(i);
+        if (s != ref && s.nonEmbeddingParams() >= ref.nonEmbeddingParams()) {
+          errors.add(
+              new FieldError(
+                  "referenceScale",
+                  "the reference must have the most parameters; scales["
+                      + i
+                      + "] has "
+                      + s.nonEmbeddingParams()
+                      + " >= "
+                      + ref.nonEmbeddingParams()));
+        }
+      }
+    }
+  }
+
+  /** Returns the number of distributions the study resolves to. */
+  private int validateDistributions(StudyDefinition study, List<FieldError> errors) {
+    int count = 0;
+    Set<String> names = new HashSet<>();
+    List<MixtureSpec> explicit = study.distributions();
+    if (explicit != null) {
+      for (int i = 0; i < explicit.size(); i++) {
+        validateMixture("distributions[" + i + "]", explicit.get(i), names, errors);
+      }
+      count += explicit.size();
+    }
+    GeneratedMixtures generated = study.generated();
+    if (generated != null && generated.dirichlet() != null) {
+      GeneratedMixtures.Dirichlet d = generated.dirichlet();
+      range(errors, "generated.dirichlet.count", d.count(), 1, MAX_DIRICHLET_COUNT);
+      if (d.alpha() == null || !(d.alpha() > 0 && d.alpha() <= 1000)) {
+        errors.add(new FieldError("generated.dirichlet.alpha", "must be > 0 and <= 1000"));
+      }
+      if (d.seed() == null) {
+        errors.add(new FieldError("generated.dirichlet.seed", "is required"));
+      }
+      count += d.count() != null ? Math.max(0, d.count()) : 0;
+    }
+    if (generated != null && Boolean.TRUE.equals(generated.leaveOneOut())) {
+      count += catalog.domains().size();
+    }
+    if (count < 3) {
+      errors.add(
+          new FieldError(
+              "distributions",
+              "at least three distributions (explicit or generated) are required"));
+    } else if (count > MAX_DISTRIBUTIONS) {
+      errors.add(
+          new FieldError("distributions", "at most " + MAX_DISTRIBUTIONS + " distributions"));
+    }
+    return count;
+  }
+
+  private void validateMixture(
+      String at, MixtureSpec mixture, Set<String> names, List<FieldError> errors) {
+    if (mixture == null) {
+      errors.add(new FieldError(at, "must not be null"));
+      return;
+    }
+    if (mixture.name() == null || mixture.name().isBlank()) {
+      errors.add(new FieldError(at + ".name", "is required"));
+    } else if (mixture.name().length() > MAX_NAME_LENGTH) {
+      errors.add(
+          new FieldError(at + ".name", "must be at most " + MAX_NAME_LENGTH + " characters"));
+    } else if (mixture.name().startsWith("dirichlet-") || mixture.name().startsWith("without-")) {
+      errors.add(new FieldError(at + ".name", "the prefixes dirichlet- and without- are reserved"));
+    } else if (!names.add(mixture.name())) {
+      errors.add(
+          new FieldError(at + ".name", "duplicate distribution name '" + mixture.name() + "'"));
+    }
+    Map<String, Double> weights = mixture.weights();
+    if (weights == null || weights.isEmpty()) {
+      errors.add(new FieldError(at + ".weights", "at least one domain weight is required"));
+      return;
+    }
+    double sum = 0;
+    for (Map.Entry<String, Double> w : weights.entrySet()) {
+      String field = at + ".weights." + w.getKey();
+      if (!catalog.domains().contains(w.getKey())) {
+        errors.add(new FieldError(field, "unknown domain; available: " + catalog.domains()));
+      } else if (w.getValue() == null || !(w.getValue() >= 0 && w.getValue() <= 1)) {
+        errors.add(new FieldError(field, "must be a number between 0 and 1"));
+      } else {
+        sum += w.getValue();
+      }
+    }
+    if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE
+        && errors.stream().noneMatch(e -> e.field().startsWith(at + ".weights."))) {
+      errors.add(new FieldError(at + ".weights", "must sum to 1 (they sum to " + sum + ")"));
+    }
+  }
+
+  private static void validateSeeds(StudyDefinition study, List<FieldError> errors) {
+    List<Long> seeds = study.seeds();
+    if (seeds == null || seeds.isEmpty()) {
+      errors.add(new FieldError("seeds", "at least one seed is required"));
+    } else if (seeds.size() > MAX_SEEDS) {
+      errors.add(new FieldError("seeds", "at most " + MAX_SEEDS + " seeds"));
+    } else if (seeds.contains(null)) {
+      errors.add(new FieldError("seeds", "must not contain null"));
+    } else if (new HashSet<>(seeds).size() != seeds.size()) {
+      errors.add(new FieldError("seeds", "must be distinct"));
+    }
+  }
+
+  private void validateEvalSets(StudyDefinition study, List<FieldError> errors) {
+    List<String> evalSets = study.evalSets();
+    if (evalSets == null) {
+      return;
+    }
+    if (evalSets.isEmpty()) {
+      errors.add(new FieldError("evalSets", "must not be empty (omit it for every held-out set)"));
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < evalSets.size(); i++) {
+      String e = evalSets.get(i);
+      if (e == null || !catalog.evalSets().contains(e)) {
+        errors.add(
+            new FieldError(
+                "evalSets[" + i + "]", "unknown evaluation set; available: " + catalog.evalSets()));
+      } else if (!seen.add(e)) {
+        errors.add(new FieldError("evalSets[" + i + "]", "duplicate evaluation set"));
+      }
+    }
+  }
+
+  private static void validateTraining(TrainingSettings t, List<FieldError> errors) {
+    if (t == null) {
+      return;
+    }
+    range(errors, "training.batchSize", t.batchSize(), 1, MAX_BATCH, true);
+    between(errors, "training.learningRate", t.learningRate(), 0, 1, false);
+    between(errors, "training.warmupFraction", t.warmupFraction(), 0, 0.5, true);
+    between(errors, "training.weightDecay", t.weightDecay(), 0, 1, true);
+    between(errors, "training.gradientClip", t.gradientClip(), 0, 1e6, false);
+  }
+
+  private static void range(
+      List<FieldError> errors, String field, Integer value, int min, int max) {
+    range(errors, field, value, min, max, false);
+  }
+
+  private static void range(
+      List<FieldError> errors, String field, Integer value, int min, int max, boolean optional) {
+    if (value == null) {
+      if (!optional) {
+        errors.add(new FieldError(field, "is required"));
+      }
+    } else if (value < min || value > max) {
+      errors.add(new FieldError(field, "must be between " + min + " and " + max));
+    }
+  }
+
+  /** Optional number in (min, max], or [min, max] when {@code minInclusive}. */
+  private static void between(
+      List<FieldError> errors,
+      String field,
+      Double value,
+      double min,
+      double max,
+      boolean minInclusive) {
+    if (value == null) {
+      return;
+    }
+    boolean low = minInclusive ? value >= min : value > min;
+    if (!(low && value <= max)) {
+      errors.add(
+          new FieldError(
+              field, "must be " + (minInclusive ? ">= " : "> ") + min + " and <= " + max));
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.s2l.study;
+
+/**
+ * Optimiser settings shared by every model of a study. Null fields take the defaults of {@link
+ * #DEFAULTS}.
+ *
+ * @param batchSize sequences per step
+ * @param learningRate peak AdamW learning rate, reached after warm-up, then cosine decay to 10%
+ * @param warmupFraction fraction of the steps spent in linear warm-up
+ * @param weightDecay decoupled AdamW weight decay
+ * @param gradientClip global L2 norm clip
+ */
+public record TrainingSettings(
+    Integer batchSize,
+    Double learningRate,
+    Double warmupFraction,
+    Double weightDecay,
+    Double gradientClip) {
+
+  public static final TrainingSettings DEFAULTS = new TrainingSettings(16, 3e-3, 0.05, 0.01, 1.0);
+
+  /** This object with every null replaced by its default. */
+  public TrainingSettings withDefaults() {
+    return new TrainingSettings(
+        batchSize != null ? batchSize : DEFAULTS.batchSize,
+        learningRate != null ? learningRate : DEFAULTS.learningRate,
+        warmupFraction != null ? warmupFraction : DEFAULTS.warmupFraction,
+        weightDecay != null ? weightDecay : DEFAULTS.weightDecay,
+        gradientClip != null ? gradientClip : DEFAULTS.gradientClip);
+  }
+}
