@@ -89,8 +89,12 @@ MVN_ARTIFACTS=(
 for entry in "${MVN_ARTIFACTS[@]}"; do
   IFS='|' read -r gav name sha <<<"$entry"
   IFS=':' read -r _group artifact version _type classifier <<<"$gav"
-  (cd "$DL" && mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy \
-      -Dartifact="$gav" -DoutputDirectory="$DL" >/dev/null)
+  if ! (cd "$DL" && mvn -q -B -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy \
+      -Dartifact="$gav" -DoutputDirectory="$DL" >"$WORK/mvn.log" 2>&1); then
+    cat "$WORK/mvn.log" >&2
+    echo "rebuild.sh: mvn dependency:copy $gav failed" >&2
+    exit 1
+  fi
   jar="$DL/${artifact}-${version}-${classifier}.jar"
   check_sha256 "$jar" "$sha"
   mkdir -p "$RAW/$name"

@@ -1,0 +1,224 @@
+package io.s2l.queue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The PostgreSQL job queue protocol. Methods that take a {@link Connection} run in the caller's
+ * transaction (enqueue with the study that created the jobs; complete with the results the job
+ * produced), so that either both are stored or neither is. The others use their own connection from
+ * the pool in auto-commit mode.
+ */
+public final class JobQueue {
+
+  private final DataSource dataSource;
+  private final Clock clock;
+  private final RetryPolicy retry;
+
+  public JobQueue(DataSource dataSource, Clock clock, RetryPolicy retry) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+    this.retry = retry;
+  }
+
+  /** Adds jobs in the caller's transaction; they become claimable when it commits. */
+  public void enqueue(Connection tx, List<NewJob> jobs) throws SQLException {
+    Timestamp now = Timestamp.from(clock.instant());
+    try (PreparedStatement ps =
+        tx.prepareStatement(
+            "INSERT INTO queue.job (study_id, kind, job_key, payload, max_attempts, run_after,"
+                + " created_at, updated_at) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?)")) {
+      for (NewJob job : jobs) {
+        ps.setObject(1, job.studyId());
+        ps.setString(2, job.kind());
+        ps.setString(3, job.key());
+        ps.setString(4, job.payloadJson());
+        ps.setInt(5, job.maxAttempts());
+        ps.setTimestamp(6, now);
+        ps.setTimestamp(7, now);
+        ps.setTimestamp(8, now);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /**
+   * Claims the oldest claimable job of one of {@code kinds}, raising its attempt counter and giving
+   * {@code owner} a lease of {@code lease}. Jobs locked by a concurrent claim are skipped, so any
+   * number of workers claim concurrently without blocking each other or sharing a job.
+   */
+  public Optional<ClaimedJob> claim(List<String> kinds, String owner, Duration lease)
+      throws SQLException {
+    Instant now = clock.instant();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE queue.job SET state = 'running', attempt = attempt + 1, lease_owner = ?,"
+                    + " lease_expires_at = ?, updated_at = ?, progress = 0"
+                    + " WHERE id = (SELECT id FROM queue.job"
+                    + "   WHERE state = 'queued' AND kind = ANY (?) AND run_after <= ?"
+                    + "   ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)"
+                    + " RETURNING id, study_id, kind, job_key, payload::text, attempt, max_attempts")) {
+      ps.setString(1, owner);
+      ps.setTimestamp(2, Timestamp.from(now.plus(lease)));
+      ps.setTimestamp(3, Timestamp.from(now));
+      ps.setArray(4, c.createArrayOf("text", kinds.toArray()));
+      ps.setTimestamp(5, Timestamp.from(now));
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new ClaimedJob(
+                rs.getLong(1),
+                rs.getObject(2, UUID.class),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getInt(6),
+                rs.getInt(7),
+                owner));
+      }
+    }
+  }
+
+  /**
+   * Renews the lease and records progress. Returns false when this attempt no longer holds the job
+   * (its lease expired and the job was rescued or claimed again): the worker must stop.
+   */
+  public boolean heartbeat(ClaimedJob job, Duration lease, double progress) throws SQLException {
+    Instant now = clock.instant();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE queue.job SET lease_expires_at = ?, progress = ?, updated_at = ?"
+                    + " WHERE id = ? AND attempt = ? AND lease_owner = ? AND state = 'running'")) {
+      ps.setTimestamp(1, Timestamp.from(now.plus(lease)));
+      ps.setDouble(2, Math.max(0, Math.min(1, progress)));
+      ps.setTimestamp(3, Timestamp.from(now));
+      ps.setLong(4, job.id());
+      ps.setInt(5, job.attempt());
+      ps.setString(6, job.owner());
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /**
+   * Marks the job succeeded in the caller's transaction, which also stores the job's results.
+   * Returns false when this attempt no longer holds the job; the caller must then roll back.
+   */
+  public boolean complete(Connection tx, ClaimedJob job) throws SQLException {
+    Timestamp now = Timestamp.from(clock.instant());
+    try (PreparedStatement ps =
+        tx.prepareStatement(
+            "UPDATE queue.job SET state = 'succeeded', progress = 1, lease_owner = NULL,"
+                + " lease_expires_at = NULL, updated_at = ?, finished_at = ?"
+                + " WHERE id = ? AND attempt = ? AND lease_owner = ? AND state = 'running'")) {
+      ps.setTimestamp(1, now);
+      ps.setTimestamp(2, now);
+      ps.setLong(3, job.id());
+      ps.setInt(4, job.attempt());
+      ps.setString(5, job.owner());
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /**
+   * Records a failed attempt: the job is queued again after the retry policy's delay, or failed for
+   * good when this was its last attempt. Returns the resulting state, or empty when this attempt no
+   * longer held the job.
+   */
+  public Optional<JobState> fail(ClaimedJob job, String error) throws SQLException {
+    Instant now = clock.instant();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE queue.job SET state = CASE WHEN attempt >= max_attempts THEN 'failed'"
+                    + " ELSE 'queued' END, run_after = ?, last_error = ?, lease_owner = NULL,"
+                    + " lease_expires_at = NULL, updated_at = ?,"
+                    + " finished_at = CASE WHEN attempt >= max_attempts THEN ?::timestamptz END"
+                    + " WHERE id = ? AND attempt = ? AND lease_owner = ? AND state = 'running'"
+                    + " RETURNING state")) {
+      ps.setTimestamp(1, Timestamp.from(now.plus(retry.delayAfter(job.attempt()))));
+      ps.setString(2, truncate(error));
+      ps.setTimestamp(3, Timestamp.from(now));
+      ps.setTimestamp(4, Timestamp.from(now));
+      ps.setLong(5, job.id());
+      ps.setInt(6, job.attempt());
+      ps.setString(7, job.owner());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(JobState.ofColumn(rs.getString(1))) : Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * Returns jobs whose lease expired (their worker died or lost the database) to the queue, or
+   * fails them when that was their last attempt. Safe to run from every worker concurrently.
+   *
+   * @return how many jobs were rescued
+   */
+  public int rescueExpired() throws SQLException {
+    Timestamp now = Timestamp.from(clock.instant());
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE queue.job SET state = CASE WHEN attempt >= max_attempts THEN 'failed'"
+                    + " ELSE 'queued' END, run_after = ?,"
+                    + " last_error = 'lease expired: worker ' || lease_owner || ' stopped heartbeating',"
+                    + " lease_owner = NULL, lease_expires_at = NULL, updated_at = ?,"
+                    + " finished_at = CASE WHEN attempt >= max_attempts THEN ?::timestamptz END"
+                    + " WHERE state = 'running' AND lease_expires_at < ?")) {
+      ps.setTimestamp(1, now);
+      ps.setTimestamp(2, now);
+      ps.setTimestamp(3, now);
+      ps.setTimestamp(4, now);
+      return ps.executeUpdate();
+    }
+  }
+
+  /** Job counts by state for one study and kind. */
+  public Map<JobState, Integer> countByState(UUID studyId, String kind) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      return countByState(c, studyId, kind);
+    }
+  }
+
+  public static Map<JobState, Integer> countByState(Connection c, UUID studyId, String kind)
+      throws SQLException {
+    Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
+    for (JobState s : JobState.values()) {
+      counts.put(s, 0);
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT state, count(*) FROM queue.job WHERE study_id = ? AND kind = ? GROUP BY state")) {
+      ps.setObject(1, studyId);
+      ps.setString(2, kind);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          counts.put(JobState.ofColumn(rs.getString(1)), rs.getInt(2));
+        }
+      }
+    }
+    return counts;
+  }
+
+  private static String truncate(String error) {
+    String e = error == null ? "unknown error" : error;
+    return e.length() > 4000 ? e.substring(0, 4000) : e;
+  }
+}

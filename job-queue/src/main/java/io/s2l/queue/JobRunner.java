@@ -1,0 +1,146 @@
+package io.s2l.queue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A worker's loop: rescue expired leases, claim one job, run it while a background thread renews
+ * the lease every third of its duration, record the outcome. One job at a time.
+ */
+public final class JobRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+  private final JobQueue queue;
+  private final List<String> kinds;
+  private final String owner;
+  private final Duration lease;
+  private final JobHandler handler;
+  private final ScheduledExecutorService heartbeats;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+
+  public JobRunner(
+      JobQueue queue, List<String> kinds, String owner, Duration lease, JobHandler handler) {
+    this.queue = queue;
+    this.kinds = List.copyOf(kinds);
+    this.owner = owner;
+    this.lease = lease;
+    this.handler = handler;
+    this.heartbeats =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "heartbeat-" + owner);
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Polls until {@link #stop()}, sleeping {@code idle} when no job is claimable. */
+  public void run(Duration idle) {
+    while (!stopping.get()) {
+      boolean worked;
+      try {
+        worked = runOnce();
+      } catch (Exception e) {
+        log.warn("queue unavailable ({}); retrying in {}", e.getMessage(), idle);
+        worked = false;
+      }
+      if (!worked && !stopping.get()) {
+        try {
+          Thread.sleep(idle.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  public void stop() {
+    stopping.set(true);
+    heartbeats.shutdownNow();
+  }
+
+  /**
+   * Rescues expired leases, then claims and runs at most one job.
+   *
+   * @return whether a job was claimed
+   */
+  public boolean runOnce() throws Exception {
+    int rescued = queue.rescueExpired();
+    if (rescued > 0) {
+      log.info("rescued {} job(s) whose lease expired", rescued);
+    }
+    Optional<ClaimedJob> claimed = queue.claim(kinds, owner, lease);
+    if (claimed.isEmpty()) {
+      return false;
+    }
+    ClaimedJob job = claimed.get();
+    log.info("claimed job {} ({} {}) attempt {}", job.id(), job.kind(), job.key(), job.attempt());
+    Heartbeat beat = new Heartbeat(job);
+    long period = Math.max(1, lease.toMillis() / 3);
+    ScheduledFuture<?> future =
+        heartbeats.scheduleAtFixedRate(beat, period, period, TimeUnit.MILLISECONDS);
+    try {
+      handler.handle(job, beat);
+      log.info("job {} succeeded", job.id());
+    } catch (LeaseLostException e) {
+      log.warn("job {} attempt {} abandoned: its lease was lost", job.id(), job.attempt());
+    } catch (Exception | Error e) {
+      String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+      Optional<JobState> next = queue.fail(job, reason);
+      log.error(
+          "job {} attempt {} failed ({}); now {}",
+          job.id(),
+          job.attempt(),
+          reason,
+          next.map(Enum::name).orElse("held by another attempt"),
+          e);
+    } finally {
+      future.cancel(false);
+    }
+    return true;
+  }
+
+  private final class Heartbeat implements Runnable, JobContext {
+    private final ClaimedJob job;
+    private volatile double progress;
+    private volatile boolean lost;
+
+    Heartbeat(ClaimedJob job) {
+      this.job = job;
+    }
+
+    @Override
+    public void run() {
+      try {
+        if (!queue.heartbeat(job, lease, progress)) {
+          lost = true;
+        }
+      } catch (Exception e) {
+        // The lease is still ours until it expires; the next beat tries again.
+        log.warn("heartbeat for job {} failed: {}", job.id(), e.getMessage());
+      }
+    }
+
+    @Override
+    public void progress(double fraction) {
+      progress = fraction;
+    }
+
+    @Override
+    public void checkLease() {
+      if (lost) {
+        throw new LeaseLostException(job);
+      }
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package io.s2l.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.s2l.testsupport.MutableClock;
+import io.s2l.testsupport.TestDatabase;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+class JobQueueIT {
+
+  private static final Duration LEASE = Duration.ofSeconds(30);
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private PGSimpleDataSource dataSource;
+  private JobQueue queue;
+  private final UUID study = UUID.randomUUID();
+
+  @BeforeEach
+  void database() {
+    TestDatabase.Coordinates db = TestDatabase.freshDatabase();
+    dataSource = new PGSimpleDataSource();
+    dataSource.setUrl(db.url());
+    dataSource.setUser(db.user());
+    dataSource.setPassword(db.password());
+    QueueSchema.migrate(dataSource);
+    queue =
+        new JobQueue(
+            dataSource, clock, new RetryPolicy(Duration.ofSeconds(10), Duration.ofMinutes(1)));
+  }
+
+  private void enqueue(int count, int maxAttempts) throws Exception {
+    List<NewJob> jobs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      jobs.add(new NewJob(study, "train", "job-" + i, "{\"i\": " + i + "}", maxAttempts));
+    }
+    try (Connection c = dataSource.getConnection()) {
+      queue.enqueue(c, jobs);
+    }
+  }
+
+  @Test
+  void concurrentClaimersNeverShareAJob() throws Exception {
+    enqueue(200, 3);
+    Set<Long> claimed = ConcurrentHashMap.newKeySet();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<Integer>> results = new ArrayList<>();
+    for (int w = 0; w < 8; w++) {
+      String owner = "worker-" + w;
+      results.add(
+          pool.submit(
+              () -> {
+                int n = 0;
+                Optional<ClaimedJob> job;
+                while ((job = queue.claim(List.of("train"), owner, LEASE)).isPresent()) {
+                  assertThat(claimed.add(job.get().id())).isTrue();
+                  n++;
+                }
+                return n;
+              }));
+    }
+    int total = 0;
+    for (Future<Integer> f : results) {
+      total += f.get();
+    }
+    pool.shutdown();
+    assertThat(total).isEqualTo(200);
+    assertThat(claimed).hasSize(200);
+    assertThat(queue.countByState(study, "train").get(JobState.RUNNING)).isEqualTo(200);
+  }
+
+  @Test
+  void onlyTheAskedKindsAreClaimed() throws Exception {
+    enqueue(1, 3);
+    assertThat(queue.claim(List.of("analyze"), "a", LEASE)).isEmpty();
+    assertThat(queue.claim(List.of("analyze", "train"), "a", LEASE)).isPresent();
+  }
+
+  @Test
+  void anExpiredLeaseIsClaimedAgainWithItsAttemptRaised() throws Exception {
+    enqueue(1, 3);
+    ClaimedJob first = queue.claim(List.of("train"), "dead-worker", LEASE).orElseThrow();
+    assertThat(first.attempt()).isEqualTo(1);
+
+    clock.advance(LEASE.minusSeconds(1));
+    assertThat(queue.rescueExpired()).isZero();
+    assertThat(queue.claim(List.of("train"), "other", LEASE)).isEmpty();
+
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(queue.rescueExpired()).isEqualTo(1);
+    ClaimedJob second = queue.claim(List.of("train"), "other", LEASE).orElseThrow();
+    assertThat(second.id()).isEqualTo(first.id());
+    assertThat(second.attempt()).isEqualTo(2);
+
+    // The first attempt is fenced off: its heartbeat and completion are refused.
+    assertThat(queue.heartbeat(first, LEASE, 0.5)).isFalse();
+    try (Connection tx = dataSource.getConnection()) {
+      assertThat(queue.complete(tx, first)).isFalse();
+      assertThat(queue.complete(tx, second)).isTrue();
+    }
+    assertThat(queue.countByState(study, "train").get(JobState.SUCCEEDED)).isEqualTo(1);
+  }
+
+  @Test
+  void heartbeatsKeepTheLease() throws Exception {
+    enqueue(1, 3);
+    ClaimedJob job = queue.claim(List.of("train"), "w", LEASE).orElseThrow();
+    for (int i = 0; i < 5; i++) {
+      clock.advance(Duration.ofSeconds(20));
+      assertThat(queue.heartbeat(job, LEASE, i / 5.0)).isTrue();
+      assertThat(queue.rescueExpired()).isZero();
+    }
+  }
+
+  @Test
+  void aFailedAttemptIsRetriedAfterBackoffUntilAttemptsRunOut() throws Exception {
+    enqueue(1, 2);
+    ClaimedJob first = queue.claim(List.of("train"), "w", LEASE).orElseThrow();
+    assertThat(queue.fail(first, "boom")).contains(JobState.QUEUED);
+    assertThat(queue.claim(List.of("train"), "w", LEASE)).isEmpty(); // backing off 10 s
+    clock.advance(Duration.ofSeconds(10));
+    ClaimedJob second = queue.claim(List.of("train"), "w", LEASE).orElseThrow();
+    assertThat(second.attempt()).isEqualTo(2);
+    assertThat(queue.fail(second, "boom again")).contains(JobState.FAILED);
+    clock.advance(Duration.ofHours(1));
+    assertThat(queue.claim(List.of("train"), "w", LEASE)).isEmpty();
+    assertThat(queue.countByState(study, "train").get(JobState.FAILED)).isEqualTo(1);
+  }
+
+  @Test
+  void anExpiredLastAttemptFails() throws Exception {
+    enqueue(1, 1);
+    queue.claim(List.of("train"), "w", LEASE).orElseThrow();
+    clock.advance(LEASE.plusSeconds(1));
+    assertThat(queue.rescueExpired()).isEqualTo(1);
+    assertThat(queue.countByState(study, "train").get(JobState.FAILED)).isEqualTo(1);
+  }
+
+  @Test
+  void enqueuedJobsAreInvisibleUntilTheirTransactionCommits() throws Exception {
+    try (Connection tx = dataSource.getConnection()) {
+      tx.setAutoCommit(false);
+      queue.enqueue(tx, List.of(new NewJob(study, "train", "k", "{}", 1)));
+      assertThat(queue.claim(List.of("train"), "w", LEASE)).isEmpty();
+      tx.rollback();
+    }
+    assertThat(queue.claim(List.of("train"), "w", LEASE)).isEmpty();
+  }
+
+  @Test
+  void theRunnerRecordsAThrowingHandlerAsAFailedAttempt() throws Exception {
+    enqueue(1, 3);
+    JobRunner runner =
+        new JobRunner(
+            queue,
+            List.of("train"),
+            "w",
+            LEASE,
+            (job, context) -> {
+              throw new IllegalArgumentException("bad payload: no scale");
+            });
+    assertThat(runner.runOnce()).isTrue();
+    runner.stop();
+    try (Connection c = dataSource.getConnection();
+        var rs = c.createStatement().executeQuery("SELECT state, last_error FROM queue.job")) {
+      rs.next();
+      assertThat(rs.getString(1)).isEqualTo("queued");
+      assertThat(rs.getString(2)).contains("bad payload: no scale");
+    }
+  }
+}
