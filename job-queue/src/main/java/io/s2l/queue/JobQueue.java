@@ -190,31 +190,54 @@ public final class JobQueue {
     }
   }
 
-  /** Job counts by state for one study and kind. */
-  public Map<JobState, Integer> countByState(UUID studyId, String kind) throws SQLException {
+  /** How the jobs of one study and kind stand. */
+  public JobCounts counts(UUID studyId, String kind) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
-      return countByState(c, studyId, kind);
+      return counts(c, studyId, kind);
     }
   }
 
-  public static Map<JobState, Integer> countByState(Connection c, UUID studyId, String kind)
-      throws SQLException {
+  /** How the jobs of one study and kind stand, read on the given connection. */
+  public static JobCounts counts(Connection c, UUID studyId, String kind) throws SQLException {
     Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
-    for (JobState s : JobState.values()) {
-      counts.put(s, 0);
-    }
+    double runningProgress = 0;
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT state, count(*) FROM queue.job WHERE study_id = ? AND kind = ? GROUP BY state")) {
+            "SELECT state, count(*), coalesce(sum(progress), 0) FROM queue.job"
+                + " WHERE study_id = ? AND kind = ? GROUP BY state")) {
       ps.setObject(1, studyId);
       ps.setString(2, kind);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          counts.put(JobState.ofColumn(rs.getString(1)), rs.getInt(2));
+          JobState state = JobState.ofColumn(rs.getString(1));
+          counts.put(state, rs.getInt(2));
+          if (state == JobState.RUNNING) {
+            runningProgress = rs.getDouble(3);
+          }
         }
       }
     }
-    return counts;
+    return new JobCounts(
+        counts.getOrDefault(JobState.QUEUED, 0),
+        counts.getOrDefault(JobState.RUNNING, 0),
+        counts.getOrDefault(JobState.SUCCEEDED, 0),
+        counts.getOrDefault(JobState.FAILED, 0),
+        runningProgress);
+  }
+
+  /** The key and last error of one failed job of a study and kind, if any job failed for good. */
+  public static Optional<String> firstFailure(Connection c, UUID studyId, String kind)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT job_key || ': ' || coalesce(last_error, 'no error recorded') FROM queue.job"
+                + " WHERE study_id = ? AND kind = ? AND state = 'failed' ORDER BY id LIMIT 1")) {
+      ps.setObject(1, studyId);
+      ps.setString(2, kind);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
   }
 
   private static String truncate(String error) {

@@ -78,7 +78,7 @@ class JobQueueIT {
     pool.shutdown();
     assertThat(total).isEqualTo(200);
     assertThat(claimed).hasSize(200);
-    assertThat(queue.countByState(study, "train").get(JobState.RUNNING)).isEqualTo(200);
+    assertThat(queue.counts(study, "train").running()).isEqualTo(200);
   }
 
   @Test
@@ -110,7 +110,7 @@ class JobQueueIT {
       assertThat(queue.complete(tx, first)).isFalse();
       assertThat(queue.complete(tx, second)).isTrue();
     }
-    assertThat(queue.countByState(study, "train").get(JobState.SUCCEEDED)).isEqualTo(1);
+    assertThat(queue.counts(study, "train").succeeded()).isEqualTo(1);
   }
 
   @Test
@@ -136,7 +136,7 @@ class JobQueueIT {
     assertThat(queue.fail(second, "boom again")).contains(JobState.FAILED);
     clock.advance(Duration.ofHours(1));
     assertThat(queue.claim(List.of("train"), "w", LEASE)).isEmpty();
-    assertThat(queue.countByState(study, "train").get(JobState.FAILED)).isEqualTo(1);
+    assertThat(queue.counts(study, "train").failed()).isEqualTo(1);
   }
 
   @Test
@@ -145,7 +145,7 @@ class JobQueueIT {
     queue.claim(List.of("train"), "w", LEASE).orElseThrow();
     clock.advance(LEASE.plusSeconds(1));
     assertThat(queue.rescueExpired()).isEqualTo(1);
-    assertThat(queue.countByState(study, "train").get(JobState.FAILED)).isEqualTo(1);
+    assertThat(queue.counts(study, "train").failed()).isEqualTo(1);
   }
 
   @Test

@@ -1,0 +1,139 @@
+package io.s2l.experiment.study;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** The study aggregate: it owns its status and refuses transitions its life does not allow. */
+@Entity
+@Table(name = "study")
+public class Study {
+
+  @Id private UUID id;
+
+  private String name;
+
+  @Enumerated(EnumType.STRING)
+  private StudyStatus status;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  private String definition;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  private String plan;
+
+  @Column(name = "reference_scale")
+  private String referenceScale;
+
+  @Column(name = "jobs_total")
+  private int jobsTotal;
+
+  private String failure;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Column(name = "updated_at")
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected Study() {}
+
+  public Study(
+      UUID id,
+      String name,
+      String definition,
+      String plan,
+      String referenceScale,
+      int jobsTotal,
+      Instant now) {
+    this.id = id;
+    this.name = name;
+    this.status = StudyStatus.QUEUED;
+    this.definition = definition;
+    this.plan = plan;
+    this.referenceScale = referenceScale;
+    this.jobsTotal = jobsTotal;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  /** A worker claimed the first training job. */
+  public void markTraining(Instant now) {
+    move(StudyStatus.TRAINING, now, StudyStatus.QUEUED);
+  }
+
+  /** Every training job succeeded; the analysis job has been queued. */
+  public void markAnalyzing(Instant now) {
+    move(StudyStatus.ANALYZING, now, StudyStatus.QUEUED, StudyStatus.TRAINING);
+  }
+
+  public void markCompleted(Instant now) {
+    move(StudyStatus.COMPLETED, now, StudyStatus.ANALYZING);
+  }
+
+  public void markFailed(String reason, Instant now) {
+    move(StudyStatus.FAILED, now, StudyStatus.QUEUED, StudyStatus.TRAINING, StudyStatus.ANALYZING);
+    this.failure = reason;
+  }
+
+  private void move(StudyStatus to, Instant now, StudyStatus... allowedFrom) {
+    for (StudyStatus from : allowedFrom) {
+      if (status == from) {
+        status = to;
+        updatedAt = now;
+        return;
+      }
+    }
+    throw new IllegalStateException("study " + id + " cannot move from " + status + " to " + to);
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public StudyStatus status() {
+    return status;
+  }
+
+  public String definition() {
+    return definition;
+  }
+
+  public String plan() {
+    return plan;
+  }
+
+  public String referenceScale() {
+    return referenceScale;
+  }
+
+  public int jobsTotal() {
+    return jobsTotal;
+  }
+
+  public String failure() {
+    return failure;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+}

@@ -1,0 +1,125 @@
+package io.s2l.experiment.study;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.experiment.config.ExperimentProperties;
+import io.s2l.queue.JobCounts;
+import io.s2l.queue.JobQueue;
+import io.s2l.queue.NewJob;
+import io.s2l.study.FieldError;
+import io.s2l.study.JobKinds;
+import io.s2l.study.StudyDefinition;
+import io.s2l.study.StudyPlan;
+import io.s2l.study.StudyValidator;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Submits studies (stored and queued in one transaction) and reads them back with progress. */
+@Service
+public class StudyService {
+
+  private final StudyRepository studies;
+  private final JobQueue queue;
+  private final DataSource dataSource;
+  private final StudyValidator validator;
+  private final BuiltinCatalog catalog;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final ExperimentProperties properties;
+
+  StudyService(
+      StudyRepository studies,
+      JobQueue queue,
+      DataSource dataSource,
+      BuiltinCatalog catalog,
+      ObjectMapper json,
+      Clock clock,
+      ExperimentProperties properties) {
+    this.studies = studies;
+    this.queue = queue;
+    this.dataSource = dataSource;
+    this.validator = new StudyValidator(catalog);
+    this.catalog = catalog;
+    this.json = json;
+    this.clock = clock;
+    this.properties = properties;
+  }
+
+  /** Validates, expands and stores a study, and enqueues its training jobs, atomically. */
+  @Transactional
+  public Study submit(StudyDefinition definition) {
+    List<FieldError> errors = validator.validate(definition);
+    if (!errors.isEmpty()) {
+      throw new InvalidStudyException(errors);
+    }
+    StudyPlan plan = StudyPlan.expand(definition, catalog);
+    UUID id = UUID.randomUUID();
+    Study study =
+        new Study(
+            id,
+            definition.name(),
+            write(definition),
+            write(
+                Map.of(
+                    "distributions", plan.distributions(),
+                    "evalSets", plan.evalSets(),
+                    "scales", definition.scales(),
+                    "seeds", definition.seeds())),
+            definition.referenceScale(),
+            plan.jobs().size(),
+            clock.instant());
+    studies.saveAndFlush(study);
+    List<NewJob> jobs =
+        plan.jobs().stream()
+            .map(
+                job ->
+                    new NewJob(id, JobKinds.TRAIN, job.key(), write(job), properties.maxAttempts()))
+            .toList();
+    Connection tx = DataSourceUtils.getConnection(dataSource);
+    try {
+      queue.enqueue(tx, jobs);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot enqueue the jobs of study " + id, e);
+    } finally {
+      DataSourceUtils.releaseConnection(tx, dataSource);
+    }
+    return study;
+  }
+
+  @Transactional(readOnly = true)
+  public Study get(UUID id) {
+    return studies.findById(id).orElseThrow(() -> new StudyNotFoundException(id));
+  }
+
+  @Transactional(readOnly = true)
+  public Page<Study> list(Pageable page) {
+    return studies.findAllByOrderByCreatedAtDesc(page);
+  }
+
+  /** Training-job counts of a study. */
+  public JobCounts trainingProgress(UUID id) {
+    try {
+      return queue.counts(id, JobKinds.TRAIN);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the progress of study " + id, e);
+    }
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.s2l.experiment.study;
+
+/**
+ * The life of a study.
+ *
+ * <ul>
+ *   <li>{@code QUEUED}: stored and expanded; its training jobs wait on the queue.
+ *   <li>{@code TRAINING}: at least one training job has been claimed.
+ *   <li>{@code ANALYZING}: every training job succeeded; the analysis job is queued or running.
+ *   <li>{@code COMPLETED}: the analysis is stored (terminal).
+ *   <li>{@code FAILED}: a job failed for good; {@code failure} says which and why (terminal).
+ * </ul>
+ */
+public enum StudyStatus {
+  QUEUED,
+  TRAINING,
+  ANALYZING,
+  COMPLETED,
+  FAILED;
+
+  public boolean isTerminal() {
+    return this == COMPLETED || this == FAILED;
+  }
+}

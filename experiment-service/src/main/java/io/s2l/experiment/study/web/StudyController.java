@@ -1,0 +1,90 @@
+package io.s2l.experiment.study.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.experiment.study.Study;
+import io.s2l.experiment.study.StudyService;
+import io.s2l.queue.JobCounts;
+import io.s2l.study.StudyDefinition;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/studies")
+@Tag(name = "studies", description = "Submit small-to-large studies and follow their progress")
+class StudyController {
+
+  private final StudyService service;
+  private final ObjectMapper json;
+
+  StudyController(StudyService service, ObjectMapper json) {
+    this.service = service;
+    this.json = json;
+  }
+
+  @PostMapping
+  @Operation(
+      summary = "Submit a study",
+      description =
+          "Validates the definition, stores it and queues one training job per (scale,"
+              + " distribution, seed). 202 with the study and its Location; 400 problem+json"
+              + " naming every invalid field.")
+  ResponseEntity<StudyView> submit(@RequestBody StudyDefinition definition) {
+    Study study = service.submit(definition);
+    return ResponseEntity.accepted()
+        .location(URI.create("/api/v1/studies/" + study.id()))
+        .body(view(study));
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "A study's status and progress (training jobs done / total)")
+  StudyView get(@PathVariable UUID id) {
+    return view(service.get(id));
+  }
+
+  @GetMapping
+  @Operation(summary = "Studies, newest first, a page at a time")
+  Page<StudyView> list(
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    PageRequest request = PageRequest.of(Math.max(0, page), Math.max(1, Math.min(100, size)));
+    return service.list(request).map(this::view);
+  }
+
+  StudyView view(Study study) {
+    JobCounts counts = service.trainingProgress(study.id());
+    StudyView.Progress progress =
+        new StudyView.Progress(
+            study.jobsTotal(),
+            counts.succeeded(),
+            counts.running(),
+            counts.queued(),
+            counts.failed(),
+            counts.fractionDone());
+    try {
+      return new StudyView(
+          study.id(),
+          study.name(),
+          study.status(),
+          study.referenceScale(),
+          progress,
+          study.failure(),
+          study.createdAt(),
+          study.updatedAt(),
+          json.readTree(study.plan()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable plan of study " + study.id(), e);
+    }
+  }
+}

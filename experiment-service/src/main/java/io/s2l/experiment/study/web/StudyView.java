@@ -1,0 +1,38 @@
+package io.s2l.experiment.study.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.s2l.experiment.study.StudyStatus;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A study as the API shows it.
+ *
+ * @param plan resolved distributions, evaluation sets, scales and seeds
+ * @param progress training-job counts and the fraction done
+ * @param failure why the study failed, when it did
+ */
+record StudyView(
+    UUID id,
+    String name,
+    StudyStatus status,
+    String referenceScale,
+    Progress progress,
+    String failure,
+    Instant createdAt,
+    Instant updatedAt,
+    JsonNode plan) {
+
+  /**
+   * @param jobsTotal training jobs of the study
+   * @param jobsDone training jobs that succeeded
+   * @param fraction done, counting the progress of running jobs, in [0, 1]
+   */
+  record Progress(
+      int jobsTotal,
+      int jobsDone,
+      int jobsRunning,
+      int jobsQueued,
+      int jobsFailed,
+      double fraction) {}
+}

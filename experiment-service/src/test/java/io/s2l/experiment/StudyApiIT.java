@@ -1,0 +1,124 @@
+package io.s2l.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.testsupport.TestDatabase;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class StudyApiIT {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabase.Coordinates db = TestDatabase.freshDatabase();
+    registry.add("spring.datasource.url", db::url);
+    registry.add("spring.datasource.username", db::user);
+    registry.add("spring.datasource.password", db::password);
+  }
+
+  @Autowired TestRestTemplate http;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ObjectMapper json;
+
+  static final String VALID =
+      """
+      {"name": "api test",
+       "distributions": [
+         {"name": "lit", "weights": {"literature": 1.0}},
+         {"name": "code", "weights": {"code": 1.0}}],
+       "generated": {"dirichlet": {"count": 2, "alpha": 1.0, "seed": 7}},
+       "scales": [
+         {"name": "xs", "width": 16, "depth": 1, "heads": 2, "context": 32},
+         {"name": "s", "width": 32, "depth": 1, "heads": 2, "context": 32}],
+       "referenceScale": "s",
+       "tokensPerParam": 2,
+       "seeds": [0, 1]}
+      """;
+
+  private ResponseEntity<JsonNode> post(String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.postForEntity("/api/v1/studies", new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  @Test
+  void aValidStudyIsStoredAndExpandedIntoOneQueuedJobPerScaleDistributionAndSeed() {
+    ResponseEntity<JsonNode> response = post(VALID);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    UUID id = UUID.fromString(response.getBody().get("id").asText());
+    assertThat(response.getHeaders().getLocation()).hasToString("/api/v1/studies/" + id);
+    assertThat(response.getBody().get("status").asText()).isEqualTo("QUEUED");
+    // 2 scales x (2 explicit + 2 Dirichlet) distributions x 2 seeds
+    assertThat(response.getBody().at("/progress/jobsTotal").asInt()).isEqualTo(16);
+    assertThat(response.getBody().at("/plan/distributions").size()).isEqualTo(4);
+    Integer queued =
+        jdbc.queryForObject(
+            "SELECT count(*) FROM queue.job WHERE study_id = ? AND kind = 'train' AND state = 'queued'",
+            Integer.class,
+            id);
+    assertThat(queued).isEqualTo(16);
+
+    JsonNode fetched = http.getForObject("/api/v1/studies/" + id, JsonNode.class);
+    assertThat(fetched.at("/progress/jobsDone").asInt()).isZero();
+    assertThat(fetched.at("/progress/fraction").asDouble()).isZero();
+  }
+
+  @Test
+  void anInvalidStudyIsRefusedWithEveryFieldNamedAndNothingStored() {
+    String invalid =
+        VALID
+            .replace("\"heads\": 2, \"context\": 32}],", "\"heads\": 3, \"context\": 32}],")
+            .replace("\"literature\": 1.0", "\"literature\": 0.5")
+            .replace("\"seeds\": [0, 1]", "\"seeds\": [0, 0]");
+    Integer before = jdbc.queryForObject("SELECT count(*) FROM queue.job", Integer.class);
+
+    ResponseEntity<JsonNode> response = post(invalid);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getHeaders().getContentType().toString())
+        .startsWith("application/problem+json");
+    assertThat(response.getBody().get("errors").findValuesAsText("field"))
+        .contains("scales[1].heads", "distributions[0].weights", "seeds");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM queue.job", Integer.class))
+        .isEqualTo(before);
+  }
+
+  @Test
+  void unreadableJsonNamesTheFieldWhereReadingStopped() {
+    ResponseEntity<JsonNode> response =
+        post(VALID.replace("\"tokensPerParam\": 2", "\"tokensPerParam\": \"lots\""));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody().at("/errors/0/field").asText()).isEqualTo("tokensPerParam");
+  }
+
+  @Test
+  void anUnknownStudyIs404ProblemJson() {
+    ResponseEntity<JsonNode> response =
+        http.getForEntity("/api/v1/studies/" + UUID.randomUUID(), JsonNode.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(response.getBody().get("title").asText()).isEqualTo("Study not found");
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesTheStudiesApi() {
+    JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
+    assertThat(api.at("/paths").has("/api/v1/studies")).isTrue();
+    assertThat(api.at("/paths").has("/api/v1/studies/{id}/events")).isTrue();
+  }
+}

@@ -1,0 +1,15 @@
+package io.s2l.study;
+
+/** The kinds of queued job, which name the process type that runs them. */
+public final class JobKinds {
+  /** Train and evaluate one model: payload {@link TrainingJobSpec}, run by trainer-worker. */
+  public static final String TRAIN = "train";
+
+  /**
+   * Analyse a study whose models are trained: payload {@link AnalysisJobSpec}, run by
+   * analysis-service.
+   */
+  public static final String ANALYZE = "analyze";
+
+  private JobKinds() {}
+}
