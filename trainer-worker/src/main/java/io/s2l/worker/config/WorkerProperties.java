@@ -1,0 +1,15 @@
+package io.s2l.worker.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of a trainer worker ({@code s2l.worker.*}).
+ *
+ * @param lease lease on a claimed job, renewed every third of it
+ * @param idlePoll pause between polls when nothing is claimable
+ * @param threads PyTorch intra-op threads
+ * @param evalBatch sequences per evaluation batch
+ */
+@ConfigurationProperties("s2l.worker")
+public record WorkerProperties(Duration lease, Duration idlePoll, int threads, int evalBatch) {}

@@ -1,0 +1,51 @@
+package io.s2l.worker.training;
+
+import io.s2l.corpus.BuiltinCorpus;
+import io.s2l.corpus.Document;
+import io.s2l.lm.data.DomainText;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/** The built-in corpus, decompressed once per worker process and kept for every later job. */
+@Component
+class CorpusCache {
+
+  private volatile Map<String, DomainText> trainTexts;
+  private final Map<String, List<String>> evalSets = new ConcurrentHashMap<>();
+
+  Map<String, DomainText> trainTexts(String dataset) {
+    requireBuiltin(dataset);
+    if (trainTexts == null) {
+      synchronized (this) {
+        if (trainTexts == null) {
+          Map<String, DomainText> texts = new LinkedHashMap<>();
+          for (String domain : BuiltinCorpus.manifest().domainNames()) {
+            texts.put(domain, DomainText.of(domain, BuiltinCorpus.train(domain)));
+          }
+          trainTexts = Map.copyOf(texts);
+        }
+      }
+    }
+    return trainTexts;
+  }
+
+  /** The examples of an evaluation set, in a fixed order. */
+  List<String> evalSet(String dataset, String name) {
+    requireBuiltin(dataset);
+    if (!name.startsWith(BuiltinCorpus.HELDOUT_PREFIX)) {
+      throw new IllegalArgumentException("unknown evaluation set '" + name + "'");
+    }
+    String domain = name.substring(BuiltinCorpus.HELDOUT_PREFIX.length());
+    return evalSets.computeIfAbsent(
+        name, n -> BuiltinCorpus.heldout(domain).stream().map(Document::text).toList());
+  }
+
+  private static void requireBuiltin(String dataset) {
+    if (!BuiltinCorpus.DATASET.equals(dataset)) {
+      throw new IllegalArgumentException("unknown dataset '" + dataset + "'");
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package io.s2l.worker.training;
+
+import io.s2l.lm.train.TrainingStats;
+import io.s2l.queue.ClaimedJob;
+import io.s2l.study.TrainingJobSpec;
+import java.util.Map;
+
+/** What one training job produced: its accounting and its per-example losses per evaluation set. */
+record RunRecord(
+    ClaimedJob job,
+    TrainingJobSpec spec,
+    TrainingStats stats,
+    double evalSeconds,
+    long peakRssBytes,
+    Map<String, float[]> losses) {}

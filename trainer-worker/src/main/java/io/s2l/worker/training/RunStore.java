@@ -1,0 +1,110 @@
+package io.s2l.worker.training;
+
+import io.s2l.queue.JobQueue;
+import io.s2l.queue.LeaseLostException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores a run and completes its job in one transaction: if this attempt lost its lease, nothing is
+ * stored, so every job has at most one run however often it was attempted.
+ */
+@Component
+class RunStore {
+
+  private final DataSource dataSource;
+  private final TransactionTemplate transactions;
+  private final JobQueue queue;
+  private final Clock clock;
+
+  RunStore(DataSource dataSource, TransactionTemplate transactions, JobQueue queue, Clock clock) {
+    this.dataSource = dataSource;
+    this.transactions = transactions;
+    this.queue = queue;
+    this.clock = clock;
+  }
+
+  void storeAndComplete(RunRecord run) {
+    transactions.executeWithoutResult(
+        status -> {
+          Connection c = DataSourceUtils.getConnection(dataSource);
+          try {
+            long runId = insertRun(c, run);
+            insertLosses(c, runId, run.losses());
+            if (!queue.complete(c, run.job())) {
+              throw new LeaseLostException(run.job());
+            }
+          } catch (SQLException e) {
+            throw new IllegalStateException("cannot store the run of job " + run.job().id(), e);
+          } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
+          }
+        });
+  }
+
+  private long insertRun(Connection c, RunRecord run) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO training.run (study_id, job_id, job_key, scale, distribution, seed,"
+                + " params_non_embedding, params_total, tokens, flops, steps, wall_seconds,"
+                + " tokens_per_second, eval_seconds, final_train_loss, peak_rss_bytes, worker,"
+                + " attempt, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id")) {
+      var stats = run.stats();
+      ps.setObject(1, run.job().studyId());
+      ps.setLong(2, run.job().id());
+      ps.setString(3, run.job().key());
+      ps.setString(4, run.spec().scale().name());
+      ps.setString(5, run.spec().distribution().name());
+      ps.setLong(6, run.spec().seed());
+      ps.setLong(7, stats.nonEmbeddingParams());
+      ps.setLong(8, stats.totalParams());
+      ps.setLong(9, stats.tokens());
+      ps.setDouble(10, stats.flops());
+      ps.setLong(11, stats.steps());
+      ps.setDouble(12, stats.wallSeconds());
+      ps.setDouble(13, stats.tokensPerSecond());
+      ps.setDouble(14, run.evalSeconds());
+      ps.setDouble(15, stats.finalLoss());
+      ps.setLong(16, run.peakRssBytes());
+      ps.setString(17, run.job().owner());
+      ps.setInt(18, run.job().attempt());
+      ps.setTimestamp(19, Timestamp.from(clock.instant()));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static void insertLosses(Connection c, long runId, Map<String, float[]> losses)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO training.run_eval (run_id, eval_set, mean_loss, losses) VALUES (?,?,?,?)")) {
+      for (Map.Entry<String, float[]> e : losses.entrySet()) {
+        float[] values = e.getValue();
+        Float[] boxed = new Float[values.length];
+        double sum = 0;
+        for (int i = 0; i < values.length; i++) {
+          boxed[i] = values[i];
+          sum += values[i];
+        }
+        ps.setLong(1, runId);
+        ps.setString(2, e.getKey());
+        ps.setDouble(3, sum / values.length);
+        ps.setArray(4, c.createArrayOf("float4", boxed));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+}

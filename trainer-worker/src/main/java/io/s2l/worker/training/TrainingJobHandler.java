@@ -1,0 +1,94 @@
+package io.s2l.worker.training;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.lm.eval.PerExampleLoss;
+import io.s2l.lm.train.LmTrainer;
+import io.s2l.lm.train.TrainedModel;
+import io.s2l.queue.ClaimedJob;
+import io.s2l.queue.JobContext;
+import io.s2l.queue.JobHandler;
+import io.s2l.study.TrainingJobSpec;
+import io.s2l.worker.config.WorkerProperties;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one training job: read the payload, train at the job's scale on its mixture, measure the
+ * per-example loss on every evaluation set, store the run and complete the job together. Training
+ * counts for 90% of the reported progress, evaluation for the rest.
+ */
+@Component
+class TrainingJobHandler implements JobHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(TrainingJobHandler.class);
+  private static final double TRAINING_SHARE = 0.9;
+
+  private final ObjectMapper json;
+  private final CorpusCache corpus;
+  private final RunStore runs;
+  private final WorkerProperties properties;
+
+  TrainingJobHandler(
+      ObjectMapper json, CorpusCache corpus, RunStore runs, WorkerProperties properties) {
+    this.json = json;
+    this.corpus = corpus;
+    this.runs = runs;
+    this.properties = properties;
+  }
+
+  @Override
+  public void handle(ClaimedJob job, JobContext context) throws Exception {
+    TrainingJobSpec spec = TrainingPayload.read(json, job.payloadJson());
+    log.info(
+        "training {} on '{}' seed {}: {} non-embedding params, {} tokens",
+        spec.scale().name(),
+        spec.distribution().name(),
+        spec.seed(),
+        spec.scale().nonEmbeddingParams(),
+        spec.tokenBudget());
+    var texts = corpus.trainTexts(spec.dataset());
+    try (TrainedModel model =
+        LmTrainer.train(
+            spec,
+            texts,
+            (step, total, loss) -> {
+              if (step % 10 == 0 || step == total) {
+                if (!Float.isFinite(loss)) {
+                  throw new IllegalStateException(
+                      "training diverged at step " + step + ": loss " + loss);
+                }
+                context.progress(TRAINING_SHARE * step / total);
+                context.checkLease();
+              }
+            })) {
+      long started = System.nanoTime();
+      Map<String, float[]> losses = new LinkedHashMap<>();
+      try (NDManager manager = model.model().getNDManager().newSubManager()) {
+        PerExampleLoss evaluator =
+            new PerExampleLoss(model.network(), manager, properties.evalBatch());
+        int done = 0;
+        for (String evalSet : spec.evalSets()) {
+          losses.put(evalSet, evaluator.evaluate(corpus.evalSet(spec.dataset(), evalSet)));
+          done++;
+          context.progress(TRAINING_SHARE + (1 - TRAINING_SHARE) * done / spec.evalSets().size());
+          context.checkLease();
+        }
+      }
+      double evalSeconds = (System.nanoTime() - started) / 1e9;
+      RunRecord run =
+          new RunRecord(job, spec, model.stats(), evalSeconds, PeakMemory.residentBytes(), losses);
+      runs.storeAndComplete(run);
+      log.info(
+          "job {} done: {} tokens in {} s ({} tokens/s), final train loss {}",
+          job.id(),
+          model.stats().tokens(),
+          String.format("%.1f", model.stats().wallSeconds()),
+          String.format("%.0f", model.stats().tokensPerSecond()),
+          String.format("%.3f", model.stats().finalLoss()));
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.s2l.worker.training;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.study.TrainingJobSpec;
+
+/** Reads and checks a training job's payload; a bad payload fails the job with the reason. */
+final class TrainingPayload {
+
+  private TrainingPayload() {}
+
+  static TrainingJobSpec read(ObjectMapper json, String payload) {
+    TrainingJobSpec spec;
+    try {
+      spec = json.readValue(payload, TrainingJobSpec.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "unreadable training payload: " + e.getOriginalMessage(), e);
+    }
+    require(spec.scale() != null, "payload has no scale");
+    require(
+        spec.scale().width() != null
+            && spec.scale().depth() != null
+            && spec.scale().heads() != null
+            && spec.scale().context() != null,
+        "payload scale lacks width, depth, heads or context");
+    require(spec.scale().width() % spec.scale().heads() == 0, "heads must divide width");
+    require(
+        spec.distribution() != null && spec.distribution().weights() != null,
+        "payload has no distribution weights");
+    require(
+        spec.evalSets() != null && !spec.evalSets().isEmpty(), "payload has no evaluation sets");
+    require(spec.training() != null, "payload has no training settings");
+    require(spec.tokensPerParam() > 0, "tokensPerParam must be positive");
+    return spec;
+  }
+
+  private static void require(boolean condition, String reason) {
+    if (!condition) {
+      throw new IllegalArgumentException(reason);
+    }
+  }
+}

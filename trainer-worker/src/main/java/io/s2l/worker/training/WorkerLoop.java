@@ -1,0 +1,54 @@
+package io.s2l.worker.training;
+
+import io.s2l.lm.train.LmEngine;
+import io.s2l.queue.JobQueue;
+import io.s2l.queue.JobRunner;
+import io.s2l.study.JobKinds;
+import io.s2l.worker.config.WorkerProperties;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The worker's single job thread, started with the application and stopped before it shuts down.
+ * One job at a time per process: PyTorch allows one gradient collector per JVM.
+ */
+@Component
+class WorkerLoop implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(WorkerLoop.class);
+
+  private final JobRunner runner;
+  private final WorkerProperties properties;
+  private Thread thread;
+
+  WorkerLoop(JobQueue queue, TrainingJobHandler handler, WorkerProperties properties) {
+    this.properties = properties;
+    String owner = "trainer-" + ManagementFactory.getRuntimeMXBean().getName();
+    this.runner = new JobRunner(queue, List.of(JobKinds.TRAIN), owner, properties.lease(), handler);
+  }
+
+  @Override
+  public void start() {
+    LmEngine.start(properties.threads());
+    thread = new Thread(() -> runner.run(properties.idlePoll()), "trainer");
+    thread.start();
+    log.info("trainer worker polling for '{}' jobs", JobKinds.TRAIN);
+  }
+
+  @Override
+  public void stop() {
+    runner.stop();
+    if (thread != null) {
+      thread.interrupt();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return thread != null && thread.isAlive();
+  }
+}

@@ -1,0 +1,117 @@
+package io.s2l.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.queue.JobQueue;
+import io.s2l.queue.NewJob;
+import io.s2l.study.JobKinds;
+import io.s2l.study.MixtureSpec;
+import io.s2l.study.ModelScale;
+import io.s2l.study.TrainingJobSpec;
+import io.s2l.study.TrainingSettings;
+import io.s2l.testsupport.TestDatabase;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** A worker process claims real jobs from PostgreSQL and trains with the real PyTorch engine. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = {"s2l.worker.idle-poll=100ms", "s2l.worker.lease=20s"})
+class TrainerWorkerIT {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabase.Coordinates db = TestDatabase.freshDatabase();
+    registry.add("spring.datasource.url", db::url);
+    registry.add("spring.datasource.username", db::user);
+    registry.add("spring.datasource.password", db::password);
+  }
+
+  @Autowired JobQueue queue;
+  @Autowired DataSource dataSource;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ObjectMapper json;
+
+  @Test
+  void aQueuedJobIsTrainedEvaluatedStoredAndCompletedOnce() throws Exception {
+    UUID study = UUID.randomUUID();
+    TrainingJobSpec spec =
+        new TrainingJobSpec(
+            "builtin",
+            new ModelScale("xs", 16, 1, 2, 32),
+            new MixtureSpec("mix", Map.of("legal", 0.5, "quotes", 0.5)),
+            3,
+            5,
+            List.of("heldout/legal", "heldout/quotes"),
+            new TrainingSettings(8, 3e-3, 0.1, 0.01, 1.0));
+    enqueue(study, "xs/mix/3", json.writeValueAsString(spec));
+
+    String state = awaitFinished(study);
+
+    assertThat(state).isEqualTo("succeeded");
+    Map<String, Object> run =
+        jdbc.queryForMap("SELECT * FROM training.run WHERE study_id = ?", study);
+    assertThat(run.get("params_non_embedding")).isEqualTo(spec.scale().nonEmbeddingParams());
+    assertThat((Long) run.get("tokens")).isGreaterThanOrEqualTo(spec.tokenBudget());
+    assertThat((Double) run.get("flops"))
+        .isEqualTo(6.0 * spec.scale().nonEmbeddingParams() * (Long) run.get("tokens"));
+    assertThat((Double) run.get("tokens_per_second")).isPositive();
+    List<Map<String, Object>> evals =
+        jdbc.queryForList(
+            "SELECT eval_set, mean_loss, cardinality(losses) AS n FROM training.run_eval WHERE run_id = ?",
+            run.get("id"));
+    assertThat(evals)
+        .extracting(e -> e.get("eval_set"))
+        .containsExactlyInAnyOrder("heldout/legal", "heldout/quotes");
+    assertThat(evals)
+        .allSatisfy(
+            e -> {
+              assertThat(e.get("n")).isEqualTo(256);
+              assertThat((Double) e.get("mean_loss")).isBetween(0.5, 6.0);
+            });
+  }
+
+  @Test
+  void aBadPayloadFailsTheJobWithItsReasonAndTheWorkerCarriesOn() throws Exception {
+    UUID study = UUID.randomUUID();
+    enqueue(study, "bad", "{\"dataset\": \"builtin\", \"seed\": 1}");
+
+    assertThat(awaitFinished(study)).isEqualTo("failed");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT last_error FROM queue.job WHERE study_id = ?", String.class, study))
+        .contains("payload has no scale");
+  }
+
+  private void enqueue(UUID study, String key, String payload) throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      queue.enqueue(c, List.of(new NewJob(study, JobKinds.TRAIN, key, payload, 1)));
+    }
+  }
+
+  private String awaitFinished(UUID study) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (Instant.now().isBefore(deadline)) {
+      String state =
+          jdbc.queryForObject(
+              "SELECT state FROM queue.job WHERE study_id = ?", String.class, study);
+      if (state.equals("succeeded") || state.equals("failed")) {
+        return state;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("job of study " + study + " did not finish in time");
+  }
+}
