@@ -1,0 +1,15 @@
+package io.s2l.analysis;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Computes scale correlation for studies whose models are trained, and serves it. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class AnalysisServiceApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(AnalysisServiceApplication.class, args);
+  }
+}

@@ -1,0 +1,24 @@
+package io.s2l.analysis.config;
+
+import io.s2l.queue.JobQueue;
+import io.s2l.queue.QueueSchema;
+import io.s2l.queue.RetryPolicy;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class AnalysisConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  JobQueue jobQueue(DataSource dataSource, Clock clock) {
+    QueueSchema.migrate(dataSource);
+    return new JobQueue(dataSource, clock, RetryPolicy.DEFAULT);
+  }
+}

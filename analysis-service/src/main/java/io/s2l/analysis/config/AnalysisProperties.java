@@ -1,0 +1,13 @@
+package io.s2l.analysis.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the analysis service ({@code s2l.analysis.*}).
+ *
+ * @param lease lease on a claimed analysis job, renewed every third of it
+ * @param idlePoll pause between polls when no analysis job is claimable
+ */
+@ConfigurationProperties("s2l.analysis")
+public record AnalysisProperties(Duration lease, Duration idlePoll) {}

@@ -1,0 +1,95 @@
+package io.s2l.launcher.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.launcher.demo.DemoReport;
+import io.s2l.launcher.demo.DemoResult;
+import io.s2l.launcher.demo.DemoRun;
+import io.s2l.launcher.demo.ProgressBar;
+import io.s2l.launcher.demo.ResultsTable;
+import io.s2l.launcher.demo.StudyClient;
+import io.s2l.launcher.platform.Platform;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description =
+        "Start the platform, run the demo study (examples/demo-<preset>.json) end to end, print"
+            + " the scale-correlation table, write the JSON report, shut everything down.")
+final class DemoCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--preset",
+      defaultValue = "standard",
+      description =
+          "quick (about 5 minutes on 2 cores) or standard (about 30 minutes); default ${DEFAULT-VALUE}")
+  String preset;
+
+  @Option(
+      names = "--report",
+      defaultValue = "s2l-report.json",
+      description = "where the JSON report goes")
+  Path report;
+
+  @Option(
+      names = "--timeout",
+      defaultValue = "PT3H",
+      description = "give up after this long (ISO-8601)")
+  Duration timeout;
+
+  @Mixin PlatformOptions platform;
+
+  @Override
+  public Integer call() throws IOException {
+    Path definitionFile =
+        PlatformOptions.home().resolve("examples").resolve("demo-" + preset + ".json");
+    if (!Files.isRegularFile(definitionFile)) {
+      System.err.println("unknown preset '" + preset + "': " + definitionFile + " does not exist");
+      return 2;
+    }
+    String definition = Files.readString(definitionFile);
+    Path logs = PlatformOptions.home().resolve(".s2l").resolve("logs");
+    Clock clock = Clock.systemUTC();
+    Instant begin = clock.instant();
+    try (Platform running =
+        Platform.start(platform.settings(null, 0, 0, logs), s -> System.out.println("s2l: " + s))) {
+      Duration startup = Duration.between(begin, clock.instant());
+      System.out.printf(
+          "s2l: platform up in %.1f s (experiment %s, analysis %s; logs in %s)%n",
+          startup.toMillis() / 1000.0, running.experimentUrl(), running.analysisUrl(), logs);
+      System.out.println("s2l: submitting " + definitionFile.getFileName());
+      StudyClient client = new StudyClient(running.experimentUrl(), running.analysisUrl());
+      ProgressBar bar = new ProgressBar(System.out, System.console() != null);
+      DemoResult result =
+          new DemoRun(client, clock).run(definition, bar, () -> requireAlive(running), timeout);
+      ResultsTable.print(result.scaleCorrelation(), System.out);
+      ObjectNode json = DemoReport.build(preset, result, startup);
+      DemoReport.write(json, report);
+      System.out.printf(
+          "%ns2l: study %s trained %d models in %.0f s; report written to %s%n",
+          result.study().get("id").asText(),
+          result.runs().size(),
+          json.get("timings").get("studySeconds").asDouble(),
+          report.toAbsolutePath());
+      System.out.println("s2l: shutting down");
+    }
+    System.out.printf(
+        "s2l: done in %s%n", ProgressBar.clock(Duration.between(begin, clock.instant())));
+    return 0;
+  }
+
+  private static void requireAlive(Platform platform) {
+    if (!platform.exitedProcesses().isEmpty()) {
+      throw new IllegalStateException("process(es) exited: " + platform.exitedProcesses());
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.s2l.launcher.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The demo's JSON report; its schema is documented in README.md ("The report"). */
+public final class DemoReport {
+
+  public static final int SCHEMA_VERSION = 1;
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private DemoReport() {}
+
+  public static ObjectNode build(String preset, DemoResult result, Duration platformStart) {
+    ObjectNode report = JSON.createObjectNode();
+    report.put("schemaVersion", SCHEMA_VERSION);
+    report.put("preset", preset);
+    JsonNode study = result.study();
+    report.put("studyId", study.get("id").asText());
+    report.put("studyName", study.get("name").asText());
+    report.put("status", study.get("status").asText());
+    report.put("referenceScale", study.get("referenceScale").asText());
+    report.set("plan", study.get("plan"));
+    ObjectNode timings = report.putObject("timings");
+    timings.put("platformStartSeconds", seconds(platformStart));
+    timings.put(
+        "trainingSeconds", seconds(Duration.between(result.submittedAt(), result.trainedAt())));
+    timings.put(
+        "analysisSeconds", seconds(Duration.between(result.trainedAt(), result.completedAt())));
+    timings.put(
+        "studySeconds", seconds(Duration.between(result.submittedAt(), result.completedAt())));
+    report.put("submittedAt", result.submittedAt().toString());
+    report.put("completedAt", result.completedAt().toString());
+    report.set("scaleCorrelation", result.scaleCorrelation().get("entries"));
+    ArrayNode summary = report.putArray("summary");
+    for (ResultsTable.Summary s :
+        ResultsTable.summarise(result.scaleCorrelation().get("entries"))) {
+      ObjectNode row = summary.addObject();
+      row.put("proxyScale", s.proxy());
+      row.put("computeRatio", s.computeRatio());
+      row.put("meanR2", s.meanR2());
+      row.put("minR2", s.minR2());
+      row.put("meanSpearman", s.meanSpearman());
+      row.put("meanDecisionAccuracy", s.meanDecision());
+    }
+    report.set("runs", result.runs());
+    return report;
+  }
+
+  public static void write(ObjectNode report, Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      JSON.writeValue(file.toFile(), report);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report to " + file, e);
+    }
+  }
+
+  private static double seconds(Duration d) {
+    return Math.round(d.toMillis() / 100.0) / 10.0;
+  }
+}

