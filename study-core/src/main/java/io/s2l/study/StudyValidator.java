@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -197,7 +198,7 @@ public final class StudyValidator {
       errors.add(new FieldError("seeds", "at least one seed is required"));
     } else if (seeds.size() > MAX_SEEDS) {
       errors.add(new FieldError("seeds", "at most " + MAX_SEEDS + " seeds"));
-    } else if (seeds.contains(null)) {
+    } else if (seeds.stream().anyMatch(Objects::isNull)) {
       errors.add(new FieldError("seeds", "must not contain null"));
     } else if (new HashSet<>(seeds).size() != seeds.size()) {
       errors.add(new FieldError("seeds", "must be distinct"));
