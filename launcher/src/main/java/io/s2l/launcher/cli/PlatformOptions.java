@@ -25,7 +25,7 @@ final class PlatformOptions {
     if (url == null || url.isBlank()) {
       return null;
     }
-    return new Database(url, envOr("S2L_DB_USER", "postgres"), envOr("S2L_DB_PASSWORD", ""));
+    return new Database(url, envOr("S2L_DB_USER", "s2l"), envOr("S2L_DB_PASSWORD", "s2l"));
   }
 
   PlatformSettings settings(Path dataDirectory, int experimentPort, int analysisPort, Path logs) {
