@@ -166,6 +166,30 @@ public final class JobQueue {
   }
 
   /**
+   * Hands a job back because its worker is shutting down: it is claimable again at once, and the
+   * interrupted attempt does not count against its attempts (max_attempts grows by one, so the
+   * attempt number stays a strictly increasing fencing token). Returns false when this attempt no
+   * longer held the job.
+   */
+  public boolean release(ClaimedJob job) throws SQLException {
+    Timestamp now = Timestamp.from(clock.instant());
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE queue.job SET state = 'queued', run_after = ?, max_attempts = max_attempts + 1,"
+                    + " last_error = 'released by ' || lease_owner || ' on shutdown',"
+                    + " lease_owner = NULL, lease_expires_at = NULL, progress = 0, updated_at = ?"
+                    + " WHERE id = ? AND attempt = ? AND lease_owner = ? AND state = 'running'")) {
+      ps.setTimestamp(1, now);
+      ps.setTimestamp(2, now);
+      ps.setLong(3, job.id());
+      ps.setInt(4, job.attempt());
+      ps.setString(5, job.owner());
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /**
    * Returns jobs whose lease expired (their worker died or lost the database) to the queue, or
    * fails them when that was their last attempt. Safe to run from every worker concurrently.
    *

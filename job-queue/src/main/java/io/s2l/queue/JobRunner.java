@@ -64,8 +64,17 @@ public final class JobRunner {
     }
   }
 
+  /**
+   * Asks the loop to stop. A running job notices at its next {@link JobContext#checkLease()} and is
+   * handed back to the queue; call {@link #awaitStopped} to wait for that.
+   */
   public void stop() {
     stopping.set(true);
+  }
+
+  /** Waits for the loop thread to finish its hand-back, then stops the heartbeat thread. */
+  public void awaitStopped(Thread loop, Duration timeout) throws InterruptedException {
+    loop.join(timeout.toMillis());
     heartbeats.shutdownNow();
   }
 
@@ -94,6 +103,9 @@ public final class JobRunner {
       log.info("job {} succeeded", job.id());
     } catch (LeaseLostException e) {
       log.warn("job {} attempt {} abandoned: its lease was lost", job.id(), job.attempt());
+    } catch (WorkerStoppingException e) {
+      boolean released = queue.release(job);
+      log.info("job {} {} on shutdown", job.id(), released ? "handed back" : "already taken over");
     } catch (Exception | Error e) {
       String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
       Optional<JobState> next = queue.fail(job, reason);
@@ -140,6 +152,9 @@ public final class JobRunner {
     public void checkLease() {
       if (lost) {
         throw new LeaseLostException(job);
+      }
+      if (stopping.get()) {
+        throw new WorkerStoppingException(job);
       }
     }
   }

@@ -180,4 +180,42 @@ class JobQueueIT {
       assertThat(rs.getString(2)).contains("bad payload: no scale");
     }
   }
+
+  @Test
+  void aReleasedJobIsClaimableAtOnceWithoutSpendingAnAttempt() throws Exception {
+    enqueue(1, 1);
+    ClaimedJob first = queue.claim(List.of("train"), "w1", LEASE).orElseThrow();
+    assertThat(queue.release(first)).isTrue();
+    ClaimedJob second = queue.claim(List.of("train"), "w2", LEASE).orElseThrow();
+    assertThat(second.attempt()).isEqualTo(2);
+    assertThat(second.maxAttempts()).isEqualTo(2); // the released attempt did not count
+    assertThat(queue.heartbeat(first, LEASE, 0.1)).isFalse();
+    assertThat(queue.fail(second, "boom")).contains(JobState.FAILED);
+  }
+
+  @Test
+  void aStoppingRunnerHandsItsJobBack() throws Exception {
+    enqueue(1, 3);
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    JobRunner runner =
+        new JobRunner(
+            queue,
+            List.of("train"),
+            "w",
+            LEASE,
+            (job, context) -> {
+              started.countDown();
+              while (true) {
+                context.checkLease();
+                Thread.onSpinWait();
+              }
+            });
+    Thread loop = new Thread(() -> runner.run(Duration.ofMillis(10)));
+    loop.start();
+    started.await();
+    runner.stop();
+    runner.awaitStopped(loop, Duration.ofSeconds(10));
+    assertThat(loop.isAlive()).isFalse();
+    assertThat(queue.counts(study, "train").queued()).isEqualTo(1);
+  }
 }

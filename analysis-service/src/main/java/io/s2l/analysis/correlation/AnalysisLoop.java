@@ -5,6 +5,7 @@ import io.s2l.queue.JobQueue;
 import io.s2l.queue.JobRunner;
 import io.s2l.study.JobKinds;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,11 @@ class AnalysisLoop implements SmartLifecycle {
   public void stop() {
     runner.stop();
     if (thread != null) {
-      thread.interrupt();
+      try {
+        runner.awaitStopped(thread, Duration.ofSeconds(30));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -145,6 +145,10 @@ public final class Platform implements AutoCloseable {
 
   @Override
   public void close() {
+    // Workers first (they hand running jobs back), all at once; then wait for each.
+    for (int i = processes.size() - 1; i >= 0; i--) {
+      processes.get(i).requestStop();
+    }
     for (int i = processes.size() - 1; i >= 0; i--) {
       processes.get(i).close();
     }

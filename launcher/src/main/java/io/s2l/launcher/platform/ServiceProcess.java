@@ -89,7 +89,12 @@ final class ServiceProcess implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** Asks the process to stop (SIGTERM, graceful in Spring Boot), then forces it after 30 s. */
+  /** Asks the process to stop: SIGTERM, a graceful shutdown in Spring Boot. */
+  void requestStop() {
+    process.destroy();
+  }
+
+  /** Asks the process to stop, then forces it if it has not exited after 30 s. */
   @Override
   public void close() {
     process.destroy();

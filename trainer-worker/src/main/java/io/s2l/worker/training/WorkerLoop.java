@@ -6,6 +6,7 @@ import io.s2l.queue.JobRunner;
 import io.s2l.study.JobKinds;
 import io.s2l.worker.config.WorkerProperties;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,11 @@ class WorkerLoop implements SmartLifecycle {
   public void stop() {
     runner.stop();
     if (thread != null) {
-      thread.interrupt();
+      try {
+        runner.awaitStopped(thread, Duration.ofSeconds(30));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
