@@ -39,6 +39,7 @@ class EndToEndIT {
             home,
             new Database(db.url(), db.user(), db.password()),
             null,
+            true,
             2,
             0,
             0,

@@ -30,7 +30,14 @@ final class PlatformOptions {
 
   PlatformSettings settings(Path dataDirectory, int experimentPort, int analysisPort, Path logs) {
     return new PlatformSettings(
-        home(), externalDatabase(), dataDirectory, workers, experimentPort, analysisPort, logs);
+        home(),
+        externalDatabase(),
+        dataDirectory,
+        true,
+        workers,
+        experimentPort,
+        analysisPort,
+        logs);
   }
 
   private static String envOr(String name, String fallback) {

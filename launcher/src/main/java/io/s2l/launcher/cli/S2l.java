@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "s2l 0.1.0",
     description = "Small-to-large: do proxy models react to training data as the large model does?",
-    subcommands = {DemoCommand.class, UpCommand.class})
+    subcommands = {DemoCommand.class, UpCommand.class, AnalyzeCommand.class})
 public final class S2l {
 
   public static void main(String[] args) {

@@ -33,14 +33,19 @@ public final class DemoReport {
     ObjectNode timings = report.putObject("timings");
     timings.put("platformStartSeconds", seconds(platformStart));
     timings.put(
-        "trainingSeconds", seconds(Duration.between(result.submittedAt(), result.trainedAt())));
+        "import".equals(preset) ? "importSeconds" : "trainingSeconds",
+        seconds(Duration.between(result.submittedAt(), result.trainedAt())));
     timings.put(
         "analysisSeconds", seconds(Duration.between(result.trainedAt(), result.completedAt())));
     timings.put(
         "studySeconds", seconds(Duration.between(result.submittedAt(), result.completedAt())));
     report.put("submittedAt", result.submittedAt().toString());
     report.put("completedAt", result.completedAt().toString());
+    report.put("analysisVersion", result.scaleCorrelation().path("version").asInt());
+    report.set("analysisOptions", result.scaleCorrelation().get("options"));
     report.set("scaleCorrelation", result.scaleCorrelation().get("entries"));
+    report.set("recommendation", result.scaleCorrelation().get("recommendation"));
+    report.set("plots", result.scaleCorrelation().get("plots"));
     ArrayNode summary = report.putArray("summary");
     for (ResultsTable.Summary s :
         ResultsTable.summarise(result.scaleCorrelation().get("entries"))) {

@@ -14,6 +14,19 @@ public final class ResultsTable {
   private ResultsTable() {}
 
   public static void print(JsonNode correlation, PrintStream out) {
+    printTable(correlation, out);
+    JsonNode r = correlation.get("recommendation");
+    if (r != null) {
+      out.printf(
+          "%nRecommended proxy (%s lower 95%% bound >= %s on every evaluation set): %s%n  %s%n",
+          r.get("metric").asText(),
+          r.get("threshold").asText(),
+          r.get("recommendedScale").isNull() ? "none" : r.get("recommendedScale").asText(),
+          r.get("reason").asText());
+    }
+  }
+
+  private static void printTable(JsonNode correlation, PrintStream out) {
     JsonNode entries = correlation.get("entries");
     String reference = correlation.get("referenceScale").asText();
     int distributions = entries.get(0).get("distributions").asInt();

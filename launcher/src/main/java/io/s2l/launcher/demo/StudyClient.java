@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** The platform's REST API as the command line uses it. */
@@ -32,6 +35,46 @@ public final class StudyClient {
             .build();
     JsonNode body = send(request, 202);
     return body;
+  }
+
+  /** Uploads a results file (CSV or JSON by extension) to the analysis service's import. */
+  public JsonNode importFile(Path file, String reference) throws IOException {
+    String type = file.getFileName().toString().endsWith(".json") ? "application/json" : "text/csv";
+    String query =
+        reference == null
+            ? ""
+            : "?reference=" + URLEncoder.encode(reference, StandardCharsets.UTF_8);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(analysisUrl + "/api/v1/imports" + query))
+            .header("Content-Type", type)
+            .POST(HttpRequest.BodyPublishers.ofFile(file))
+            .build();
+    return send(request, 202);
+  }
+
+  /** The latest analysis of a study, or null while there is none (404). */
+  public JsonNode analysisIfReady(String id) {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(analysisUrl + "/api/v1/studies/" + id + "/scale-correlation"))
+            .GET()
+            .build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 404) {
+        return null;
+      }
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(
+            "GET " + request.uri() + " answered " + response.statusCode() + ": " + response.body());
+      }
+      return json.readTree(response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException("GET " + request.uri() + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
   }
 
   public JsonNode study(String id) {

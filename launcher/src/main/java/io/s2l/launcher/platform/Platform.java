@@ -62,15 +62,18 @@ public final class Platform implements AutoCloseable {
     }
     int experimentPort = port(settings.experimentPort());
     int analysisPort = port(settings.analysisPort());
-    status.accept("starting experiment-service on port " + experimentPort);
-    ServiceProcess experiment =
-        launch(
-            settings,
-            "experiment-service",
-            SERVICE_JVM,
-            Map.of("S2L_EXPERIMENT_PORT", "" + experimentPort),
-            experimentPort,
-            "experiment-service");
+    ServiceProcess experiment = null;
+    if (settings.experiment()) {
+      status.accept("starting experiment-service on port " + experimentPort);
+      experiment =
+          launch(
+              settings,
+              "experiment-service",
+              SERVICE_JVM,
+              Map.of("S2L_EXPERIMENT_PORT", "" + experimentPort),
+              experimentPort,
+              "experiment-service");
+    }
     status.accept("starting analysis-service on port " + analysisPort);
     ServiceProcess analysis =
         launch(
@@ -82,7 +85,10 @@ public final class Platform implements AutoCloseable {
             "analysis-service");
     // Services migrate their schemas before they are ready; workers start after them so that
     // their first claims find the queue in place.
-    experiment.awaitReady(START_TIMEOUT);
+    if (experiment != null) {
+      experiment.awaitReady(START_TIMEOUT);
+      experimentUrl = "http://localhost:" + experimentPort;
+    }
     analysis.awaitReady(START_TIMEOUT);
     List<ServiceProcess> workers = new ArrayList<>();
     for (int i = 1; i <= settings.workers(); i++) {
@@ -100,7 +106,6 @@ public final class Platform implements AutoCloseable {
     for (ServiceProcess worker : workers) {
       worker.awaitReady(START_TIMEOUT);
     }
-    experimentUrl = "http://localhost:" + experimentPort;
     analysisUrl = "http://localhost:" + analysisPort;
   }
 
