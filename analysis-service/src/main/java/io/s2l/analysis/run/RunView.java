@@ -1,7 +1,8 @@
 package io.s2l.analysis.run;
 
 /**
- * One trained model and its compute accounting.
+ * One trained model and its compute accounting. Fields s2l did not measure (runs imported from
+ * elsewhere carry only params and tokens) are null.
  *
  * @param params non-embedding parameters N
  * @param flops 6 N D
@@ -13,14 +14,14 @@ public record RunView(
     String distribution,
     long seed,
     long params,
-    long paramsTotal,
+    Long paramsTotal,
     long tokens,
     double flops,
-    long steps,
-    double wallSeconds,
-    double tokensPerSecond,
-    double evalSeconds,
-    double finalTrainLoss,
-    long peakRssBytes,
+    Long steps,
+    Double wallSeconds,
+    Double tokensPerSecond,
+    Double evalSeconds,
+    Double finalTrainLoss,
+    Long peakRssBytes,
     String worker,
-    int attempt) {}
+    Integer attempt) {}

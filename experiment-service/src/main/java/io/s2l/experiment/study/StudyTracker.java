@@ -120,7 +120,15 @@ class StudyTracker {
       plan.get("seeds").forEach(s -> seeds.add(s.asLong()));
       AnalysisJobSpec spec =
           new AnalysisJobSpec(
-              study.id(), study.referenceScale(), scales, distributions, evalSets, seeds);
+              study.id(),
+              AnalysisJobSpec.SOURCE_TRAINING,
+              study.referenceScale(),
+              scales,
+              distributions,
+              evalSets,
+              seeds,
+              null,
+              null);
       return new NewJob(
           study.id(), JobKinds.ANALYZE, ANALYSIS_KEY, json.writeValueAsString(spec), 3);
     } catch (JsonProcessingException e) {

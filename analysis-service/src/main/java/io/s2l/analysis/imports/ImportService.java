@@ -1,0 +1,121 @@
+package io.s2l.analysis.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.analysis.config.AnalysisProperties;
+import io.s2l.queue.JobQueue;
+import io.s2l.queue.NewJob;
+import io.s2l.study.AnalysisJobSpec;
+import io.s2l.study.JobKinds;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports results trained elsewhere: reads and checks every row while streaming, then stores the
+ * table as a study and queues its analysis in one transaction. A refused import stores nothing.
+ */
+@Service
+public class ImportService {
+
+  private final ImportStore store;
+  private final JobQueue queue;
+  private final DataSource dataSource;
+  private final TransactionTemplate transactions;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final AnalysisProperties properties;
+
+  ImportService(
+      ImportStore store,
+      JobQueue queue,
+      DataSource dataSource,
+      TransactionTemplate transactions,
+      ObjectMapper json,
+      Clock clock,
+      AnalysisProperties properties) {
+    this.store = store;
+    this.queue = queue;
+    this.dataSource = dataSource;
+    this.transactions = transactions;
+    this.json = json;
+    this.clock = clock;
+    this.properties = properties;
+  }
+
+  /**
+   * @param csv true for text/csv, false for JSON
+   * @param reference the reference scale, or null to take it from a JSON body
+   */
+  public ImportReceipt importTable(InputStream body, boolean csv, String reference, String name) {
+    MessageDigest sha256 = sha256();
+    InputStream in =
+        new DigestInputStream(
+            new LimitedInputStream(body, properties.maxImportSize().toBytes()), sha256);
+    LossTable table = csv ? CsvLossReader.read(in, reference) : JsonLossReader.read(in, reference);
+    String checksum = HexFormat.of().formatHex(sha256.digest());
+    UUID id = UUID.randomUUID();
+    String label = name != null && !name.isBlank() ? name : "import " + id;
+    transactions.executeWithoutResult(
+        status -> {
+          Connection c = DataSourceUtils.getConnection(dataSource);
+          try {
+            store.store(c, id, label, checksum, table, clock.instant());
+            queue.enqueue(c, List.of(analysisJob(id, table)));
+          } catch (SQLException e) {
+            throw new IllegalStateException("cannot store import " + id, e);
+          } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
+          }
+        });
+    return new ImportReceipt(
+        id,
+        label,
+        table.referenceScale(),
+        table.rows(),
+        checksum,
+        table.scales(),
+        table.distributions().size(),
+        table.seeds().size(),
+        table.evalSets().stream().map(LossTable.EvalSet::name).toList());
+  }
+
+  private NewJob analysisJob(UUID id, LossTable table) {
+    AnalysisJobSpec spec =
+        new AnalysisJobSpec(
+            id,
+            AnalysisJobSpec.SOURCE_IMPORT,
+            table.referenceScale(),
+            table.scales(),
+            table.distributions(),
+            table.evalSets().stream().map(LossTable.EvalSet::name).toList(),
+            table.seeds(),
+            null,
+            null);
+    try {
+      return new NewJob(
+          id, JobKinds.ANALYZE, "scale-correlation", json.writeValueAsString(spec), 3);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.s2l.analysis.imports.web;
+
+import io.s2l.analysis.imports.ImportReceipt;
+import io.s2l.analysis.imports.ImportService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.InputStream;
+import java.net.URI;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "imports", description = "Bring results trained elsewhere and get the same analysis")
+class ImportController {
+
+  private final ImportService imports;
+
+  ImportController(ImportService imports) {
+    this.imports = imports;
+  }
+
+  @PostMapping(
+      path = "/api/v1/imports",
+      consumes = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
+  @Operation(
+      summary = "Import per-example losses trained elsewhere",
+      description =
+          "text/csv with the header scale,params,tokens,distribution,seed,evalSet,exampleId,loss"
+              + " (optional correct,chance), or JSON {\"referenceScale\", \"rows\": [{...}]}. The"
+              + " reference scale comes from ?reference= or the JSON field. Every row is checked"
+              + " while the upload streams; a refused import (400 problem+json naming the row, the"
+              + " column and the reason) stores nothing. 202: stored as a study whose analysis is"
+              + " queued; the result appears at /api/v1/studies/{id}/scale-correlation.")
+  ResponseEntity<ImportReceipt> upload(
+      InputStream body,
+      @RequestHeader("Content-Type") String contentType,
+      @RequestParam(required = false) String reference,
+      @RequestParam(required = false) String name) {
+    boolean csv =
+        MediaType.parseMediaType(contentType)
+            .isCompatibleWith(MediaType.parseMediaType("text/csv"));
+    ImportReceipt receipt = imports.importTable(body, csv, reference, name);
+    return ResponseEntity.accepted()
+        .location(URI.create("/api/v1/studies/" + receipt.id() + "/scale-correlation"))
+        .body(receipt);
+  }
+}

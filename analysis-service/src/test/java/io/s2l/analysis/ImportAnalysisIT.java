@@ -1,0 +1,167 @@
+package io.s2l.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.s2l.testsupport.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Results trained elsewhere, imported over HTTP, analysed by the queued job, served and plotted.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"s2l.analysis.idle-poll=100ms", "s2l.analysis.max-import-size=1MB"})
+class ImportAnalysisIT {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabase.Coordinates db = TestDatabase.freshDatabase();
+    registry.add("spring.datasource.url", db::url);
+    registry.add("spring.datasource.username", db::user);
+    registry.add("spring.datasource.password", db::password);
+  }
+
+  @Autowired TestRestTemplate http;
+  @Autowired JdbcTemplate jdbc;
+
+  private ResponseEntity<JsonNode> upload(String body, String type, String reference) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.parseMediaType(type));
+    return http.postForEntity(
+        "/api/v1/imports?reference=" + reference, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  private JsonNode awaitAnalysis(String id, int version) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+    while (Instant.now().isBefore(deadline)) {
+      ResponseEntity<JsonNode> r =
+          http.getForEntity(
+              "/api/v1/studies/" + id + "/scale-correlation?version=" + version, JsonNode.class);
+      if (r.getStatusCode() == HttpStatus.OK) {
+        return r.getBody();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no analysis version " + version + " of " + id);
+  }
+
+  @Test
+  void anImportedCsvIsAnalysedWithIntervalsPerExampleAccuracySeedNoiseAndARecommendation()
+      throws Exception {
+    ResponseEntity<JsonNode> accepted = upload(TestTables.CSV, "text/csv", "l");
+
+    assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    String id = accepted.getBody().get("id").asText();
+    assertThat(accepted.getHeaders().getLocation())
+        .hasToString("/api/v1/studies/" + id + "/scale-correlation");
+    assertThat(accepted.getBody().get("rows").asLong()).isEqualTo(160);
+    assertThat(accepted.getBody().get("sha256").asText()).hasSize(64);
+
+    JsonNode analysis = awaitAnalysis(id, 1);
+    assertThat(analysis.get("entries")).hasSize(2);
+    JsonNode text = analysis.get("entries").get(0);
+    assertThat(text.get("evalSet").asText()).isEqualTo("text");
+    assertThat(text.get("distributions").asInt()).isEqualTo(4);
+    // the table is built so that proxy loss = reference loss + 1 for every distribution
+    assertThat(text.get("pearsonR").asDouble())
+        .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(text.get("ci95").fieldNames())
+        .toIterable()
+        .containsExactly(
+            "pearsonR", "r2", "slope", "intercept", "spearman", "kendall", "decisionAccuracy");
+    assertThat(text.get("computeRatio").asDouble())
+        .isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(text.get("perExample").get("examples").asInt()).isEqualTo(5);
+    assertThat(text.get("seedNoise").get("proxyNoise").asDouble()).isPositive();
+    assertThat(text.has("proxyAccuracy")).isFalse();
+    JsonNode quiz = analysis.get("entries").get(1);
+    assertThat(quiz.get("chance").asDouble()).isEqualTo(0.25);
+    assertThat(quiz.get("proxyAccuracy").asDouble()).isEqualTo(0.5);
+    assertThat(analysis.get("recommendation").get("metric").asText()).isEqualTo("decisionAccuracy");
+    assertThat(analysis.get("recommendation").has("frontier")).isTrue();
+
+    JsonNode runs = http.getForObject("/api/v1/studies/" + id + "/runs", JsonNode.class);
+    assertThat(runs).hasSize(2 * 4 * 2);
+    assertThat(runs.get(0).get("flops").asDouble()).isEqualTo(6.0 * 100 * 2000);
+
+    for (String plot :
+        new String[] {
+          analysis.at("/plots/r2VsCompute").asText(),
+          analysis.at("/plots/decisionAccuracyVsCompute").asText(),
+          quiz.at("/plots/scatter").asText(),
+          quiz.at("/plots/perExampleR2").asText()
+        }) {
+      ResponseEntity<String> svg = http.getForEntity(plot, String.class);
+      assertThat(svg.getStatusCode()).as(plot).isEqualTo(HttpStatus.OK);
+      assertThat(svg.getHeaders().getContentType().toString()).startsWith("image/svg+xml");
+      assertThat(svg.getBody()).contains("<svg");
+    }
+
+    // A re-run with another metric becomes version 2; version 1 is kept.
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<JsonNode> rerun =
+        http.postForEntity(
+            "/api/v1/studies/" + id + "/analyses",
+            new HttpEntity<>("{\"metric\": \"r2\", \"threshold\": 0.5}", json),
+            JsonNode.class);
+    assertThat(rerun.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    JsonNode second = awaitAnalysis(id, 2);
+    assertThat(second.get("recommendation").get("metric").asText()).isEqualTo("r2");
+    assertThat(http.getForObject("/api/v1/studies/" + id + "/analyses", JsonNode.class)).hasSize(2);
+    assertThat(awaitAnalysis(id, 1).get("recommendation").get("metric").asText())
+        .isEqualTo("decisionAccuracy");
+  }
+
+  @Test
+  void aRefusedImportNamesRowAndColumnAndStoresNothing() {
+    Integer before =
+        jdbc.queryForObject("SELECT count(*) FROM analysis.imported_study", Integer.class);
+    String bad =
+        TestTables.CSV.replaceFirst(
+            "\nxs,100,2000,d0,0,text,t0,[^\\n]*", "\nxs,100,2000,d0,0,text,t0,lots,,");
+
+    ResponseEntity<JsonNode> refused = upload(bad, "text/csv", "l");
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getHeaders().getContentType().toString())
+        .startsWith("application/problem+json");
+    JsonNode error = refused.getBody().get("errors").get(0);
+    assertThat(error.get("row").asLong()).isEqualTo(1);
+    assertThat(error.get("column").asText()).isEqualTo("loss");
+    assertThat(error.get("reason").asText()).isEqualTo("must be a number, not 'lots'");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM analysis.imported_study", Integer.class))
+        .isEqualTo(before);
+  }
+
+  @Test
+  void anUploadOverTheLimitIs413() {
+    String huge = TestTables.CSV + "x".repeat(1_200_000);
+    assertThat(upload(huge, "text/csv", "l").getStatusCode())
+        .isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+  }
+
+  @Test
+  void anUnknownStudyHasNoAnalysis() {
+    ResponseEntity<JsonNode> r =
+        http.getForEntity(
+            "/api/v1/studies/" + UUID.randomUUID() + "/scale-correlation", JsonNode.class);
+    assertThat(r.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(r.getBody().get("title").asText()).isEqualTo("No analysis");
+  }
+}
