@@ -2,7 +2,6 @@ package io.s2l.stats;
 
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.function.ToDoubleBiFunction;
 
 /**
@@ -10,11 +9,13 @@ import java.util.function.ToDoubleBiFunction;
  * resample draws n indices uniformly with replacement and keeps the pairs together: (x_j, y_j).
  * SCIENCE.md section 2 resamples training distributions this way, 1000 times by default.
  *
- * <p>Randomness is injected: every call starts a fresh {@code new SplittableRandom(seed)}, so the
- * same configuration, data and statistic give the same result, call after call.
+ * <p>Randomness is injected: every call starts afresh from the seed (the SplitMix64 stream of
+ * {@code new SplittableRandom(seed)}, turned into indices as the package-private IndexDraws
+ * describes), so the same configuration, data and statistic give the same result, call after call,
+ * and every method of one configuration draws the same resamples for the same n.
  *
  * @param resamples number of bootstrap resamples B, at least 1
- * @param seed seed of the {@link SplittableRandom} driving the resampling
+ * @param seed seed of the random stream driving the resampling
  */
 public record Bootstrap(int resamples, long seed) {
 
@@ -54,17 +55,93 @@ public record Bootstrap(int resamples, long seed) {
    */
   public Interval interval(
       double[] x, double[] y, ToDoubleBiFunction<double[], double[]> statistic, double level) {
+    requireLevel(level);
+    return percentileInterval(replicates(x, y, statistic), level);
+  }
+
+  /**
+   * The percentile interval of already computed replicates t*_1..t*_B at the given level, as {@link
+   * #interval} defines it; NaN replicates are skipped and [NaN, NaN] returned if nothing remains.
+   * The array is not modified.
+   *
+   * @throws IllegalArgumentException if level is outside (0, 1)
+   */
+  public static Interval percentileInterval(double[] replicates, double level) {
+    requireLevel(level);
+    double[] kept = new double[replicates.length];
+    int count = 0;
+    for (double value : replicates) {
+      if (!Double.isNaN(value)) {
+        kept[count++] = value;
+      }
+    }
+    if (count == 0) {
+      return new Interval(Double.NaN, Double.NaN);
+    }
+    double alpha = 1 - level;
+    double[] bounds =
+        Percentile.linearInPlace(Arrays.copyOf(kept, count), alpha / 2, 1 - alpha / 2);
+    return new Interval(bounds[0], bounds[1]);
+  }
+
+  /**
+   * Percentile interval of the mean of a one-sample bootstrap: replicate b is
+   *
+   * <pre>
+   *   mean*_b = (1/n) sum_i v_{j_bi},   j_bi uniform on {0..n-1}
+   * </pre>
+   *
+   * with the draws of {@link #replicates}, so the result equals {@code interval(v, v, (a, b) ->
+   * mean(a), level)} up to the order of summation, without materialising a single resample. O(B n)
+   * time, O(B) memory. Used for the per-example R^2 of SCIENCE.md section 2, resampling examples.
+   *
+   * @param values the sample v, at least one value, all finite
+   * @throws IllegalArgumentException if values is empty or holds a non-finite value, or level is
+   *     outside (0, 1)
+   */
+  public Interval meanInterval(double[] values, double level) {
+    requireLevel(level);
+    Samples.requireFinite("values", values);
+    int n = values.length;
+    if (n == 0) {
+      throw new IllegalArgumentException("cannot bootstrap the mean of no values");
+    }
+    IndexDraws draws = new IndexDraws(seed, n);
+    double[] means = new double[resamples];
+    for (int b = 0; b < resamples; b++) {
+      means[b] = draws.sumOfNext(values) / n;
+    }
+    return percentileInterval(means, level);
+  }
+
+  /**
+   * The B resamples of n paired points as multiplicities: {@code counts[j][b]} is how many of the n
+   * draws of resample b picked point j (so sum_j counts[j][b] = n). The draws are those of {@link
+   * #replicates}: column b is the multiset that {@code replicates} hands to its statistic as the
+   * b-th (x*, y*). Statistics that only depend on the multiset (every one of {@link
+   * ScaleCorrelation}) can so be computed for all resamples from one draw, without materialising
+   * any; see {@link ScaleCorrelationBootstrap}. Point-major, so that loops over the resamples of
+   * one point are contiguous.
+   *
+   * @param n number of points, at least 1
+   */
+  int[][] multiplicities(int n) {
+    IndexDraws draws = new IndexDraws(seed, n);
+    int[] indices = new int[n];
+    int[][] counts = new int[n][resamples];
+    for (int b = 0; b < resamples; b++) {
+      draws.next(indices);
+      for (int j : indices) {
+        counts[j][b]++;
+      }
+    }
+    return counts;
+  }
+
+  private static void requireLevel(double level) {
     if (!(level > 0 && level < 1)) {
       throw new IllegalArgumentException("level must be in (0, 1), got " + level);
     }
-    double[] kept = replicates(x, y, statistic);
-    if (kept.length == 0) {
-      return new Interval(Double.NaN, Double.NaN);
-    }
-    Arrays.sort(kept);
-    double alpha = 1 - level;
-    return new Interval(
-        Percentile.linearOfSorted(kept, alpha / 2), Percentile.linearOfSorted(kept, 1 - alpha / 2));
   }
 
   /**
@@ -78,16 +155,17 @@ public record Bootstrap(int resamples, long seed) {
     Samples.requirePaired(x, y);
     Objects.requireNonNull(statistic, "statistic");
     int n = x.length;
-    SplittableRandom random = new SplittableRandom(seed);
+    IndexDraws draws = new IndexDraws(seed, n);
+    int[] indices = new int[n];
     double[] kept = new double[resamples];
     int count = 0;
     for (int b = 0; b < resamples; b++) {
+      draws.next(indices);
       double[] xs = new double[n];
       double[] ys = new double[n];
       for (int i = 0; i < n; i++) {
-        int j = random.nextInt(n);
-        xs[i] = x[j];
-        ys[i] = y[j];
+        xs[i] = x[indices[i]];
+        ys[i] = y[indices[i]];
       }
       double value = statistic.applyAsDouble(xs, ys);
       if (!Double.isNaN(value)) {

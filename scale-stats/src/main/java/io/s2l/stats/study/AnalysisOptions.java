@@ -1,0 +1,61 @@
+package io.s2l.stats.study;
+
+import io.s2l.stats.Bootstrap;
+import java.util.Objects;
+
+/**
+ * How {@link ScaleCorrelationAnalysis} runs.
+ *
+ * @param referenceScale the scale every proxy is compared with (usually the largest)
+ * @param resamples bootstrap replicates B for every interval, at least 1
+ * @param seed base seed of all resampling; each entry derives its own streams from it
+ * @param level confidence level of the intervals, in (0, 1)
+ * @param metric the statistic the recommendation thresholds
+ * @param threshold the value the metric's lower bound must reach, finite
+ * @param histogramBins number of equal bins of the per-example R^2 histogram over [0, 1], at least
+ *     1
+ */
+public record AnalysisOptions(
+    String referenceScale,
+    int resamples,
+    long seed,
+    double level,
+    RecommendationMetric metric,
+    double threshold,
+    int histogramBins) {
+
+  /**
+   * @throws IllegalArgumentException naming the first invalid option
+   */
+  public AnalysisOptions {
+    Objects.requireNonNull(referenceScale, "referenceScale");
+    Objects.requireNonNull(metric, "metric");
+    if (resamples < 1) {
+      throw new IllegalArgumentException("resamples must be at least 1, got " + resamples);
+    }
+    if (!(level > 0 && level < 1)) {
+      throw new IllegalArgumentException("level must be in (0, 1), got " + level);
+    }
+    if (!Double.isFinite(threshold)) {
+      throw new IllegalArgumentException("threshold must be finite, got " + threshold);
+    }
+    if (histogramBins < 1) {
+      throw new IllegalArgumentException("histogramBins must be at least 1, got " + histogramBins);
+    }
+  }
+
+  /**
+   * SCIENCE.md's defaults: 1000 resamples, seed 0, 95% intervals, recommendation by decision
+   * accuracy with threshold 0.8 (DataDecide's ~80% for a 150M proxy of a 1B target), 20 bins.
+   */
+  public static AnalysisOptions defaults(String referenceScale) {
+    return new AnalysisOptions(
+        referenceScale,
+        Bootstrap.DEFAULT_RESAMPLES,
+        0L,
+        0.95,
+        RecommendationMetric.DECISION_ACCURACY,
+        0.8,
+        20);
+  }
+}

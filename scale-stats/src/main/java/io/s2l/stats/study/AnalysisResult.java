@@ -1,0 +1,17 @@
+package io.s2l.stats.study;
+
+import java.util.List;
+
+/**
+ * The complete scale-correlation analysis of a study (SCIENCE.md section 2).
+ *
+ * @param referenceScale the scale the proxies were compared with
+ * @param options the options the analysis ran with
+ * @param entries one per (proxy scale, evaluation set), proxy-major in study order
+ * @param recommendation the cheapest proxy that clears the threshold, and the frontier
+ */
+public record AnalysisResult(
+    String referenceScale,
+    AnalysisOptions options,
+    List<ProxyEvalResult> entries,
+    Recommendation recommendation) {}

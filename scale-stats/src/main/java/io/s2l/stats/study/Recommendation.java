@@ -1,0 +1,26 @@
+package io.s2l.stats.study;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cheapest proxy scale whose lower confidence bound on the metric clears the threshold on every
+ * evaluation set (SCIENCE.md section 2). With L_{s,j} the lower bound of proxy s on set j (from
+ * {@link ProxyEvalResult#ci95()}), s clears when min_j L_{s,j} &gt;= threshold; an undefined (NaN)
+ * bound never clears.
+ *
+ * @param metric the thresholded statistic
+ * @param threshold the value the lower bound must reach
+ * @param recommendedScale the clearing proxy with the smallest training compute, null if none
+ * @param reason one sentence for a person: why this scale, or the best bound reached when none
+ * @param frontier one point per proxy, ascending training compute
+ * @param byEvalSet per evaluation set (study order), the cheapest proxy whose lower bound clears on
+ *     that set alone, null values where none does; unmodifiable
+ */
+public record Recommendation(
+    RecommendationMetric metric,
+    double threshold,
+    String recommendedScale,
+    String reason,
+    List<FrontierPoint> frontier,
+    Map<String, String> byEvalSet) {}

@@ -1,0 +1,129 @@
+package io.s2l.stats.study;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Picks the cheapest clearing proxy; see {@link Recommendation} for the rule. */
+final class Recommender {
+
+  private Recommender() {}
+
+  /**
+   * @param entries proxy-major: entry p * evalSets.size() + j is proxy p on evaluation set j
+   */
+  static Recommendation recommend(
+      List<ProxyEvalResult> entries,
+      List<String> proxies,
+      List<String> evalSets,
+      AnalysisOptions options) {
+    RecommendationMetric metric = options.metric();
+    double threshold = options.threshold();
+    int sets = evalSets.size();
+    List<FrontierPoint> frontier = new ArrayList<>();
+    Map<String, double[]> lowerBounds = new LinkedHashMap<>();
+    for (int p = 0; p < proxies.size(); p++) {
+      double[] lower = new double[sets];
+      double valueSum = 0;
+      double minLower = Double.POSITIVE_INFINITY;
+      boolean clears = true;
+      for (int j = 0; j < sets; j++) {
+        ProxyEvalResult entry = entries.get(p * sets + j);
+        lower[j] = entry.ci95().get(metric.statistic()).low();
+        valueSum += value(entry, metric);
+        minLower = Math.min(minLower, lower[j]);
+        clears &= lower[j] >= threshold;
+      }
+      ProxyEvalResult first = entries.get(p * sets);
+      lowerBounds.put(proxies.get(p), lower);
+      frontier.add(
+          new FrontierPoint(
+              proxies.get(p),
+              first.computeRatio(),
+              first.proxyFlops(),
+              valueSum / sets,
+              minLower,
+              clears));
+    }
+    // Stable: proxies of equal compute keep study order.
+    frontier.sort(Comparator.comparingDouble(FrontierPoint::proxyFlops));
+    Map<String, String> byEvalSet = new LinkedHashMap<>();
+    for (int j = 0; j < sets; j++) {
+      String cheapest = null;
+      for (FrontierPoint point : frontier) {
+        if (lowerBounds.get(point.proxyScale())[j] >= threshold) {
+          cheapest = point.proxyScale();
+          break;
+        }
+      }
+      byEvalSet.put(evalSets.get(j), cheapest);
+    }
+    FrontierPoint recommended =
+        frontier.stream().filter(FrontierPoint::clears).findFirst().orElse(null);
+    return new Recommendation(
+        metric,
+        threshold,
+        recommended == null ? null : recommended.proxyScale(),
+        reason(recommended, frontier, options),
+        List.copyOf(frontier),
+        Collections.unmodifiableMap(byEvalSet));
+  }
+
+  private static double value(ProxyEvalResult entry, RecommendationMetric metric) {
+    return switch (metric) {
+      case DECISION_ACCURACY -> entry.statistics().decisionAccuracy();
+      case R2 -> entry.statistics().r2();
+    };
+  }
+
+  private static String reason(
+      FrontierPoint recommended, List<FrontierPoint> frontier, AnalysisOptions options) {
+    String bound =
+        "lower "
+            + number(100 * options.level())
+            + "% bound on "
+            + options.metric().label()
+            + " reaches "
+            + number(options.threshold())
+            + " on every evaluation set";
+    if (recommended != null) {
+      return recommended.proxyScale()
+          + " is the cheapest proxy ("
+          + number(recommended.computeRatio())
+          + "x less compute than "
+          + options.referenceScale()
+          + ") whose "
+          + bound
+          + " (lowest bound "
+          + number(recommended.minLowerBound())
+          + ")";
+    }
+    FrontierPoint best =
+        frontier.stream()
+            .filter(point -> !Double.isNaN(point.minLowerBound()))
+            .max(Comparator.comparingDouble(FrontierPoint::minLowerBound))
+            .orElse(null);
+    return "no proxy's "
+        + bound
+        + (best == null
+            ? "; no proxy has a defined bound on every evaluation set"
+            : "; the best lowest bound is "
+                + number(best.minLowerBound())
+                + " (scale "
+                + best.proxyScale()
+                + ")");
+  }
+
+  /** Four significant digits, no exponent, no trailing zeros: 95, 0.8, 0.7235, 175.3. */
+  private static String number(double value) {
+    if (!Double.isFinite(value)) {
+      return String.valueOf(value);
+    }
+    return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+  }
+}

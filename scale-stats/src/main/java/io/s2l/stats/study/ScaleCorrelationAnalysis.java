@@ -1,0 +1,178 @@
+package io.s2l.stats.study;
+
+import io.s2l.stats.Bootstrap;
+import io.s2l.stats.Interval;
+import io.s2l.stats.ScaleCorrelation;
+import io.s2l.stats.ScaleCorrelationBootstrap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The complete scale-correlation analysis of a study (SCIENCE.md section 2; Khaddaj, Engstrom,
+ * Madry, "Small-to-Large Generalization", arXiv 2505.16260): for every proxy scale (every scale but
+ * the reference, in study order) and every evaluation set (study order), one {@link
+ * ProxyEvalResult}, then a {@link Recommendation} over all of them.
+ *
+ * <p>Per entry:
+ *
+ * <ul>
+ *   <li>aggregate: x_k = mean_r mean_z l(z; theta_proxy(D_k, r)), y_k likewise for the reference,
+ *       and {@code ScaleCorrelation.of(x, y)};
+ *   <li>ci95: percentile bootstrap at {@code level} with {@code resamples} replicates, resampling
+ *       the K distributions in pairs, every statistic on the same resample ({@link
+ *       ScaleCorrelationBootstrap});
+ *   <li>per example: R^2_z across distributions of the seed-averaged losses, summarised by {@link
+ *       PerExampleR2}, the mean's interval resampling examples;
+ *   <li>accuracy against chance when the set has a chance accuracy, and seed noise against spread
+ *       when there is more than one seed.
+ * </ul>
+ *
+ * <p>Randomness: entry i (position in {@link AnalysisResult#entries()}) resamples distributions
+ * with seed {@code mix(options.seed(), i, 0)} and examples with {@code mix(options.seed(), i, 1)},
+ * mix being the SplitMix64 finaliser, so entries draw independent streams while a rerun with the
+ * same options repeats every number exactly.
+ *
+ * <p>Cost: each loss array is read once (the reference's once per evaluation set), O(S K R Z) for S
+ * scales, K distributions, R seeds and Z examples, with no boxing; the bootstraps add O(B K^2) and
+ * O(B Z) per entry. Single-threaded and allocation-light: the per-example work keeps a handful of
+ * double[Z] arrays per entry, plus the reference's K of them per evaluation set.
+ */
+public final class ScaleCorrelationAnalysis {
+
+  private ScaleCorrelationAnalysis() {}
+
+  /**
+   * @throws IllegalArgumentException if the reference scale is not in the cube, the cube has no
+   *     other scale, or fewer than 3 distributions
+   */
+  public static AnalysisResult analyze(LossCube cube, AnalysisOptions options) {
+    Objects.requireNonNull(cube, "cube");
+    Objects.requireNonNull(options, "options");
+    String referenceName = options.referenceScale();
+    if (!cube.scales().contains(referenceName)) {
+      throw new IllegalArgumentException(
+          "reference scale " + referenceName + " is not a scale of the study " + cube.scales());
+    }
+    if (cube.scales().size() < 2) {
+      throw new IllegalArgumentException(
+          "the study has no proxy scale: its only scale is the reference " + referenceName);
+    }
+    int distributions = cube.distributions().size();
+    if (distributions < 3) {
+      throw new IllegalArgumentException(
+          "at least 3 distributions are needed to correlate proxies with the reference, got "
+              + distributions);
+    }
+    int reference = cube.scaleAt(referenceName);
+    List<String> proxies = new ArrayList<>(cube.scales());
+    proxies.remove(referenceName);
+    int sets = cube.evalSets().size();
+    ProxyEvalResult[] entries = new ProxyEvalResult[proxies.size() * sets];
+    for (int j = 0; j < sets; j++) {
+      ScalePass referencePass = ScalePass.reference(cube, reference, j);
+      for (int p = 0; p < proxies.size(); p++) {
+        int proxy = cube.scaleAt(proxies.get(p));
+        int index = p * sets + j;
+        ScalePass proxyPass = ScalePass.proxy(cube, proxy, j, referencePass);
+        entries[index] = entry(cube, options, index, proxy, reference, j, proxyPass, referencePass);
+      }
+    }
+    List<ProxyEvalResult> results = List.of(entries);
+    return new AnalysisResult(
+        referenceName,
+        options,
+        results,
+        Recommender.recommend(results, List.copyOf(proxies), cube.evalSets(), options));
+  }
+
+  private static ProxyEvalResult entry(
+      LossCube cube,
+      AnalysisOptions options,
+      int index,
+      int proxy,
+      int reference,
+      int evalSet,
+      ScalePass proxyPass,
+      ScalePass referencePass) {
+    double[] x = proxyPass.means;
+    double[] y = referencePass.means.clone(); // each entry owns its arrays
+    Map<String, Interval> ci95 =
+        ScaleCorrelationBootstrap.intervals(
+            x,
+            y,
+            new Bootstrap(options.resamples(), streamSeed(options.seed(), index, 0)),
+            options.level());
+    PerExampleR2 perExample =
+        PerExampleSummary.of(
+            proxyPass, referencePass, x.length, options, streamSeed(options.seed(), index, 1));
+    Double chance = cube.chanceAt(evalSet);
+    Accuracy accuracy = null;
+    if (chance != null) {
+      double proxyAccuracy = (double) proxyPass.correct / proxyPass.judged;
+      double referenceAccuracy = (double) referencePass.correct / referencePass.judged;
+      accuracy = new Accuracy(proxyAccuracy, referenceAccuracy, chance, proxyAccuracy - chance);
+    }
+    SeedNoise seedNoise =
+        cube.seeds().size() < 2
+            ? null
+            : new SeedNoise(
+                noise(proxyPass.runMeans), sampleSd(x), noise(referencePass.runMeans), sampleSd(y));
+    double proxyFlops = cube.flopsAt(proxy);
+    double referenceFlops = cube.flopsAt(reference);
+    return new ProxyEvalResult(
+        cube.scales().get(proxy),
+        cube.scales().get(reference),
+        cube.evalSets().get(evalSet),
+        x.length,
+        cube.distributions(),
+        ScaleCorrelation.of(x, y),
+        ci95,
+        cube.paramsAt(proxy),
+        cube.paramsAt(reference),
+        proxyFlops,
+        referenceFlops,
+        referenceFlops / proxyFlops,
+        x,
+        y,
+        perExample,
+        accuracy,
+        seedNoise);
+  }
+
+  /** (1/K) sum_k sd_r(m_{k,r}), ddof = 1. */
+  private static double noise(double[][] runMeans) {
+    return Arrays.stream(runMeans)
+        .mapToDouble(ScaleCorrelationAnalysis::sampleSd)
+        .average()
+        .orElseThrow();
+  }
+
+  /** Sample standard deviation, ddof = 1, two-pass. */
+  static double sampleSd(double[] values) {
+    double mean = 0;
+    for (double v : values) {
+      mean += v;
+    }
+    mean /= values.length;
+    double squares = 0;
+    for (double v : values) {
+      squares += (v - mean) * (v - mean);
+    }
+    return Math.sqrt(squares / (values.length - 1));
+  }
+
+  /**
+   * The seed of random stream {@code stream} of entry {@code entry}: the SplitMix64 finaliser
+   * (Steele, Lea, Flood 2014) of seed + golden gamma * (2 entry + stream + 1), a bijection of its
+   * input, so distinct (entry, stream) pairs get well-mixed, distinct seeds.
+   */
+  static long streamSeed(long seed, int entry, int stream) {
+    long z = seed + 0x9E3779B97F4A7C15L * (2L * entry + stream + 1);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}
