@@ -21,6 +21,8 @@ public final class Platform implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
   private static final List<String> SERVICE_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC");
+  // The analysis service holds whole imports and loss cubes in memory: about 5 bytes per loss.
+  private static final List<String> ANALYSIS_JVM = List.of("-Xmx2g", "-XX:+UseParallelGC");
   private static final List<String> WORKER_JVM =
       List.of("-Xmx768m", "-XX:+UseSerialGC", "-Dai.djl.offline=true");
 
@@ -79,7 +81,7 @@ public final class Platform implements AutoCloseable {
         launch(
             settings,
             "analysis-service",
-            SERVICE_JVM,
+            ANALYSIS_JVM,
             Map.of("S2L_ANALYSIS_PORT", "" + analysisPort),
             analysisPort,
             "analysis-service");
