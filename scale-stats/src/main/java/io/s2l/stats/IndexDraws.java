@@ -11,8 +11,8 @@ package io.s2l.stats;
  * 2019) unless (u n) mod 2^32 &lt; 2^32 mod n, in which case it is skipped: that rejection makes
  * every index exactly equally likely, and happens with probability below n / 2^32. A resample takes
  * the next n accepted halves; a half left over when it is complete is discarded, so every resample
- * starts on a fresh word. No division, two indices per word: several times faster than {@code
- * nextInt(n)}, which matters for the B n = 20 million draws of a per-example bootstrap.
+ * starts on a fresh word. No division and two indices per word: about twice as fast as {@code
+ * SplittableRandom.nextInt(n)} on the B n = 20 million draws of a per-example bootstrap.
  */
 final class IndexDraws {
 
@@ -56,8 +56,10 @@ final class IndexDraws {
 
   /**
    * sum_i values[j_i] over the indices j_1..j_n of the next resample: the same draws as {@link
-   * #next}, without storing them. The hot loop of the per-example bootstrap: the common case of two
-   * accepted halves is one straight-line step with two independent sums.
+   * #next}, without storing them. The hot loop of the per-example bootstrap: the common case, two
+   * accepted halves, is one straight-line step into two independent sums; a rejection, and an odd
+   * last index, take the general path for the rest of the resample. (Four sums over two words
+   * measured slower.)
    */
   double sumOfNext(double[] values) {
     long s = state;
@@ -65,24 +67,20 @@ final class IndexDraws {
     double odd = 0;
     int i = 0;
     while (i + 1 < n) {
-      long word = mix64(s += GOLDEN_GAMMA);
+      long word = mix64(s + GOLDEN_GAMMA);
       long first = (word & LOW) * n;
       long second = (word >>> 32) * n;
-      if ((first & LOW) >= threshold && (second & LOW) >= threshold) {
-        even += values[(int) (first >>> 32)];
-        odd += values[(int) (second >>> 32)];
-        i += 2;
-      } else {
-        s -= GOLDEN_GAMMA; // rare: redo this word the general way
-        break;
+      if ((first & LOW) < threshold || (second & LOW) < threshold) {
+        break; // rare: a rejection; this word is redone the general way below
       }
-    }
-    if (i < n) {
-      state = s;
-      return even + odd + sumOfRest(values, n - i);
+      s += GOLDEN_GAMMA;
+      even += values[(int) (first >>> 32)];
+      odd += values[(int) (second >>> 32)];
+      i += 2;
     }
     state = s;
-    return even + odd;
+    double sum = even + odd;
+    return i < n ? sum + sumOfRest(values, n - i) : sum;
   }
 
   /** The general path of {@link #sumOfNext} for the last {@code count} indices of a resample. */
