@@ -103,6 +103,7 @@ class ImportAnalysisIT {
         new String[] {
           analysis.at("/plots/r2VsCompute").asText(),
           analysis.at("/plots/decisionAccuracyVsCompute").asText(),
+          analysis.at("/plots/accuracyVsCorrelation").asText(),
           quiz.at("/plots/scatter").asText(),
           quiz.at("/plots/perExampleR2").asText()
         }) {

@@ -43,6 +43,9 @@ final class ResultDocument {
     String base = "/api/v1/studies/" + studyId + "/plots/";
     plots.put("r2VsCompute", base + "r2-vs-compute.svg");
     plots.put("decisionAccuracyVsCompute", base + "decision-accuracy-vs-compute.svg");
+    if (result.entries().stream().anyMatch(e -> e.accuracy() != null)) {
+      plots.put("accuracyVsCorrelation", base + "accuracy-vs-correlation.svg");
+    }
     return doc;
   }
 

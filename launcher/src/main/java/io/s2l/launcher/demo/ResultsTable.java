@@ -15,6 +15,25 @@ public final class ResultsTable {
 
   public static void print(JsonNode correlation, PrintStream out) {
     printTable(correlation, out);
+    boolean header = false;
+    for (JsonNode e : correlation.get("entries")) {
+      if (e.hasNonNull("proxyAccuracy")) {
+        if (!header) {
+          out.printf(
+              "%nAccuracy against chance (a proxy near chance can still rank data correctly):%n");
+          header = true;
+        }
+        out.printf(
+            Locale.ROOT,
+            "  %-6s %-26s proxy %.3f  reference %.3f  chance %.3f  R^2 %s%n",
+            e.get("proxyScale").asText(),
+            e.get("evalSet").asText(),
+            e.get("proxyAccuracy").asDouble(),
+            e.get("referenceAccuracy").asDouble(),
+            e.get("chance").asDouble(),
+            number(e.get("r2")));
+      }
+    }
     JsonNode r = correlation.get("recommendation");
     if (r != null) {
       out.printf(

@@ -124,6 +124,34 @@ class PlotController {
         Svg.histogram(new HistogramSpec(title, "R\u00b2 across distributions", edges, counts)));
   }
 
+  @GetMapping(path = "/api/v1/studies/{id}/plots/accuracy-vs-correlation.svg", produces = SVG)
+  @Operation(
+      summary =
+          "Proxy accuracy above chance against the proxy/reference correlation, one point per"
+              + " (proxy, evaluation set with accuracy): a proxy at chance can still be predictive")
+  ResponseEntity<String> accuracyVsCorrelation(
+      @PathVariable UUID id, @RequestParam(required = false) Integer version) {
+    List<Point> points = new ArrayList<>();
+    for (JsonNode e : reader.result(id, version).get("entries")) {
+      if (e.hasNonNull("proxyAboveChance") && e.hasNonNull("pearsonR")) {
+        points.add(
+            new Point(
+                e.get("proxyAboveChance").asDouble(),
+                e.get("pearsonR").asDouble(),
+                e.get("proxyScale").asText() + " / " + e.get("evalSet").asText()));
+      }
+    }
+    return svg(
+        Svg.scatter(
+            new ScatterSpec(
+                "Proxy accuracy above chance against correlation with the reference",
+                "proxy accuracy - chance",
+                "Pearson r, proxy vs reference mean loss",
+                points,
+                null,
+                false)));
+  }
+
   private static String frontier(ObjectNode doc, String statistic, String label, String metric) {
     Map<String, List<JsonNode>> bySet = new LinkedHashMap<>();
     for (JsonNode e : doc.get("entries")) {
