@@ -26,7 +26,8 @@ class TrainedLosses {
     List<Cell> cells = new ArrayList<>();
     jdbc.query(
         "SELECT r.scale, r.distribution, r.seed, r.params_non_embedding, r.flops, e.eval_set,"
-            + " e.losses FROM training.run r JOIN training.run_eval e ON e.run_id = r.id"
+            + " e.losses, e.correct, e.chance"
+            + " FROM training.run r JOIN training.run_eval e ON e.run_id = r.id"
             + " WHERE r.study_id = ?",
         (ResultSet rs) -> {
           cells.add(
@@ -37,23 +38,32 @@ class TrainedLosses {
                   rs.getLong(4),
                   rs.getDouble(5),
                   rs.getString(6),
-                  floats(rs.getArray(7))));
+                  floats(rs.getArray(7)),
+                  booleans(rs.getArray(8)),
+                  rs.getObject(9, Double.class)));
         },
         spec.studyId());
     LossCube.Builder cube = LossCube.builder(spec.scales(), spec.distributions(), spec.seeds());
     Map<String, Integer> examples = new HashMap<>();
-    cells.forEach(c -> examples.putIfAbsent(c.evalSet(), c.losses().length));
+    Map<String, Double> chances = new HashMap<>();
+    cells.forEach(
+        c -> {
+          examples.putIfAbsent(c.evalSet(), c.losses().length);
+          if (c.chance() != null) {
+            chances.putIfAbsent(c.evalSet(), c.chance());
+          }
+        });
     for (String evalSet : spec.evalSets()) {
       if (!examples.containsKey(evalSet)) {
         throw new IllegalStateException(
             "no run of study " + spec.studyId() + " was evaluated on " + evalSet);
       }
-      cube.evalSet(evalSet, examples.get(evalSet), null);
+      cube.evalSet(evalSet, examples.get(evalSet), chances.get(evalSet));
     }
     Map<String, double[]> flops = new HashMap<>(); // scale -> {sum, count}
     for (Cell c : cells) {
       if (spec.evalSets().contains(c.evalSet())) {
-        cube.losses(c.scale(), c.distribution(), c.seed(), c.evalSet(), c.losses(), null);
+        cube.losses(c.scale(), c.distribution(), c.seed(), c.evalSet(), c.losses(), c.correct());
       }
       double[] f = flops.computeIfAbsent(c.scale(), k -> new double[3]);
       f[0] += c.flops();
@@ -71,7 +81,21 @@ class TrainedLosses {
       long params,
       double flops,
       String evalSet,
-      float[] losses) {}
+      float[] losses,
+      boolean[] correct,
+      Double chance) {}
+
+  private static boolean[] booleans(Array array) throws SQLException {
+    if (array == null) {
+      return null;
+    }
+    Boolean[] boxed = (Boolean[]) array.getArray();
+    boolean[] values = new boolean[boxed.length];
+    for (int i = 0; i < boxed.length; i++) {
+      values[i] = boxed[i];
+    }
+    return values;
+  }
 
   private static float[] floats(Array array) throws SQLException {
     Float[] boxed = (Float[]) array.getArray();

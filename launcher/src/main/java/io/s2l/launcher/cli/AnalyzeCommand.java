@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.s2l.launcher.demo.DemoReport;
 import io.s2l.launcher.demo.DemoResult;
+import io.s2l.launcher.demo.PlotFiles;
 import io.s2l.launcher.demo.ResultsTable;
 import io.s2l.launcher.demo.StudyClient;
 import io.s2l.launcher.platform.Platform;
@@ -82,7 +83,9 @@ final class AnalyzeCommand implements Callable<Integer> {
       DemoResult result =
           new DemoResult(study(receipt), analysis, client.runs(id), submitted, imported, done);
       ObjectNode json = DemoReport.build("import", result, startup);
+      Path plots = PlotFiles.save(client, json, report);
       DemoReport.write(json, report);
+      System.out.println("s2l: plots (SVG) saved in " + plots);
       System.out.printf("%ns2l: report written to %s%n", report.toAbsolutePath());
     }
     return 0;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.s2l.launcher.demo.DemoReport;
 import io.s2l.launcher.demo.DemoResult;
 import io.s2l.launcher.demo.DemoRun;
+import io.s2l.launcher.demo.PlotFiles;
 import io.s2l.launcher.demo.ProgressBar;
 import io.s2l.launcher.demo.ResultsTable;
 import io.s2l.launcher.demo.StudyClient;
@@ -73,7 +74,9 @@ final class DemoCommand implements Callable<Integer> {
           new DemoRun(client, clock).run(definition, bar, () -> requireAlive(running), timeout);
       ResultsTable.print(result.scaleCorrelation(), System.out);
       ObjectNode json = DemoReport.build(preset, result, startup);
+      Path plots = PlotFiles.save(client, json, report);
       DemoReport.write(json, report);
+      System.out.println("s2l: plots (SVG) saved in " + plots);
       System.out.printf(
           "%ns2l: study %s trained %d models in %.0f s; report written to %s%n",
           result.study().get("id").asText(),

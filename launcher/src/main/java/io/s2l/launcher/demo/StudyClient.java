@@ -77,6 +77,23 @@ public final class StudyClient {
     }
   }
 
+  /** A plot (SVG) by its path on the analysis service. */
+  public String plot(String path) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(analysisUrl + path)).GET().build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new IllegalStateException("GET " + path + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
   public JsonNode study(String id) {
     return get(experimentUrl + "/api/v1/studies/" + id);
   }

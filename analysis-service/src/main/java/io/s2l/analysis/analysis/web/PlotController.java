@@ -92,8 +92,8 @@ class PlotController {
         Svg.scatter(
             new ScatterSpec(
                 title,
-                proxy + " mean loss (nats/byte)",
-                e.get("referenceScale").asText() + " mean loss (nats/byte)",
+                proxy + " mean loss",
+                e.get("referenceScale").asText() + " mean loss",
                 points,
                 fit,
                 false)));
