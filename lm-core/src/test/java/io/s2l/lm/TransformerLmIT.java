@@ -15,7 +15,8 @@ import ai.djl.util.Pair;
 import io.s2l.corpus.BuiltinCorpus;
 import io.s2l.corpus.Document;
 import io.s2l.lm.data.DomainText;
-import io.s2l.lm.eval.PerExampleLoss;
+import io.s2l.lm.eval.Evaluations;
+import io.s2l.lm.eval.SequenceScorer;
 import io.s2l.lm.model.TransformerLm;
 import io.s2l.lm.train.LmEngine;
 import io.s2l.lm.train.LmTrainer;
@@ -38,6 +39,9 @@ class TransformerLmIT {
 
   @BeforeAll
   static void engine() {
+    if (texts != null) {
+      return;
+    }
     LmEngine.start(1);
     texts =
         Map.of(
@@ -60,7 +64,7 @@ class TransformerLmIT {
   static float[] trainAndEvaluate(TrainingJobSpec job) {
     try (TrainedModel model = LmTrainer.train(job, texts, (s, t, l) -> {});
         NDManager m = model.model().getNDManager().newSubManager()) {
-      return new PerExampleLoss(model.network(), m, 16).evaluate(heldout);
+      return Evaluations.text(new SequenceScorer(model.network(), m, 16), heldout).losses();
     }
   }
 

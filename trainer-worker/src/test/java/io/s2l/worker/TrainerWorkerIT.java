@@ -28,7 +28,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /** A worker process claims real jobs from PostgreSQL and trains with the real PyTorch engine. */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = {"s2l.worker.idle-poll=100ms", "s2l.worker.lease=20s"})
+    properties = {
+      "s2l.worker.idle-poll=100ms",
+      "s2l.worker.lease=20s",
+      "s2l.worker.artifacts=target/artifacts"
+    })
 class TrainerWorkerIT {
 
   @DynamicPropertySource

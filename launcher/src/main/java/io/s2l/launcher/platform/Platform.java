@@ -126,6 +126,7 @@ public final class Platform implements AutoCloseable {
     env.put("S2L_DB_URL", database.url());
     env.put("S2L_DB_USER", database.user());
     env.put("S2L_DB_PASSWORD", database.password());
+    env.put("S2L_ARTIFACTS", settings.home().resolve(".s2l").resolve("artifacts").toString());
     ServiceProcess process =
         ServiceProcess.start(
             name, jar, jvm, env, port, settings.logDirectory().resolve(name + ".log"));

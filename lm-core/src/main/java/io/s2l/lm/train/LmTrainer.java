@@ -12,7 +12,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.CosineTracker;
 import ai.djl.training.tracker.WarmUpTracker;
 import io.s2l.lm.data.DomainText;
@@ -36,6 +35,22 @@ public final class LmTrainer {
 
   public static TrainedModel train(
       TrainingJobSpec job, Map<String, DomainText> texts, TrainingProgress progress) {
+    return train(job, texts, progress, null);
+  }
+
+  /**
+   * Trains, saving a checkpoint every {@code checkpoints.everySteps()} steps. When the store
+   * already holds a checkpoint of this job (an earlier attempt died), training resumes from it:
+   * parameters and optimiser state are restored and the batch sampler is replayed to the same
+   * position, so the result equals that of an uninterrupted run bit for bit.
+   *
+   * @param checkpoints null for no checkpoints
+   */
+  public static TrainedModel train(
+      TrainingJobSpec job,
+      Map<String, DomainText> texts,
+      TrainingProgress progress,
+      CheckpointPolicy checkpoints) {
     ModelScale scale = job.scale();
     TrainingSettings settings = job.training().withDefaults();
     int batch = settings.batchSize();
@@ -55,19 +70,18 @@ public final class LmTrainer {
             .optFinalValue(peak * 0.1f)
             .setMaxUpdates((int) Math.max(1, steps - warmup))
             .build();
+    ResumableAdamW optimizer =
+        new ResumableAdamW(
+            WarmUpTracker.builder()
+                .setMainTracker(cosine)
+                .optWarmUpSteps(warmup)
+                .optWarmUpBeginValue(peak / Math.max(1, warmup))
+                .build(),
+            settings.weightDecay().floatValue());
     DefaultTrainingConfig config =
         new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
             .optInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT)
-            .optOptimizer(
-                Optimizer.adamW()
-                    .optLearningRateTracker(
-                        WarmUpTracker.builder()
-                            .setMainTracker(cosine)
-                            .optWarmUpSteps(warmup)
-                            .optWarmUpBeginValue(peak / Math.max(1, warmup))
-                            .build())
-                    .optWeightDecays(settings.weightDecay().floatValue())
-                    .build());
+            .optOptimizer(optimizer);
 
     MixtureSampler sampler =
         new MixtureSampler(texts, job.distribution().weights(), context + 1, job.seed());
@@ -76,12 +90,22 @@ public final class LmTrainer {
     long tailSteps = Math.max(1, steps / 10);
     try (Trainer trainer = new Trainer(model, config)) {
       trainer.initialize(new Shape(batch, context));
-      for (long step = 1; step <= steps; step++) {
+      long done = 0;
+      if (checkpoints != null && checkpoints.store().latestStep().isPresent()) {
+        done = checkpoints.store().restore(model, optimizer, model.getNDManager());
+        for (long replay = 0; replay < done; replay++) {
+          sampler.nextBatch(batch);
+        }
+      }
+      for (long step = done + 1; step <= steps; step++) {
         float loss = step(trainer, sampler, batch, context, settings.gradientClip().floatValue());
         if (step > steps - tailSteps) {
           tailLoss += loss;
         }
         progress.onStep(step, steps, loss);
+        if (checkpoints != null && step % checkpoints.everySteps() == 0 && step < steps) {
+          checkpoints.store().save(step, model, optimizer);
+        }
       }
     } catch (RuntimeException e) {
       model.close();

@@ -1,5 +1,6 @@
 package io.s2l.worker.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -10,6 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param idlePoll pause between polls when nothing is claimable
  * @param threads PyTorch intra-op threads
  * @param evalBatch sequences per evaluation batch
+ * @param artifacts the artifact store: checkpoints of running jobs, parameters of trained models
+ * @param checkpointEvery optimiser steps between checkpoints
  */
 @ConfigurationProperties("s2l.worker")
-public record WorkerProperties(Duration lease, Duration idlePoll, int threads, int evalBatch) {}
+public record WorkerProperties(
+    Duration lease,
+    Duration idlePoll,
+    int threads,
+    int evalBatch,
+    Path artifacts,
+    long checkpointEvery) {}

@@ -1,7 +1,9 @@
 package io.s2l.worker.training;
 
 import io.s2l.corpus.BuiltinCorpus;
+import io.s2l.corpus.BuiltinEvalSets;
 import io.s2l.corpus.Document;
+import io.s2l.corpus.EvalExample;
 import io.s2l.lm.data.DomainText;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 class CorpusCache {
 
   private volatile Map<String, DomainText> trainTexts;
-  private final Map<String, List<String>> evalSets = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> heldout = new ConcurrentHashMap<>();
+  private final Map<String, List<EvalExample>> tasks = new ConcurrentHashMap<>();
 
   Map<String, DomainText> trainTexts(String dataset) {
     requireBuiltin(dataset);
@@ -32,15 +35,18 @@ class CorpusCache {
     return trainTexts;
   }
 
-  /** The examples of an evaluation set, in a fixed order. */
-  List<String> evalSet(String dataset, String name) {
+  /** The texts of a held-out evaluation set ({@code heldout/<domain>}), in a fixed order. */
+  List<String> heldout(String dataset, String name) {
     requireBuiltin(dataset);
-    if (!name.startsWith(BuiltinCorpus.HELDOUT_PREFIX)) {
-      throw new IllegalArgumentException("unknown evaluation set '" + name + "'");
-    }
     String domain = name.substring(BuiltinCorpus.HELDOUT_PREFIX.length());
-    return evalSets.computeIfAbsent(
+    return heldout.computeIfAbsent(
         name, n -> BuiltinCorpus.heldout(domain).stream().map(Document::text).toList());
+  }
+
+  /** The examples of a task evaluation set (cloze, quiz, multiple choice), in a fixed order. */
+  List<EvalExample> task(String dataset, String name) {
+    requireBuiltin(dataset);
+    return tasks.computeIfAbsent(name, BuiltinEvalSets::load);
   }
 
   private static void requireBuiltin(String dataset) {

@@ -1,5 +1,6 @@
 package io.s2l.worker.training;
 
+import io.s2l.lm.eval.EvalResult;
 import io.s2l.lm.train.TrainingStats;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.study.TrainingJobSpec;
@@ -12,4 +13,5 @@ record RunRecord(
     TrainingStats stats,
     double evalSeconds,
     long peakRssBytes,
-    Map<String, float[]> losses) {}
+    Map<String, EvalResult> losses,
+    String modelPath) {}

@@ -1,5 +1,6 @@
 package io.s2l.worker.training;
 
+import io.s2l.lm.eval.EvalResult;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.LeaseLostException;
 import java.sql.Connection;
@@ -57,7 +58,8 @@ class RunStore {
             "INSERT INTO training.run (study_id, job_id, job_key, scale, distribution, seed,"
                 + " params_non_embedding, params_total, tokens, flops, steps, wall_seconds,"
                 + " tokens_per_second, eval_seconds, final_train_loss, peak_rss_bytes, worker,"
-                + " attempt, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id")) {
+                + " attempt, created_at, model_path)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id")) {
       var stats = run.stats();
       ps.setObject(1, run.job().studyId());
       ps.setLong(2, run.job().id());
@@ -78,6 +80,7 @@ class RunStore {
       ps.setString(17, run.job().owner());
       ps.setInt(18, run.job().attempt());
       ps.setTimestamp(19, Timestamp.from(clock.instant()));
+      ps.setString(20, run.modelPath() + "/model.params");
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);
@@ -85,13 +88,14 @@ class RunStore {
     }
   }
 
-  private static void insertLosses(Connection c, long runId, Map<String, float[]> losses)
+  private static void insertLosses(Connection c, long runId, Map<String, EvalResult> results)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO training.run_eval (run_id, eval_set, mean_loss, losses) VALUES (?,?,?,?)")) {
-      for (Map.Entry<String, float[]> e : losses.entrySet()) {
-        float[] values = e.getValue();
+            "INSERT INTO training.run_eval (run_id, eval_set, mean_loss, losses, correct, chance)"
+                + " VALUES (?,?,?,?,?,?)")) {
+      for (Map.Entry<String, EvalResult> e : results.entrySet()) {
+        float[] values = e.getValue().losses();
         Float[] boxed = new Float[values.length];
         double sum = 0;
         for (int i = 0; i < values.length; i++) {
@@ -102,6 +106,17 @@ class RunStore {
         ps.setString(2, e.getKey());
         ps.setDouble(3, sum / values.length);
         ps.setArray(4, c.createArrayOf("float4", boxed));
+        boolean[] correct = e.getValue().correct();
+        if (correct == null) {
+          ps.setNull(5, java.sql.Types.ARRAY);
+        } else {
+          Boolean[] flags = new Boolean[correct.length];
+          for (int i = 0; i < correct.length; i++) {
+            flags[i] = correct[i];
+          }
+          ps.setArray(5, c.createArrayOf("bool", flags));
+        }
+        ps.setObject(6, e.getValue().chance());
         ps.addBatch();
       }
       ps.executeBatch();

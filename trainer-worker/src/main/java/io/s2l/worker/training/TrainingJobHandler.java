@@ -2,7 +2,10 @@ package io.s2l.worker.training;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.s2l.lm.eval.PerExampleLoss;
+import io.s2l.lm.eval.EvalResult;
+import io.s2l.lm.eval.SequenceScorer;
+import io.s2l.lm.train.CheckpointPolicy;
+import io.s2l.lm.train.Checkpoints;
 import io.s2l.lm.train.LmTrainer;
 import io.s2l.lm.train.TrainedModel;
 import io.s2l.queue.ClaimedJob;
@@ -29,13 +32,19 @@ class TrainingJobHandler implements JobHandler {
 
   private final ObjectMapper json;
   private final CorpusCache corpus;
+  private final EvalSets evalSets;
   private final RunStore runs;
   private final WorkerProperties properties;
 
   TrainingJobHandler(
-      ObjectMapper json, CorpusCache corpus, RunStore runs, WorkerProperties properties) {
+      ObjectMapper json,
+      CorpusCache corpus,
+      EvalSets evalSets,
+      RunStore runs,
+      WorkerProperties properties) {
     this.json = json;
     this.corpus = corpus;
+    this.evalSets = evalSets;
     this.runs = runs;
     this.properties = properties;
   }
@@ -51,6 +60,8 @@ class TrainingJobHandler implements JobHandler {
         spec.scale().nonEmbeddingParams(),
         spec.tokenBudget());
     var texts = corpus.trainTexts(spec.dataset());
+    String runPath = RunPaths.of(job, spec);
+    Checkpoints store = new Checkpoints(properties.artifacts().resolve(runPath));
     try (TrainedModel model =
         LmTrainer.train(
             spec,
@@ -64,15 +75,17 @@ class TrainingJobHandler implements JobHandler {
                 context.progress(TRAINING_SHARE * step / total);
                 context.checkLease();
               }
-            })) {
+            },
+            new CheckpointPolicy(store, properties.checkpointEvery()))) {
+      store.saveModel(model.model());
       long started = System.nanoTime();
-      Map<String, float[]> losses = new LinkedHashMap<>();
+      Map<String, EvalResult> losses = new LinkedHashMap<>();
       try (NDManager manager = model.model().getNDManager().newSubManager()) {
-        PerExampleLoss evaluator =
-            new PerExampleLoss(model.network(), manager, properties.evalBatch());
+        SequenceScorer scorer =
+            new SequenceScorer(model.network(), manager, properties.evalBatch());
         int done = 0;
         for (String evalSet : spec.evalSets()) {
-          losses.put(evalSet, evaluator.evaluate(corpus.evalSet(spec.dataset(), evalSet)));
+          losses.put(evalSet, evalSets.evaluate(scorer, spec.dataset(), evalSet));
           done++;
           context.progress(TRAINING_SHARE + (1 - TRAINING_SHARE) * done / spec.evalSets().size());
           context.checkLease();
@@ -80,7 +93,8 @@ class TrainingJobHandler implements JobHandler {
       }
       double evalSeconds = (System.nanoTime() - started) / 1e9;
       RunRecord run =
-          new RunRecord(job, spec, model.stats(), evalSeconds, PeakMemory.residentBytes(), losses);
+          new RunRecord(
+              job, spec, model.stats(), evalSeconds, PeakMemory.residentBytes(), losses, runPath);
       runs.storeAndComplete(run);
       log.info(
           "job {} done: {} tokens in {} s ({} tokens/s), final train loss {}",

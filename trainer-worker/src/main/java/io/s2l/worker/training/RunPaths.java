@@ -1,0 +1,33 @@
+package io.s2l.worker.training;
+
+import io.s2l.queue.ClaimedJob;
+import io.s2l.study.TrainingJobSpec;
+
+/**
+ * Where a run's checkpoints and model live in the artifact store, relative to its root: {@code
+ * studies/<study>/job-<id>-<scale>-<distribution>-seed-<seed>}. The queue's job id (the same for
+ * every attempt) makes the path unique; the names are there for people and made safe for file
+ * systems.
+ */
+final class RunPaths {
+
+  private RunPaths() {}
+
+  static String of(ClaimedJob job, TrainingJobSpec spec) {
+    return "studies/"
+        + job.studyId()
+        + "/job-"
+        + job.id()
+        + "-"
+        + safe(spec.scale().name())
+        + "-"
+        + safe(spec.distribution().name())
+        + "-seed-"
+        + spec.seed();
+  }
+
+  private static String safe(String name) {
+    String cleaned = name.replaceAll("[^A-Za-z0-9._-]", "_");
+    return cleaned.length() > 60 ? cleaned.substring(0, 60) : cleaned;
+  }
+}
