@@ -415,6 +415,9 @@ def grammar(raw, stats):
             if good == bad:
                 counts["identical after substitution and cleaning"] += 1
                 continue
+            if len(good.strip()) < 2 or len(bad.strip()) < 2:
+                counts["a sentence empty after substitution (deletion corrections)"] += 1
+                continue
             if utf8_len(good) > GRAMMAR_MAX_BYTES or utf8_len(bad) > GRAMMAR_MAX_BYTES:
                 counts["longer than %d bytes" % GRAMMAR_MAX_BYTES] += 1
                 continue

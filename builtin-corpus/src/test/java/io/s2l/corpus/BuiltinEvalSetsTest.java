@@ -48,6 +48,7 @@ class BuiltinEvalSetsTest {
           assertThat(e.answer()).as(e.id()).isNull();
           assertThat(e.choices()).as(e.id()).hasSizeGreaterThanOrEqualTo(2);
           assertThat(new HashSet<>(e.choices())).as(e.id()).hasSameSizeAs(e.choices());
+          assertThat(e.choices()).as(e.id()).allSatisfy(c -> assertThat(c).isNotBlank());
           assertThat(e.label()).as(e.id()).isBetween(0, e.choices().size() - 1);
           assertThat(entry.chance()).isEqualTo(1.0 / e.choices().size());
         }

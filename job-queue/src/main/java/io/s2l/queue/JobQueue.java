@@ -39,7 +39,8 @@ public final class JobQueue {
     try (PreparedStatement ps =
         tx.prepareStatement(
             "INSERT INTO queue.job (study_id, kind, job_key, payload, max_attempts, run_after,"
-                + " created_at, updated_at) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?)")) {
+                + " created_at, updated_at, requires_gpu, min_memory_bytes)"
+                + " VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)")) {
       for (NewJob job : jobs) {
         ps.setObject(1, job.studyId());
         ps.setString(2, job.kind());
@@ -49,6 +50,8 @@ public final class JobQueue {
         ps.setTimestamp(6, now);
         ps.setTimestamp(7, now);
         ps.setTimestamp(8, now);
+        ps.setBoolean(9, job.requiresGpu());
+        ps.setLong(10, job.minMemoryBytes());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -62,6 +65,15 @@ public final class JobQueue {
    */
   public Optional<ClaimedJob> claim(List<String> kinds, String owner, Duration lease)
       throws SQLException {
+    return claim(kinds, owner, lease, WorkerCapabilities.ANY_CPU);
+  }
+
+  /**
+   * Claims as above, only among jobs whose GPU and memory requirements {@code capabilities} meet.
+   */
+  public Optional<ClaimedJob> claim(
+      List<String> kinds, String owner, Duration lease, WorkerCapabilities capabilities)
+      throws SQLException {
     Instant now = clock.instant();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
@@ -70,6 +82,7 @@ public final class JobQueue {
                     + " lease_expires_at = ?, updated_at = ?, progress = 0"
                     + " WHERE id = (SELECT id FROM queue.job"
                     + "   WHERE state = 'queued' AND kind = ANY (?) AND run_after <= ?"
+                    + "   AND (NOT requires_gpu OR ?) AND min_memory_bytes <= ?"
                     + "   ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)"
                     + " RETURNING id, study_id, kind, job_key, payload::text, attempt, max_attempts")) {
       ps.setString(1, owner);
@@ -77,6 +90,8 @@ public final class JobQueue {
       ps.setTimestamp(3, Timestamp.from(now));
       ps.setArray(4, c.createArrayOf("text", kinds.toArray()));
       ps.setTimestamp(5, Timestamp.from(now));
+      ps.setBoolean(6, capabilities.gpu());
+      ps.setLong(7, capabilities.memoryBytes());
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
@@ -162,6 +177,26 @@ public final class JobQueue {
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(JobState.ofColumn(rs.getString(1))) : Optional.empty();
       }
+    }
+  }
+
+  /** Records that a worker is alive and what it can run (an upsert; called at every poll). */
+  public void advertise(String owner, List<String> kinds, WorkerCapabilities capabilities)
+      throws SQLException {
+    Timestamp now = Timestamp.from(clock.instant());
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO queue.worker (owner, kinds, gpu, memory_bytes, started_at, last_seen_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (owner) DO UPDATE SET"
+                    + " last_seen_at = excluded.last_seen_at")) {
+      ps.setString(1, owner);
+      ps.setArray(2, c.createArrayOf("text", kinds.toArray()));
+      ps.setBoolean(3, capabilities.gpu());
+      ps.setLong(4, Math.min(capabilities.memoryBytes(), Long.MAX_VALUE));
+      ps.setTimestamp(5, now);
+      ps.setTimestamp(6, now);
+      ps.executeUpdate();
     }
   }
 

@@ -23,12 +23,25 @@ public final class JobRunner {
   private final List<String> kinds;
   private final String owner;
   private final Duration lease;
+  private final WorkerCapabilities capabilities;
   private final JobHandler handler;
   private final ScheduledExecutorService heartbeats;
   private final AtomicBoolean stopping = new AtomicBoolean();
 
   public JobRunner(
       JobQueue queue, List<String> kinds, String owner, Duration lease, JobHandler handler) {
+    this(queue, kinds, owner, lease, WorkerCapabilities.ANY_CPU, handler);
+  }
+
+  /** A runner that claims only jobs its {@code capabilities} can run, and advertises them. */
+  public JobRunner(
+      JobQueue queue,
+      List<String> kinds,
+      String owner,
+      Duration lease,
+      WorkerCapabilities capabilities,
+      JobHandler handler) {
+    this.capabilities = capabilities;
     this.queue = queue;
     this.kinds = List.copyOf(kinds);
     this.owner = owner;
@@ -88,7 +101,8 @@ public final class JobRunner {
     if (rescued > 0) {
       log.info("rescued {} job(s) whose lease expired", rescued);
     }
-    Optional<ClaimedJob> claimed = queue.claim(kinds, owner, lease);
+    queue.advertise(owner, kinds, capabilities);
+    Optional<ClaimedJob> claimed = queue.claim(kinds, owner, lease, capabilities);
     if (claimed.isEmpty()) {
       return false;
     }

@@ -10,5 +10,20 @@ import java.util.UUID;
  * @param key unique within (study, kind)
  * @param payloadJson the job's input, a JSON document
  * @param maxAttempts attempts before the job is failed for good
+ * @param requiresGpu only a worker with a GPU may claim it
+ * @param minMemoryBytes only a worker with at least this much memory per job may claim it
  */
-public record NewJob(UUID studyId, String kind, String key, String payloadJson, int maxAttempts) {}
+public record NewJob(
+    UUID studyId,
+    String kind,
+    String key,
+    String payloadJson,
+    int maxAttempts,
+    boolean requiresGpu,
+    long minMemoryBytes) {
+
+  /** A job any worker of its kind can run. */
+  public NewJob(UUID studyId, String kind, String key, String payloadJson, int maxAttempts) {
+    this(studyId, kind, key, payloadJson, maxAttempts, false, 0);
+  }
+}

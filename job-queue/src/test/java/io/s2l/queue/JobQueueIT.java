@@ -218,4 +218,42 @@ class JobQueueIT {
     assertThat(loop.isAlive()).isFalse();
     assertThat(queue.counts(study, "train").queued()).isEqualTo(1);
   }
+
+  @Test
+  void aWorkerClaimsOnlyJobsItsCapabilitiesMeet() throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      queue.enqueue(
+          c,
+          List.of(
+              new NewJob(study, "train", "gpu", "{}", 3, true, 0),
+              new NewJob(study, "train", "big", "{}", 3, false, 8L << 30),
+              new NewJob(study, "train", "small", "{}", 3, false, 1L << 30)));
+    }
+    WorkerCapabilities laptop = new WorkerCapabilities(false, 2L << 30);
+    ClaimedJob only = queue.claim(List.of("train"), "laptop", LEASE, laptop).orElseThrow();
+    assertThat(only.key()).isEqualTo("small");
+    assertThat(queue.claim(List.of("train"), "laptop", LEASE, laptop)).isEmpty();
+    WorkerCapabilities gpuBox = new WorkerCapabilities(true, 64L << 30);
+    assertThat(queue.claim(List.of("train"), "gpu-box", LEASE, gpuBox).orElseThrow().key())
+        .isEqualTo("gpu");
+    assertThat(queue.claim(List.of("train"), "gpu-box", LEASE, gpuBox).orElseThrow().key())
+        .isEqualTo("big");
+  }
+
+  @Test
+  void workersAdvertiseWhatTheyCanRun() throws Exception {
+    queue.advertise("w1", List.of("train"), new WorkerCapabilities(true, 1L << 30));
+    clock.advance(Duration.ofSeconds(5));
+    queue.advertise("w1", List.of("train"), new WorkerCapabilities(true, 1L << 30));
+    try (Connection c = dataSource.getConnection();
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT gpu, memory_bytes, last_seen_at > started_at FROM queue.worker")) {
+      rs.next();
+      assertThat(rs.getBoolean(1)).isTrue();
+      assertThat(rs.getLong(2)).isEqualTo(1L << 30);
+      assertThat(rs.getBoolean(3)).isTrue();
+    }
+  }
 }

@@ -235,6 +235,11 @@ public final class StudyValidator {
     between(errors, "training.warmupFraction", t.warmupFraction(), 0, 0.5, true);
     between(errors, "training.weightDecay", t.weightDecay(), 0, 1, true);
     between(errors, "training.gradientClip", t.gradientClip(), 0, 1e6, false);
+    if (t.device() != null
+        && !t.device().equals(TrainingSettings.CPU)
+        && !t.device().equals(TrainingSettings.GPU)) {
+      errors.add(new FieldError("training.device", "must be cpu or gpu"));
+    }
   }
 
   private static void range(

@@ -9,15 +9,30 @@ package io.s2l.study;
  * @param warmupFraction fraction of the steps spent in linear warm-up
  * @param weightDecay decoupled AdamW weight decay
  * @param gradientClip global L2 norm clip
+ * @param device {@code cpu} (default) or {@code gpu}: GPU jobs are claimed only by GPU workers
  */
 public record TrainingSettings(
     Integer batchSize,
     Double learningRate,
     Double warmupFraction,
     Double weightDecay,
-    Double gradientClip) {
+    Double gradientClip,
+    String device) {
 
-  public static final TrainingSettings DEFAULTS = new TrainingSettings(16, 3e-3, 0.05, 0.01, 1.0);
+  public static final String CPU = "cpu";
+  public static final String GPU = "gpu";
+  public static final TrainingSettings DEFAULTS =
+      new TrainingSettings(16, 3e-3, 0.05, 0.01, 1.0, CPU);
+
+  /** Settings with the default device. */
+  public TrainingSettings(
+      Integer batchSize,
+      Double learningRate,
+      Double warmupFraction,
+      Double weightDecay,
+      Double gradientClip) {
+    this(batchSize, learningRate, warmupFraction, weightDecay, gradientClip, null);
+  }
 
   /** This object with every null replaced by its default. */
   public TrainingSettings withDefaults() {
@@ -26,6 +41,7 @@ public record TrainingSettings(
         learningRate != null ? learningRate : DEFAULTS.learningRate,
         warmupFraction != null ? warmupFraction : DEFAULTS.warmupFraction,
         weightDecay != null ? weightDecay : DEFAULTS.weightDecay,
-        gradientClip != null ? gradientClip : DEFAULTS.gradientClip);
+        gradientClip != null ? gradientClip : DEFAULTS.gradientClip,
+        device != null ? device : DEFAULTS.device);
   }
 }

@@ -58,7 +58,7 @@ class TrainerWorkerIT {
             new MixtureSpec("mix", Map.of("legal", 0.5, "quotes", 0.5)),
             3,
             5,
-            List.of("heldout/legal", "heldout/quotes"),
+            List.of("heldout/legal", "quiz", "grammar"),
             new TrainingSettings(8, 3e-3, 0.1, 0.01, 1.0));
     enqueue(study, "xs/mix/3", json.writeValueAsString(spec));
 
@@ -74,17 +74,20 @@ class TrainerWorkerIT {
     assertThat((Double) run.get("tokens_per_second")).isPositive();
     List<Map<String, Object>> evals =
         jdbc.queryForList(
-            "SELECT eval_set, mean_loss, cardinality(losses) AS n FROM training.run_eval WHERE run_id = ?",
+            "SELECT eval_set, mean_loss, cardinality(losses) AS n, cardinality(correct) AS c,"
+                + " chance FROM training.run_eval WHERE run_id = ? ORDER BY eval_set",
             run.get("id"));
     assertThat(evals)
         .extracting(e -> e.get("eval_set"))
-        .containsExactlyInAnyOrder("heldout/legal", "heldout/quotes");
-    assertThat(evals)
-        .allSatisfy(
-            e -> {
-              assertThat(e.get("n")).isEqualTo(256);
-              assertThat((Double) e.get("mean_loss")).isBetween(0.5, 6.0);
-            });
+        .containsExactly("grammar", "heldout/legal", "quiz");
+    assertThat(evals).extracting(e -> e.get("n")).containsExactly(1024, 256, 512);
+    assertThat(evals).allSatisfy(e -> assertThat((Double) e.get("mean_loss")).isBetween(0.5, 8.0));
+    // multiple choice records whether the model chose right, and chance; the others do not
+    assertThat(evals.get(0).get("c")).isEqualTo(1024);
+    assertThat(evals.get(0).get("chance")).isEqualTo(0.5);
+    assertThat(evals.get(1).get("c")).isNull();
+    assertThat(evals.get(2).get("chance")).isNull();
+    assertThat((String) run.get("model_path")).endsWith("/model.params");
   }
 
   @Test

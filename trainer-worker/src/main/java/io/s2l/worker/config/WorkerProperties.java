@@ -3,6 +3,7 @@ package io.s2l.worker.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of a trainer worker ({@code s2l.worker.*}).
@@ -13,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param evalBatch sequences per evaluation batch
  * @param artifacts the artifact store: checkpoints of running jobs, parameters of trained models
  * @param checkpointEvery optimiser steps between checkpoints
+ * @param memory memory one job may use, advertised to the queue; null: the machine's (or
+ *     container's) physical memory
  */
 @ConfigurationProperties("s2l.worker")
 public record WorkerProperties(
@@ -21,4 +24,5 @@ public record WorkerProperties(
     int threads,
     int evalBatch,
     Path artifacts,
-    long checkpointEvery) {}
+    long checkpointEvery,
+    DataSize memory) {}

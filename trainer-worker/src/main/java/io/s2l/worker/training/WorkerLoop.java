@@ -1,8 +1,10 @@
 package io.s2l.worker.training;
 
+import ai.djl.engine.Engine;
 import io.s2l.lm.train.LmEngine;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.JobRunner;
+import io.s2l.queue.WorkerCapabilities;
 import io.s2l.study.JobKinds;
 import io.s2l.worker.config.WorkerProperties;
 import java.lang.management.ManagementFactory;
@@ -29,12 +31,30 @@ class WorkerLoop implements SmartLifecycle {
   WorkerLoop(JobQueue queue, TrainingJobHandler handler, WorkerProperties properties) {
     this.properties = properties;
     String owner = "trainer-" + ManagementFactory.getRuntimeMXBean().getName();
-    this.runner = new JobRunner(queue, List.of(JobKinds.TRAIN), owner, properties.lease(), handler);
+    Engine engine = LmEngine.start(properties.threads());
+    WorkerCapabilities capabilities =
+        new WorkerCapabilities(engine.getGpuCount() > 0, memory(properties));
+    log.info(
+        "worker {}: {} GPU(s), {} MiB for a job",
+        owner,
+        engine.getGpuCount(),
+        capabilities.memoryBytes() >> 20);
+    this.runner =
+        new JobRunner(
+            queue, List.of(JobKinds.TRAIN), owner, properties.lease(), capabilities, handler);
+  }
+
+  private static long memory(WorkerProperties properties) {
+    if (properties.memory() != null) {
+      return properties.memory().toBytes();
+    }
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    return os.getTotalMemorySize();
   }
 
   @Override
   public void start() {
-    LmEngine.start(properties.threads());
     thread = new Thread(() -> runner.run(properties.idlePoll()), "trainer");
     thread.start();
     log.info("trainer worker polling for '{}' jobs", JobKinds.TRAIN);
