@@ -116,6 +116,18 @@ class StudyApiIT {
   }
 
   @Test
+  void aSubsetDistributionMustNameTrainingDocumentsNotHeldOutOnes() {
+    String subset =
+        VALID.replace(
+            "{\"name\": \"code\", \"weights\": {\"code\": 1.0}}",
+            "{\"name\": \"pool\", \"subset\": [\"literature-000300\", \"literature-000001\"]}");
+    ResponseEntity<JsonNode> refused = post(subset);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().at("/errors/0/field").asText())
+        .isEqualTo("distributions[1].subset[1]");
+  }
+
+  @Test
   void theOpenApiDocumentDescribesTheStudiesApi() {
     JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
     assertThat(api.at("/paths").has("/api/v1/studies")).isTrue();

@@ -125,6 +125,37 @@ class TransformerLmIT {
     }
   }
 
+  @Test
+  void aSubsetDistributionTrainsOnItsDocumentsOnly() {
+    Map<String, DomainText> literature =
+        Map.of(
+            LmTrainer.SUBSET,
+            DomainText.of(LmTrainer.SUBSET, BuiltinCorpus.train("literature").subList(0, 40)));
+    Map<String, DomainText> code =
+        Map.of(
+            LmTrainer.SUBSET,
+            DomainText.of(LmTrainer.SUBSET, BuiltinCorpus.train("code").subList(0, 40)));
+    TrainingJobSpec subset =
+        new TrainingJobSpec(
+            "builtin",
+            TINY,
+            new MixtureSpec("pool", null, List.of("ids are resolved by the caller")),
+            3,
+            8,
+            List.of("heldout/literature"),
+            new TrainingSettings(8, 3e-3, 0.1, 0.01, 1.0));
+    double onLiterature = mean(evaluate(subset, literature));
+    double onCode = mean(evaluate(subset, code));
+    assertThat(onLiterature).isLessThan(onCode - 0.2);
+  }
+
+  private static float[] evaluate(TrainingJobSpec job, Map<String, DomainText> training) {
+    try (TrainedModel model = LmTrainer.train(job, training, (s, t, l) -> {});
+        NDManager m = model.model().getNDManager().newSubManager()) {
+      return Evaluations.text(new SequenceScorer(model.network(), m, 16), heldout).losses();
+    }
+  }
+
   private static double mean(float[] values) {
     double sum = 0;
     for (float v : values) {

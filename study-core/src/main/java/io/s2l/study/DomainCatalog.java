@@ -10,4 +10,7 @@ public interface DomainCatalog {
 
   /** Evaluation set names, in a stable order. */
   List<String> evalSets();
+
+  /** Whether a training document with this id exists (for subset distributions). */
+  boolean hasTrainingDocument(String id);
 }

@@ -18,6 +18,7 @@ public final class StudyLimits {
   public static final int MAX_BATCH = 1024;
   public static final int MAX_DIRICHLET_COUNT = 256;
   public static final double WEIGHT_SUM_TOLERANCE = 1e-6;
+  public static final int MAX_SUBSET = 100_000;
 
   private StudyLimits() {}
 }

@@ -170,6 +170,10 @@ public final class StudyValidator {
       errors.add(
           new FieldError(at + ".name", "duplicate distribution name '" + mixture.name() + "'"));
     }
+    if (mixture.subset() != null) {
+      validateSubset(at, mixture, errors);
+      return;
+    }
     Map<String, Double> weights = mixture.weights();
     if (weights == null || weights.isEmpty()) {
       errors.add(new FieldError(at + ".weights", "at least one domain weight is required"));
@@ -189,6 +193,28 @@ public final class StudyValidator {
     if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE
         && errors.stream().noneMatch(e -> e.field().startsWith(at + ".weights."))) {
       errors.add(new FieldError(at + ".weights", "must sum to 1 (they sum to " + sum + ")"));
+    }
+  }
+
+  private void validateSubset(String at, MixtureSpec mixture, List<FieldError> errors) {
+    if (mixture.weights() != null) {
+      errors.add(new FieldError(at, "give either weights or subset, not both"));
+    }
+    List<String> subset = mixture.subset();
+    if (subset.isEmpty()) {
+      errors.add(new FieldError(at + ".subset", "must name at least one training document"));
+    } else if (subset.size() > MAX_SUBSET) {
+      errors.add(new FieldError(at + ".subset", "at most " + MAX_SUBSET + " documents"));
+    } else {
+      for (int i = 0; i < subset.size(); i++) {
+        String id = subset.get(i);
+        if (id == null || !catalog.hasTrainingDocument(id)) {
+          errors.add(
+              new FieldError(
+                  at + ".subset[" + i + "]", "no training document with id '" + id + "'"));
+          return;
+        }
+      }
     }
   }
 

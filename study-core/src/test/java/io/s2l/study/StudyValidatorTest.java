@@ -20,6 +20,11 @@ class StudyValidatorTest {
         public List<String> evalSets() {
           return List.of("heldout/a", "heldout/b", "heldout/c");
         }
+
+        @Override
+        public boolean hasTrainingDocument(String id) {
+          return id.matches("[abc]-\\d+");
+        }
       };
 
   static StudyDefinition valid() {
@@ -175,5 +180,22 @@ class StudyValidatorTest {
     assertThat(fields(empty))
         .contains("name", "scales", "distributions", "seeds", "tokensPerParam");
     assertThat(fields(null)).containsExactly("$");
+  }
+
+  @Test
+  void aSubsetDistributionNamesExistingTrainingDocuments() {
+    StudyDefinition s = valid();
+    List<MixtureSpec> withSubsets =
+        List.of(
+            new MixtureSpec("s1", null, List.of("a-1", "b-2")),
+            new MixtureSpec("s2", null, List.of("a-1", "nope")),
+            new MixtureSpec("s3", Map.of("a", 1.0), List.of("a-3")),
+            new MixtureSpec("s4", null, List.of()));
+    StudyDefinition study =
+        new StudyDefinition(
+            s.name(), null, withSubsets, null, s.scales(), "big", 20.0, s.seeds(), null, null);
+    assertThat(fields(study))
+        .containsExactlyInAnyOrder(
+            "distributions[1].subset[1]", "distributions[2]", "distributions[3].subset");
   }
 }

@@ -31,6 +31,12 @@ import java.util.Map;
  */
 public final class LmTrainer {
 
+  /**
+   * The key of {@code texts} that holds a subset distribution's documents: a job whose distribution
+   * is a subset trains on that text alone.
+   */
+  public static final String SUBSET = "subset";
+
   private LmTrainer() {}
 
   public static TrainedModel train(
@@ -83,8 +89,9 @@ public final class LmTrainer {
             .optInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT)
             .optOptimizer(optimizer);
 
-    MixtureSampler sampler =
-        new MixtureSampler(texts, job.distribution().weights(), context + 1, job.seed());
+    Map<String, Double> weights =
+        job.distribution().isSubset() ? Map.of(SUBSET, 1.0) : job.distribution().weights();
+    MixtureSampler sampler = new MixtureSampler(texts, weights, context + 1, job.seed());
     long started = System.nanoTime();
     double tailLoss = 0;
     long tailSteps = Math.max(1, steps / 10);

@@ -5,6 +5,7 @@ import io.s2l.corpus.BuiltinEvalSets;
 import io.s2l.corpus.Document;
 import io.s2l.corpus.EvalExample;
 import io.s2l.lm.data.DomainText;
+import io.s2l.lm.train.LmTrainer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ class CorpusCache {
 
   private volatile Map<String, DomainText> trainTexts;
   private final Map<String, List<String>> heldout = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Document>> byId = new ConcurrentHashMap<>();
   private final Map<String, List<EvalExample>> tasks = new ConcurrentHashMap<>();
 
   Map<String, DomainText> trainTexts(String dataset) {
@@ -33,6 +35,32 @@ class CorpusCache {
       }
     }
     return trainTexts;
+  }
+
+  /** The text of a subset distribution: its training documents, in the order given. */
+  Map<String, DomainText> subsetText(String dataset, List<String> ids) {
+    requireBuiltin(dataset);
+    List<Document> documents = new java.util.ArrayList<>(ids.size());
+    for (String id : ids) {
+      int dash = id.lastIndexOf('-');
+      Document d = dash <= 0 ? null : documents(id.substring(0, dash)).get(id);
+      if (d == null) {
+        throw new IllegalArgumentException("no training document with id '" + id + "'");
+      }
+      documents.add(d);
+    }
+    return Map.of(LmTrainer.SUBSET, DomainText.of(LmTrainer.SUBSET, documents));
+  }
+
+  private Map<String, Document> documents(String domain) {
+    if (!BuiltinCorpus.manifest().domainNames().contains(domain)) {
+      return Map.of();
+    }
+    return byId.computeIfAbsent(
+        domain,
+        d ->
+            BuiltinCorpus.train(d).stream()
+                .collect(java.util.stream.Collectors.toMap(Document::id, doc -> doc)));
   }
 
   /** The texts of a held-out evaluation set ({@code heldout/<domain>}), in a fixed order. */

@@ -59,7 +59,10 @@ class TrainingJobHandler implements JobHandler {
         spec.seed(),
         spec.scale().nonEmbeddingParams(),
         spec.tokenBudget());
-    var texts = corpus.trainTexts(spec.dataset());
+    var texts =
+        spec.distribution().isSubset()
+            ? corpus.subsetText(spec.dataset(), spec.distribution().subset())
+            : corpus.trainTexts(spec.dataset());
     String runPath = RunPaths.of(job, spec);
     Checkpoints store = new Checkpoints(properties.artifacts().resolve(runPath));
     try (TrainedModel model =

@@ -26,8 +26,9 @@ final class TrainingPayload {
         "payload scale lacks width, depth, heads or context");
     require(spec.scale().width() % spec.scale().heads() == 0, "heads must divide width");
     require(
-        spec.distribution() != null && spec.distribution().weights() != null,
-        "payload has no distribution weights");
+        spec.distribution() != null
+            && (spec.distribution().weights() != null || spec.distribution().subset() != null),
+        "payload has no distribution weights or subset");
     require(
         spec.evalSets() != null && !spec.evalSets().isEmpty(), "payload has no evaluation sets");
     require(spec.training() != null, "payload has no training settings");

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Resident memory of a 20,000-step training run, sampled every 1,000 steps (about 2-3 minutes).
+set -euo pipefail
+home=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$home"
+mvn -B -q -pl lm-core -am install -DskipTests
+mvn -B -q -pl lm-core test-compile
+cp=$(mvn -B -q -pl lm-core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
+exec java -Xmx512m -cp "lm-core/target/test-classes:lm-core/target/classes:$cp" \
+  io.s2l.lm.memory.MemoryProbe "${1:-20000}"
