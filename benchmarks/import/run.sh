@@ -6,6 +6,7 @@ home=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$home"
 mvn -B -q -DskipTests package
 mvn -B -q -pl launcher test-compile
-cp=$(mvn -B -q -pl launcher dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
+mvn -B -q -pl launcher dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/classpath.txt
+cp=$(cat launcher/target/classpath.txt)
 exec java -Xmx1g -cp "launcher/target/test-classes:launcher/target/classes:$cp" \
   io.s2l.launcher.bench.ImportBenchmark "$home"
