@@ -15,6 +15,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.CosineTracker;
 import ai.djl.training.tracker.WarmUpTracker;
 import io.s2l.corpus.ImageSet;
+import io.s2l.djl.GlobalNormClipping;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 

@@ -14,6 +14,7 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.tracker.CosineTracker;
 import ai.djl.training.tracker.WarmUpTracker;
+import io.s2l.djl.GlobalNormClipping;
 import io.s2l.lm.data.DomainText;
 import io.s2l.lm.data.MixtureSampler;
 import io.s2l.lm.model.TransformerLm;
@@ -140,7 +141,7 @@ public final class LmTrainer {
         collector.backward(loss);
         value = loss.getFloat();
       }
-      GradientClipping.clipGlobalNorm(trainer.getModel().getBlock().getParameters(), clip, step);
+      GlobalNormClipping.clip(trainer.getModel().getBlock().getParameters(), clip, step);
       trainer.step();
       return value;
     }

@@ -1,4 +1,4 @@
-package io.s2l.classifier;
+package io.s2l.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -9,7 +9,7 @@ import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 
 /** Clipping by global L2 norm (Pascanu et al. 2013): g <- g * min(1, clip / ||g||_2). */
-final class GlobalNormClipping {
+public final class GlobalNormClipping {
 
   private GlobalNormClipping() {}
 
@@ -20,7 +20,7 @@ final class GlobalNormClipping {
    *
    * @return the norm before clipping
    */
-  static float clip(PairList<String, Parameter> parameters, float clip, NDManager step) {
+  public static float clip(PairList<String, Parameter> parameters, float clip, NDManager step) {
     NDList gradients = new NDList(parameters.size());
     NDList squares = new NDList(parameters.size());
     for (Pair<String, Parameter> p : parameters) {
