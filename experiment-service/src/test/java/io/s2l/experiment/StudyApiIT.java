@@ -72,6 +72,13 @@ class StudyApiIT {
             Integer.class,
             id);
     assertThat(queued).isEqualTo(16);
+    // every job carries its resource needs: no GPU asked, memory estimated from the model
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT min(min_memory_bytes) FROM queue.job WHERE study_id = ? AND NOT requires_gpu",
+                Long.class,
+                id))
+        .isGreaterThan(1L << 30);
 
     JsonNode fetched = http.getForObject("/api/v1/studies/" + id, JsonNode.class);
     assertThat(fetched.at("/progress/jobsDone").asInt()).isZero();
@@ -125,6 +132,38 @@ class StudyApiIT {
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().at("/errors/0/field").asText())
         .isEqualTo("distributions[1].subset[1]");
+  }
+
+  @Test
+  void anImageStudyExpandsRandomSubsetsOfThePool() throws Exception {
+    String digits =
+        new String(
+            java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("../examples/demo-digits.json")));
+    ResponseEntity<JsonNode> response = post(digits);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(response.getBody().at("/progress/jobsTotal").asInt()).isEqualTo(4 * 8);
+    JsonNode first = response.getBody().at("/plan/distributions/0");
+    assertThat(first.get("name").asText()).isEqualTo("subset-0");
+    assertThat(first.get("subset")).hasSize(699); // half of the 1,397 training images
+    assertThat(response.getBody().at("/plan/evalSets/0").asText()).isEqualTo("images/digits-test");
+  }
+
+  @Test
+  void anImageStudyNeedsClassifiersAndAKnownDataset() {
+    String lmOnDigits =
+        VALID.replace(
+            "\"name\": \"api test\",", "\"name\": \"api test\", \"dataset\": \"digits\",");
+    ResponseEntity<JsonNode> refused = post(lmOnDigits);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("errors").findValuesAsText("field"))
+        .contains("scales[0].family");
+    ResponseEntity<JsonNode> unknown =
+        post(
+            VALID.replace(
+                "\"name\": \"api test\",", "\"name\": \"api test\", \"dataset\": \"cifar\","));
+    assertThat(unknown.getBody().at("/errors/0/field").asText()).isEqualTo("dataset");
   }
 
   @Test

@@ -141,7 +141,7 @@ class TransformerLmIT {
             TINY,
             new MixtureSpec("pool", null, List.of("ids are resolved by the caller")),
             3,
-            8,
+            8.0,
             List.of("heldout/literature"),
             new TrainingSettings(8, 3e-3, 0.1, 0.01, 1.0));
     double onLiterature = mean(evaluate(subset, literature));

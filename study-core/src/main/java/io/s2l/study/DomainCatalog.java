@@ -11,6 +11,17 @@ public interface DomainCatalog {
   /** Evaluation set names, in a stable order. */
   List<String> evalSets();
 
-  /** Whether a training document with this id exists (for subset distributions). */
+  /** Whether a training document (or image) with this id exists (for subset distributions). */
   boolean hasTrainingDocument(String id);
+
+  /** Every training document (or image) id: the pool random subsets are drawn from. */
+  List<String> trainingDocumentIds();
+
+  /** {@code text} for corpora (language models), {@code image} for image sets (classifiers). */
+  default String modality() {
+    return TEXT;
+  }
+
+  String TEXT = "text";
+  String IMAGE = "image";
 }

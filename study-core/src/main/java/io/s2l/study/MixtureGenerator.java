@@ -35,6 +35,38 @@ public final class MixtureGenerator {
     return mixtures;
   }
 
+  /**
+   * {@code count} subsets of the pool, each of {@code round(fraction x pool size)} distinct ids
+   * drawn uniformly without replacement (a seeded partial Fisher-Yates shuffle), listed in pool
+   * order.
+   */
+  public static List<MixtureSpec> randomSubsets(
+      List<String> pool, int count, double fraction, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int size = (int) Math.max(1, Math.round(fraction * pool.size()));
+    List<MixtureSpec> subsets = new ArrayList<>(count);
+    int[] order = new int[pool.size()];
+    for (int i = 0; i < count; i++) {
+      for (int j = 0; j < order.length; j++) {
+        order[j] = j;
+      }
+      for (int j = 0; j < size; j++) {
+        int k = j + random.nextInt(order.length - j);
+        int t = order[j];
+        order[j] = order[k];
+        order[k] = t;
+      }
+      int[] chosen = java.util.Arrays.copyOf(order, size);
+      java.util.Arrays.sort(chosen);
+      List<String> ids = new ArrayList<>(size);
+      for (int index : chosen) {
+        ids.add(pool.get(index));
+      }
+      subsets.add(new MixtureSpec("subset-" + i, null, List.copyOf(ids)));
+    }
+    return subsets;
+  }
+
   /** One mixture per domain, uniform over all other domains. */
   public static List<MixtureSpec> leaveOneOut(List<String> domains) {
     List<MixtureSpec> mixtures = new ArrayList<>(domains.size());

@@ -20,7 +20,7 @@ public record MixtureSpec(String name, Map<String, Double> weights, List<String>
     this(name, weights, null);
   }
 
-  public boolean isSubset() {
+  public boolean hasSubset() {
     return subset != null;
   }
 }

@@ -13,12 +13,31 @@ package io.s2l.study;
  * @param depth number of transformer blocks
  * @param heads attention heads; must divide {@code width}
  * @param context sequence length in tokens (bytes)
+ * @param family {@code lm} (the default) for the transformer language model; {@code mlp} or {@code
+ *     cnn} for the image classifiers, scaled by width at a fixed depth (heads and context unused)
  */
 public record ModelScale(
-    String name, Integer width, Integer depth, Integer heads, Integer context) {
+    String name, Integer width, Integer depth, Integer heads, Integer context, String family) {
 
   /** Vocabulary of the byte-level tokenizer. */
   public static final int VOCABULARY = 256;
+
+  public static final String LM = "lm";
+  public static final String MLP = "mlp";
+  public static final String CNN = "cnn";
+
+  /** A language-model scale. */
+  public ModelScale(String name, Integer width, Integer depth, Integer heads, Integer context) {
+    this(name, width, depth, heads, context, null);
+  }
+
+  public String familyOrDefault() {
+    return family != null ? family : LM;
+  }
+
+  public boolean languageModelFamily() {
+    return LM.equals(familyOrDefault());
+  }
 
   /** Parameters that scale with depth: blocks and the final LayerNorm. */
   public long nonEmbeddingParams() {

@@ -16,6 +16,10 @@ public final class ResourceEstimate {
 
   public static long memoryBytes(TrainingJobSpec job) {
     ModelScale s = job.scale();
+    if (!s.languageModelFamily()) {
+      // Image classifiers on the built-in sets are tiny next to the runtime itself.
+      return BASE_BYTES;
+    }
     long batch = job.training().withDefaults().batchSize();
     long tokens = batch * s.context();
     long perBlock = 34L * s.width() + (long) s.heads() * s.context();

@@ -52,6 +52,12 @@ public record StudyPlan(
     if (generated != null && Boolean.TRUE.equals(generated.leaveOneOut())) {
       all.addAll(MixtureGenerator.leaveOneOut(catalog.domains()));
     }
+    if (generated != null && generated.randomSubsets() != null) {
+      GeneratedMixtures.RandomSubsets r = generated.randomSubsets();
+      all.addAll(
+          MixtureGenerator.randomSubsets(
+              catalog.trainingDocumentIds(), r.count(), r.fraction(), r.seed()));
+    }
     return all;
   }
 }

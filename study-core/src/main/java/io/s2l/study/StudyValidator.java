@@ -10,7 +10,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Checks a study definition against a dataset's catalog and {@link StudyLimits}. Returns every
+ * Checks a study definition against its dataset's catalog (the caller picks the catalog by the
+ * study's {@code dataset} and reports unknown datasets) and {@link StudyLimits}. Returns every
  * problem at once, each naming its field, so a user can fix a definition in one round trip.
  */
 public final class StudyValidator {
@@ -32,14 +33,14 @@ public final class StudyValidator {
     } else if (study.name().length() > MAX_NAME_LENGTH) {
       errors.add(new FieldError("name", "must be at most " + MAX_NAME_LENGTH + " characters"));
     }
-    if (!StudyDefinition.BUILTIN_DATASET.equals(study.datasetOrDefault())) {
-      errors.add(new FieldError("dataset", "unknown dataset; available: builtin"));
-    }
     validateScales(study, errors);
     int distributions = validateDistributions(study, errors);
     validateSeeds(study, errors);
+    boolean imageStudy = DomainCatalog.IMAGE.equals(catalog.modality());
     if (study.tokensPerParam() == null) {
-      errors.add(new FieldError("tokensPerParam", "is required"));
+      if (!imageStudy) {
+        errors.add(new FieldError("tokensPerParam", "is required"));
+      }
     } else if (!(study.tokensPerParam() > 0 && study.tokensPerParam() <= MAX_TOKENS_PER_PARAM)) {
       errors.add(new FieldError("tokensPerParam", "must be > 0 and <= " + MAX_TOKENS_PER_PARAM));
     }
@@ -82,12 +83,26 @@ public final class StudyValidator {
       } else if (!names.add(s.name())) {
         errors.add(new FieldError(at + ".name", "duplicate scale name '" + s.name() + "'"));
       }
-      range(errors, at + ".width", s.width(), 8, MAX_WIDTH);
+      boolean image = DomainCatalog.IMAGE.equals(catalog.modality());
+      String family = s.familyOrDefault();
+      if (!List.of(ModelScale.LM, ModelScale.MLP, ModelScale.CNN).contains(family)) {
+        errors.add(new FieldError(at + ".family", "must be lm, mlp or cnn"));
+      } else if (image == s.languageModelFamily()) {
+        errors.add(
+            new FieldError(
+                at + ".family",
+                image
+                    ? "an image dataset needs an image classifier (mlp or cnn)"
+                    : "a text dataset needs a language model (lm)"));
+      }
+      range(errors, at + ".width", s.width(), s.languageModelFamily() ? 8 : 1, MAX_WIDTH);
       range(errors, at + ".depth", s.depth(), 1, MAX_DEPTH);
-      range(errors, at + ".heads", s.heads(), 1, 64);
-      range(errors, at + ".context", s.context(), 8, MAX_CONTEXT);
-      if (s.width() != null && s.heads() != null && s.heads() > 0 && s.width() % s.heads() != 0) {
-        errors.add(new FieldError(at + ".heads", "must divide width " + s.width()));
+      if (s.languageModelFamily()) {
+        range(errors, at + ".heads", s.heads(), 1, 64);
+        range(errors, at + ".context", s.context(), 8, MAX_CONTEXT);
+        if (s.width() != null && s.heads() != null && s.heads() > 0 && s.width() % s.heads() != 0) {
+          errors.add(new FieldError(at + ".heads", "must divide width " + s.width()));
+        }
       }
       allValid &= errors.size() == before;
     }
@@ -100,6 +115,22 @@ public final class StudyValidator {
       ModelScale ref = scales.stream().filter(s -> reference.equals(s.name())).findFirst().get();
       for (int i = 0; i < scales.size(); i++) {
         ModelScale s = scales.get(i);
+        if (!s.languageModelFamily()) {
+          // Classifier families are scaled by width: the reference is the widest.
+          if (s != ref
+              && (s.width() >= ref.width() || !s.familyOrDefault().equals(ref.familyOrDefault()))) {
+            errors.add(
+                new FieldError(
+                    "referenceScale",
+                    "the reference must be the widest scale of the same family; scales["
+                        + i
+                        + "] is "
+                        + s.familyOrDefault()
+                        + " of width "
+                        + s.width()));
+          }
+          continue;
+        }
         if (s != ref && s.nonEmbeddingParams() >= ref.nonEmbeddingParams()) {
           errors.add(
               new FieldError(
@@ -141,6 +172,17 @@ public final class StudyValidator {
     if (generated != null && Boolean.TRUE.equals(generated.leaveOneOut())) {
       count += catalog.domains().size();
     }
+    if (generated != null && generated.randomSubsets() != null) {
+      GeneratedMixtures.RandomSubsets r = generated.randomSubsets();
+      range(errors, "generated.randomSubsets.count", r.count(), 1, MAX_DISTRIBUTIONS);
+      if (r.fraction() == null || !(r.fraction() > 0 && r.fraction() <= 1)) {
+        errors.add(new FieldError("generated.randomSubsets.fraction", "must be > 0 and <= 1"));
+      }
+      if (r.seed() == null) {
+        errors.add(new FieldError("generated.randomSubsets.seed", "is required"));
+      }
+      count += r.count() != null ? Math.max(0, r.count()) : 0;
+    }
     if (count < 3) {
       errors.add(
           new FieldError(
@@ -172,6 +214,12 @@ public final class StudyValidator {
     }
     if (mixture.subset() != null) {
       validateSubset(at, mixture, errors);
+      return;
+    }
+    if (DomainCatalog.IMAGE.equals(catalog.modality())) {
+      errors.add(
+          new FieldError(
+              at + ".subset", "an image study trains on subsets of the pool: give subset"));
       return;
     }
     Map<String, Double> weights = mixture.weights();
@@ -261,6 +309,7 @@ public final class StudyValidator {
     between(errors, "training.warmupFraction", t.warmupFraction(), 0, 0.5, true);
     between(errors, "training.weightDecay", t.weightDecay(), 0, 1, true);
     between(errors, "training.gradientClip", t.gradientClip(), 0, 1e6, false);
+    range(errors, "training.epochs", t.epochs(), 1, 10_000, true);
     if (t.device() != null
         && !t.device().equals(TrainingSettings.CPU)
         && !t.device().equals(TrainingSettings.GPU)) {

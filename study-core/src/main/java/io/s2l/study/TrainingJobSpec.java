@@ -18,12 +18,15 @@ public record TrainingJobSpec(
     ModelScale scale,
     MixtureSpec distribution,
     long seed,
-    double tokensPerParam,
+    Double tokensPerParam,
     List<String> evalSets,
     TrainingSettings training) {
 
   /** Training tokens: {@code tokensPerParam x nonEmbeddingParams}, rounded up. */
   public long tokenBudget() {
+    if (tokensPerParam == null) {
+      throw new IllegalStateException("a job without tokensPerParam has no token budget");
+    }
     return (long) Math.ceil(tokensPerParam * scale.nonEmbeddingParams());
   }
 

@@ -10,6 +10,8 @@ package io.s2l.study;
  * @param weightDecay decoupled AdamW weight decay
  * @param gradientClip global L2 norm clip
  * @param device {@code cpu} (default) or {@code gpu}: GPU jobs are claimed only by GPU workers
+ * @param epochs passes over the training subset, for image classifiers (language models train for
+ *     {@code tokensPerParam x params} tokens instead)
  */
 public record TrainingSettings(
     Integer batchSize,
@@ -17,12 +19,13 @@ public record TrainingSettings(
     Double warmupFraction,
     Double weightDecay,
     Double gradientClip,
-    String device) {
+    String device,
+    Integer epochs) {
 
   public static final String CPU = "cpu";
   public static final String GPU = "gpu";
   public static final TrainingSettings DEFAULTS =
-      new TrainingSettings(16, 3e-3, 0.05, 0.01, 1.0, CPU);
+      new TrainingSettings(16, 3e-3, 0.05, 0.01, 1.0, CPU, 30);
 
   /** Settings with the default device. */
   public TrainingSettings(
@@ -31,7 +34,7 @@ public record TrainingSettings(
       Double warmupFraction,
       Double weightDecay,
       Double gradientClip) {
-    this(batchSize, learningRate, warmupFraction, weightDecay, gradientClip, null);
+    this(batchSize, learningRate, warmupFraction, weightDecay, gradientClip, null, null);
   }
 
   /** This object with every null replaced by its default. */
@@ -42,6 +45,7 @@ public record TrainingSettings(
         warmupFraction != null ? warmupFraction : DEFAULTS.warmupFraction,
         weightDecay != null ? weightDecay : DEFAULTS.weightDecay,
         gradientClip != null ? gradientClip : DEFAULTS.gradientClip,
-        device != null ? device : DEFAULTS.device);
+        device != null ? device : DEFAULTS.device,
+        epochs != null ? epochs : DEFAULTS.epochs);
   }
 }

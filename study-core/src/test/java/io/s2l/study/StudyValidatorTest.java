@@ -22,6 +22,11 @@ class StudyValidatorTest {
         }
 
         @Override
+        public List<String> trainingDocumentIds() {
+          return List.of("a-1", "a-2", "b-1", "b-2", "c-1", "c-2");
+        }
+
+        @Override
         public boolean hasTrainingDocument(String id) {
           return id.matches("[abc]-\\d+");
         }
@@ -59,7 +64,7 @@ class StudyValidatorTest {
     StudyDefinition bad =
         new StudyDefinition(
             "",
-            "elsewhere",
+            null,
             List.of(
                 new MixtureSpec("m1", Map.of("a", 0.7)),
                 new MixtureSpec("m1", Map.of("zzz", 1.0)),
@@ -74,7 +79,6 @@ class StudyValidatorTest {
     assertThat(fields(bad))
         .contains(
             "name",
-            "dataset",
             "distributions[0].weights",
             "distributions[1].name",
             "distributions[1].weights.zzz",

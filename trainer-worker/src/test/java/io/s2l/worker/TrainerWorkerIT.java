@@ -57,7 +57,7 @@ class TrainerWorkerIT {
             new ModelScale("xs", 16, 1, 2, 32),
             new MixtureSpec("mix", Map.of("legal", 0.5, "quotes", 0.5)),
             3,
-            5,
+            5.0,
             List.of("heldout/legal", "quiz", "grammar"),
             new TrainingSettings(8, 3e-3, 0.1, 0.01, 1.0));
     enqueue(study, "xs/mix/3", json.writeValueAsString(spec));
@@ -88,6 +88,36 @@ class TrainerWorkerIT {
     assertThat(evals.get(1).get("c")).isNull();
     assertThat(evals.get(2).get("chance")).isNull();
     assertThat((String) run.get("model_path")).endsWith("/model.params");
+  }
+
+  @Test
+  void anImageClassifierJobTrainsOnItsSubsetAndRecordsAccuracy() throws Exception {
+    UUID study = UUID.randomUUID();
+    List<String> pool = io.s2l.corpus.BuiltinImages.load("digits").trainIds().subList(0, 300);
+    TrainingJobSpec spec =
+        new TrainingJobSpec(
+            "digits",
+            new ModelScale("mlp-16", 16, 1, null, null, "mlp"),
+            new MixtureSpec("subset-0", null, pool),
+            1,
+            null,
+            List.of("images/digits-test"),
+            new TrainingSettings(32, 3e-3, 0.05, 0.01, 1.0, "cpu", 10));
+    enqueue(study, "mlp-16/subset-0/1", json.writeValueAsString(spec));
+
+    assertThat(awaitFinished(study)).isEqualTo("succeeded");
+    Map<String, Object> run =
+        jdbc.queryForMap("SELECT * FROM training.run WHERE study_id = ?", study);
+    // 300 images x 10 epochs
+    assertThat(run.get("tokens")).isEqualTo(3000L);
+    Map<String, Object> eval =
+        jdbc.queryForMap(
+            "SELECT cardinality(losses) AS n, chance,"
+                + " (SELECT count(*) FROM unnest(correct) c WHERE c) AS right FROM training.run_eval WHERE run_id = ?",
+            run.get("id"));
+    assertThat(eval.get("n")).isEqualTo(400);
+    assertThat(eval.get("chance")).isEqualTo(0.1);
+    assertThat((Long) eval.get("right")).isGreaterThan(200L); // well above chance (40 of 400)
   }
 
   @Test

@@ -35,6 +35,13 @@ class BuiltinCatalog implements DomainCatalog {
     return evalSets;
   }
 
+  @Override
+  public List<String> trainingDocumentIds() {
+    return domains.stream()
+        .flatMap(d -> BuiltinCorpus.train(d).stream().map(Document::id))
+        .toList();
+  }
+
   /** Ids are {@code <domain>-<number>}; a domain's ids are read once, when first asked for. */
   @Override
   public boolean hasTrainingDocument(String id) {

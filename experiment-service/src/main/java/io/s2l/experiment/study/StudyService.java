@@ -6,16 +6,20 @@ import io.s2l.experiment.config.ExperimentProperties;
 import io.s2l.queue.JobCounts;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.NewJob;
+import io.s2l.study.DomainCatalog;
 import io.s2l.study.FieldError;
 import io.s2l.study.JobKinds;
+import io.s2l.study.ResourceEstimate;
 import io.s2l.study.StudyDefinition;
 import io.s2l.study.StudyPlan;
 import io.s2l.study.StudyValidator;
+import io.s2l.study.TrainingSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.data.domain.Page;
@@ -31,8 +35,7 @@ public class StudyService {
   private final StudyRepository studies;
   private final JobQueue queue;
   private final DataSource dataSource;
-  private final StudyValidator validator;
-  private final BuiltinCatalog catalog;
+  private final Map<String, DomainCatalog> catalogs;
   private final ObjectMapper json;
   private final Clock clock;
   private final ExperimentProperties properties;
@@ -41,15 +44,15 @@ public class StudyService {
       StudyRepository studies,
       JobQueue queue,
       DataSource dataSource,
-      BuiltinCatalog catalog,
+      BuiltinCatalog builtin,
+      DigitsCatalog digits,
       ObjectMapper json,
       Clock clock,
       ExperimentProperties properties) {
     this.studies = studies;
     this.queue = queue;
     this.dataSource = dataSource;
-    this.validator = new StudyValidator(catalog);
-    this.catalog = catalog;
+    this.catalogs = Map.of(StudyDefinition.BUILTIN_DATASET, builtin, DigitsCatalog.DATASET, digits);
     this.json = json;
     this.clock = clock;
     this.properties = properties;
@@ -58,7 +61,17 @@ public class StudyService {
   /** Validates, expands and stores a study, and enqueues its training jobs, atomically. */
   @Transactional
   public Study submit(StudyDefinition definition) {
-    List<FieldError> errors = validator.validate(definition);
+    DomainCatalog catalog = definition == null ? null : catalogs.get(definition.datasetOrDefault());
+    if (definition != null && catalog == null) {
+      throw new InvalidStudyException(
+          List.of(
+              new FieldError(
+                  "dataset", "unknown dataset; available: " + new TreeSet<>(catalogs.keySet()))));
+    }
+    List<FieldError> errors =
+        new StudyValidator(
+                catalog != null ? catalog : catalogs.get(StudyDefinition.BUILTIN_DATASET))
+            .validate(definition);
     if (!errors.isEmpty()) {
       throw new InvalidStudyException(errors);
     }
@@ -83,7 +96,14 @@ public class StudyService {
         plan.jobs().stream()
             .map(
                 job ->
-                    new NewJob(id, JobKinds.TRAIN, job.key(), write(job), properties.maxAttempts()))
+                    new NewJob(
+                        id,
+                        JobKinds.TRAIN,
+                        job.key(),
+                        write(job),
+                        properties.maxAttempts(),
+                        TrainingSettings.GPU.equals(job.training().device()),
+                        ResourceEstimate.memoryBytes(job)))
             .toList();
     Connection tx = DataSourceUtils.getConnection(dataSource);
     try {

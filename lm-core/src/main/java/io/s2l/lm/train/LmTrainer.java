@@ -91,7 +91,7 @@ public final class LmTrainer {
             .optOptimizer(optimizer);
 
     Map<String, Double> weights =
-        job.distribution().isSubset() ? Map.of(SUBSET, 1.0) : job.distribution().weights();
+        job.distribution().hasSubset() ? Map.of(SUBSET, 1.0) : job.distribution().weights();
     MixtureSampler sampler = new MixtureSampler(texts, weights, context + 1, job.seed());
     long started = System.nanoTime();
     double tailLoss = 0;

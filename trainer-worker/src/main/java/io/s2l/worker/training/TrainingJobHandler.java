@@ -33,6 +33,7 @@ class TrainingJobHandler implements JobHandler {
   private final ObjectMapper json;
   private final CorpusCache corpus;
   private final EvalSets evalSets;
+  private final ClassifierJobs classifiers;
   private final RunStore runs;
   private final WorkerProperties properties;
 
@@ -40,8 +41,10 @@ class TrainingJobHandler implements JobHandler {
       ObjectMapper json,
       CorpusCache corpus,
       EvalSets evalSets,
+      ClassifierJobs classifiers,
       RunStore runs,
       WorkerProperties properties) {
+    this.classifiers = classifiers;
     this.json = json;
     this.corpus = corpus;
     this.evalSets = evalSets;
@@ -52,6 +55,17 @@ class TrainingJobHandler implements JobHandler {
   @Override
   public void handle(ClaimedJob job, JobContext context) throws Exception {
     TrainingJobSpec spec = TrainingPayload.read(json, job.payloadJson());
+    if (!spec.scale().languageModelFamily()) {
+      log.info(
+          "training {} {} (width {}) on '{}' seed {}",
+          spec.scale().familyOrDefault(),
+          spec.scale().name(),
+          spec.scale().width(),
+          spec.distribution().name(),
+          spec.seed());
+      classifiers.run(job, spec, context);
+      return;
+    }
     log.info(
         "training {} on '{}' seed {}: {} non-embedding params, {} tokens",
         spec.scale().name(),
@@ -60,7 +74,7 @@ class TrainingJobHandler implements JobHandler {
         spec.scale().nonEmbeddingParams(),
         spec.tokenBudget());
     var texts =
-        spec.distribution().isSubset()
+        spec.distribution().hasSubset()
             ? corpus.subsetText(spec.dataset(), spec.distribution().subset())
             : corpus.trainTexts(spec.dataset());
     String runPath = RunPaths.of(job, spec);

@@ -19,12 +19,17 @@ final class TrainingPayload {
     }
     require(spec.scale() != null, "payload has no scale");
     require(
-        spec.scale().width() != null
-            && spec.scale().depth() != null
-            && spec.scale().heads() != null
-            && spec.scale().context() != null,
-        "payload scale lacks width, depth, heads or context");
-    require(spec.scale().width() % spec.scale().heads() == 0, "heads must divide width");
+        spec.scale().width() != null && spec.scale().depth() != null,
+        "payload scale lacks width or depth");
+    if (spec.scale().languageModelFamily()) {
+      require(
+          spec.scale().heads() != null && spec.scale().context() != null,
+          "payload scale lacks heads or context");
+      require(spec.scale().width() % spec.scale().heads() == 0, "heads must divide width");
+      require(
+          spec.tokensPerParam() != null && spec.tokensPerParam() > 0,
+          "tokensPerParam must be positive");
+    }
     require(
         spec.distribution() != null
             && (spec.distribution().weights() != null || spec.distribution().subset() != null),
@@ -32,7 +37,6 @@ final class TrainingPayload {
     require(
         spec.evalSets() != null && !spec.evalSets().isEmpty(), "payload has no evaluation sets");
     require(spec.training() != null, "payload has no training settings");
-    require(spec.tokensPerParam() > 0, "tokensPerParam must be positive");
     return spec;
   }
 
