@@ -167,6 +167,42 @@ class StudyApiIT {
   }
 
   @Test
+  void featuresAreQueuedForTrainedClassifiersOnlyAndOnce() throws Exception {
+    String digits =
+        new String(
+            java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("../examples/demo-digits.json")));
+    String id = post(digits).getBody().get("id").asText();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    String body = "{\"run\": \"w8/subset-3/0\", \"examples\": \"train\", \"dimension\": 64}";
+
+    ResponseEntity<JsonNode> accepted =
+        http.postForEntity(
+            "/api/v1/studies/" + id + "/features", new HttpEntity<>(body, headers), JsonNode.class);
+    assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM queue.job WHERE study_id = ?::uuid AND kind = 'featurize'",
+                Integer.class,
+                id))
+        .isEqualTo(1);
+    ResponseEntity<JsonNode> again =
+        http.postForEntity(
+            "/api/v1/studies/" + id + "/features", new HttpEntity<>(body, headers), JsonNode.class);
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    ResponseEntity<JsonNode> unknown =
+        http.postForEntity(
+            "/api/v1/studies/" + id + "/features",
+            new HttpEntity<>(
+                body.replace("w8/subset-3/0", "w8/nope/0").replace("64", "0"), headers),
+            JsonNode.class);
+    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(unknown.getBody().get("errors").findValuesAsText("field"))
+        .containsExactlyInAnyOrder("run", "dimension");
+  }
+
+  @Test
   void theOpenApiDocumentDescribesTheStudiesApi() {
     JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
     assertThat(api.at("/paths").has("/api/v1/studies")).isTrue();

@@ -11,5 +11,11 @@ public final class JobKinds {
    */
   public static final String ANALYZE = "analyze";
 
+  /**
+   * Project one trained model's per-example gradients: payload {@link FeaturizeJobSpec}, run by
+   * trainer-worker.
+   */
+  public static final String FEATURIZE = "featurize";
+
   private JobKinds() {}
 }

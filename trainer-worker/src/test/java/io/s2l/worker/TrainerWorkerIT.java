@@ -118,6 +118,43 @@ class TrainerWorkerIT {
     assertThat(eval.get("n")).isEqualTo(400);
     assertThat(eval.get("chance")).isEqualTo(0.1);
     assertThat((Long) eval.get("right")).isGreaterThan(200L); // well above chance (40 of 400)
+
+    // The trained model can then be featurised: projected per-example gradients over the test set.
+    io.s2l.study.FeaturizeJobSpec features =
+        new io.s2l.study.FeaturizeJobSpec(
+            study, "mlp-16/subset-0/1", "digits", spec.scale(), "test", 32, 7);
+    try (Connection c = dataSource.getConnection()) {
+      queue.enqueue(
+          c,
+          List.of(
+              new NewJob(
+                  study,
+                  JobKinds.FEATURIZE,
+                  features.key(),
+                  json.writeValueAsString(features),
+                  1)));
+    }
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    String state = "queued";
+    while (Instant.now().isBefore(deadline)
+        && !state.equals("succeeded")
+        && !state.equals("failed")) {
+      Thread.sleep(100);
+      state =
+          jdbc.queryForObject(
+              "SELECT state FROM queue.job WHERE study_id = ? AND kind = 'featurize'",
+              String.class,
+              study);
+    }
+    assertThat(state).isEqualTo("succeeded");
+    Map<String, Object> row =
+        jdbc.queryForMap("SELECT * FROM training.features WHERE study_id = ?", study);
+    assertThat(row.get("rows")).isEqualTo(400);
+    // mlp-16, depth 1, on 8x8 digits: (64 + 1) x 16 + (16 + 1) x 10 parameters
+    assertThat(row.get("parameters")).isEqualTo((long) (65 * 16 + 17 * 10));
+    java.nio.file.Path file =
+        java.nio.file.Path.of("target/artifacts").resolve((String) row.get("path"));
+    assertThat(java.nio.file.Files.size(file)).isEqualTo(400L * 32 * 4);
   }
 
   @Test

@@ -10,8 +10,8 @@ final class CausalMask {
   private CausalMask() {}
 
   /**
-   * A (T, T) float mask in {@code manager}. Built on the JVM side and copied once per forward pass:
-   * one small transfer, no extra native ops.
+   * A (T, T) float mask in {@code manager}. Built on the JVM side and copied once per forward pass
+   * (all blocks share it): one small transfer, no extra native ops.
    */
   static NDArray of(NDManager manager, long time) {
     int t = Math.toIntExact(time);
@@ -22,5 +22,10 @@ final class CausalMask {
       }
     }
     return manager.create(values, new Shape(t, t));
+  }
+
+  /** The attention score scale 1/sqrt(headWidth), a scalar array in {@code manager}. */
+  static NDArray scale(NDManager manager, long headWidth) {
+    return manager.create((float) (1 / Math.sqrt(headWidth)));
   }
 }

@@ -15,6 +15,7 @@ import ai.djl.util.PairList;
 /** A pre-LN transformer block: x + Attn(LN(x)), then x + MLP(LN(x)) with a GELU MLP of width 4C. */
 final class TransformerBlock extends AbstractBlock {
 
+  private final int width;
   private final LayerNorm attentionNorm = LayerNorm.builder().axis(2).build();
   private final CausalSelfAttention attention;
   private final LayerNorm mlpNorm = LayerNorm.builder().axis(2).build();
@@ -23,6 +24,7 @@ final class TransformerBlock extends AbstractBlock {
 
   TransformerBlock(int width, int heads) {
     super((byte) 1);
+    this.width = width;
     addChildBlock("attentionNorm", attentionNorm);
     attention = addChildBlock("attention", new CausalSelfAttention(width, heads));
     addChildBlock("mlpNorm", mlpNorm);
@@ -34,13 +36,30 @@ final class TransformerBlock extends AbstractBlock {
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow();
-    NDList normed = attentionNorm.forward(store, new NDList(x), training);
-    x = x.add(attention.forward(store, normed, training).singletonOrThrow());
+    long batch = x.getShape().get(0);
+    long time = x.getShape().get(1);
+    NDManager manager = x.getManager();
+    CausalSelfAttention.Step step =
+        new CausalSelfAttention.Step(
+            batch,
+            time,
+            CausalMask.of(manager, time),
+            CausalMask.scale(manager, attention.headWidth()));
+    NDArray out = forward(store, x.reshape(batch * time, width), step, training);
+    return new NDList(out.reshape(batch, time, width));
+  }
+
+  /** The block on (B*T, C) rows; see {@link CausalSelfAttention#forward}. */
+  NDArray forward(
+      ParameterStore store, NDArray x, CausalSelfAttention.Step step, boolean training) {
+    NDArray normed = attentionNorm.forward(store, new NDList(x), training).singletonOrThrow();
+    // Residuals are added in place into the fresh output of the last Linear: addmm's backward does
+    // not need its output, and the sum needs no new buffer.
+    x = attention.forward(store, normed, step, training).addi(x);
     NDList hidden =
         expand.forward(store, mlpNorm.forward(store, new NDList(x), training), training);
     NDArray activated = Activation.gelu(hidden.singletonOrThrow());
-    x = x.add(contract.forward(store, new NDList(activated), training).singletonOrThrow());
-    return new NDList(x);
+    return contract.forward(store, new NDList(activated), training).singletonOrThrow().addi(x);
   }
 
   @Override

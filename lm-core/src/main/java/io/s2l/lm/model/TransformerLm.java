@@ -63,16 +63,28 @@ public final class TransformerLm extends AbstractBlock {
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray tokens = inputs.singletonOrThrow();
+    long batch = tokens.getShape().get(0);
     long time = tokens.getShape().get(1);
     NDArray table = store.getValue(tokenEmbedding, tokens.getDevice(), training);
     NDArray positions = store.getValue(positionEmbedding, tokens.getDevice(), training);
     NDArray x = Embedding.embedding(tokens, table, SparseFormat.DENSE).singletonOrThrow();
     x = x.add(time == scale.context() ? positions : positions.get("0:" + time));
-    NDList hidden = new NDList(x);
+    // Activations stay (B*T, C) rows through the blocks: every Linear is then one matmul with a
+    // fused bias (addmm), where a (B, T, C) input costs a matmul plus a separate bias pass.
+    x = x.reshape(batch * time, scale.width());
+    NDManager manager = tokens.getManager();
+    CausalSelfAttention.Step step =
+        new CausalSelfAttention.Step(
+            batch,
+            time,
+            CausalMask.of(manager, time),
+            CausalMask.scale(manager, scale.width() / scale.heads()));
     for (TransformerBlock block : blocks) {
-      hidden = block.forward(store, hidden, training);
+      x = block.forward(store, x, step, training);
     }
-    return head.forward(store, finalNorm.forward(store, hidden, training), training);
+    NDList normed = finalNorm.forward(store, new NDList(x), training);
+    NDArray logits = head.forward(store, normed, training).singletonOrThrow();
+    return new NDList(logits.reshape(batch, time, ModelScale.VOCABULARY));
   }
 
   @Override

@@ -14,6 +14,8 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.tracker.CosineTracker;
 import ai.djl.training.tracker.WarmUpTracker;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
 import io.s2l.djl.GlobalNormClipping;
 import io.s2l.lm.data.DomainText;
 import io.s2l.lm.data.MixtureSampler;
@@ -98,6 +100,7 @@ public final class LmTrainer {
     long tailSteps = Math.max(1, steps / 10);
     try (Trainer trainer = new Trainer(model, config)) {
       trainer.initialize(new Shape(batch, context));
+      PairList<String, Parameter> parameters = network.getParameters();
       long done = 0;
       if (checkpoints != null && checkpoints.store().latestStep().isPresent()) {
         done = checkpoints.store().restore(model, optimizer, model.getNDManager());
@@ -106,7 +109,15 @@ public final class LmTrainer {
         }
       }
       for (long step = done + 1; step <= steps; step++) {
-        float loss = step(trainer, sampler, batch, context, settings.gradientClip().floatValue());
+        float loss =
+            step(
+                trainer,
+                optimizer,
+                parameters,
+                sampler,
+                batch,
+                context,
+                settings.gradientClip().floatValue());
         if (step > steps - tailSteps) {
           tailLoss += loss;
         }
@@ -129,7 +140,13 @@ public final class LmTrainer {
   }
 
   private static float step(
-      Trainer trainer, MixtureSampler sampler, int batch, int context, float clip) {
+      Trainer trainer,
+      ResumableAdamW optimizer,
+      PairList<String, Parameter> parameters,
+      MixtureSampler sampler,
+      int batch,
+      int context,
+      float clip) {
     try (NDManager step = trainer.getManager().newSubManager()) {
       NDArray windows = step.create(sampler.nextBatch(batch), new Shape(batch, context + 1));
       NDArray inputs = windows.get(":, 0:" + context);
@@ -141,9 +158,28 @@ public final class LmTrainer {
         collector.backward(loss);
         value = loss.getFloat();
       }
-      GlobalNormClipping.clip(trainer.getModel().getBlock().getParameters(), clip, step);
-      trainer.step();
+      GlobalNormClipping.clip(parameters, clip, step);
+      update(optimizer, parameters, step);
       return value;
+    }
+  }
+
+  /**
+   * One AdamW update of every parameter, straight from its gradient. {@code Trainer.step()} would
+   * go through DJL's LocalParameterServer, which first duplicates every gradient (one more native
+   * copy per parameter per step); the fused update copies the gradient it reads anyway. The result
+   * is the same bit for bit. The gradient handles are freed with the step.
+   */
+  private static void update(
+      ResumableAdamW optimizer, PairList<String, Parameter> parameters, NDManager step) {
+    for (Pair<String, Parameter> p : parameters) {
+      Parameter parameter = p.getValue();
+      if (parameter.requiresGradient()) {
+        NDArray weight = parameter.getArray();
+        NDArray gradient = weight.getGradient();
+        gradient.attach(step);
+        optimizer.update(parameter.getId(), weight, gradient);
+      }
     }
   }
 }

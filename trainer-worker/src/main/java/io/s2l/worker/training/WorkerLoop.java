@@ -7,6 +7,7 @@ import io.s2l.queue.JobRunner;
 import io.s2l.queue.WorkerCapabilities;
 import io.s2l.study.JobKinds;
 import io.s2l.worker.config.WorkerProperties;
+import io.s2l.worker.features.FeatureJobs;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +29,11 @@ class WorkerLoop implements SmartLifecycle {
   private final WorkerProperties properties;
   private Thread thread;
 
-  WorkerLoop(JobQueue queue, TrainingJobHandler handler, WorkerProperties properties) {
+  WorkerLoop(
+      JobQueue queue,
+      TrainingJobHandler training,
+      FeatureJobs features,
+      WorkerProperties properties) {
     this.properties = properties;
     String owner = "trainer-" + ManagementFactory.getRuntimeMXBean().getName();
     Engine engine = LmEngine.start(properties.threads());
@@ -41,7 +46,18 @@ class WorkerLoop implements SmartLifecycle {
         capabilities.memoryBytes() >> 20);
     this.runner =
         new JobRunner(
-            queue, List.of(JobKinds.TRAIN), owner, properties.lease(), capabilities, handler);
+            queue,
+            List.of(JobKinds.TRAIN, JobKinds.FEATURIZE),
+            owner,
+            properties.lease(),
+            capabilities,
+            (job, context) -> {
+              if (JobKinds.FEATURIZE.equals(job.kind())) {
+                features.handle(job, context);
+              } else {
+                training.handle(job, context);
+              }
+            });
   }
 
   private static long memory(WorkerProperties properties) {

@@ -1,0 +1,107 @@
+package io.s2l.experiment.study;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.queue.JobQueue;
+import io.s2l.queue.NewJob;
+import io.s2l.study.FeaturizeJobSpec;
+import io.s2l.study.FieldError;
+import io.s2l.study.JobKinds;
+import io.s2l.study.ModelScale;
+import io.s2l.study.TrainingJobSpec;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** Queues featurisation jobs (TRAK features) for trained image classifiers of a study. */
+@Service
+public class FeatureRequests {
+
+  static final int MAX_DIMENSION = 8192;
+
+  private final StudyService studies;
+  private final JdbcTemplate jdbc;
+  private final JobQueue queue;
+  private final DataSource dataSource;
+  private final ObjectMapper json;
+
+  FeatureRequests(
+      StudyService studies,
+      JdbcTemplate jdbc,
+      JobQueue queue,
+      DataSource dataSource,
+      ObjectMapper json) {
+    this.studies = studies;
+    this.jdbc = jdbc;
+    this.queue = queue;
+    this.dataSource = dataSource;
+    this.json = json;
+  }
+
+  /**
+   * @param run the model's training job key, {@code scale/distribution/seed}
+   * @return the featurisation job's key
+   */
+  public String request(UUID studyId, String run, String examples, Integer dimension, Long seed) {
+    Study study = studies.get(studyId);
+    List<FieldError> errors = new ArrayList<>();
+    if (!FeaturizeJobSpec.TRAIN.equals(examples) && !FeaturizeJobSpec.TEST.equals(examples)) {
+      errors.add(new FieldError("examples", "must be train or test"));
+    }
+    if (dimension == null || dimension < 1 || dimension > MAX_DIMENSION) {
+      errors.add(new FieldError("dimension", "must be between 1 and " + MAX_DIMENSION));
+    }
+    List<String> payloads =
+        jdbc.queryForList(
+            "SELECT payload::text FROM queue.job WHERE study_id = ? AND kind = ? AND job_key = ?",
+            String.class,
+            studyId,
+            JobKinds.TRAIN,
+            run == null ? "" : run);
+    if (payloads.isEmpty()) {
+      errors.add(new FieldError("run", "names no model of this study (scale/distribution/seed)"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidStudyException(errors);
+    }
+    try {
+      TrainingJobSpec trained = json.readValue(payloads.get(0), TrainingJobSpec.class);
+      ModelScale scale = trained.scale();
+      if (scale.languageModelFamily()) {
+        throw new InvalidStudyException(
+            List.of(
+                new FieldError("run", "featurisation is available for image classifiers only")));
+      }
+      FeaturizeJobSpec spec =
+          new FeaturizeJobSpec(
+              study.id(),
+              run,
+              trained.dataset(),
+              scale,
+              examples,
+              dimension,
+              seed != null ? seed : 0L);
+      try (Connection c = dataSource.getConnection()) {
+        queue.enqueue(
+            c,
+            List.of(
+                new NewJob(
+                    study.id(), JobKinds.FEATURIZE, spec.key(), json.writeValueAsString(spec), 3)));
+      }
+      return spec.key();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable job payload of " + run, e);
+    } catch (SQLException e) {
+      if ("23505".equals(e.getSQLState())) {
+        throw new DuplicateKeyException("these features were already requested", e);
+      }
+      throw new IllegalStateException("cannot queue featurisation of " + run, e);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.s2l.experiment.study.web;
+
+import io.s2l.experiment.study.FeatureRequests;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class FeatureController {
+
+  private final FeatureRequests features;
+
+  FeatureController(FeatureRequests features) {
+    this.features = features;
+  }
+
+  @PostMapping("/api/v1/studies/{id}/features")
+  @Operation(
+      summary = "Featurise a trained image classifier for TRAK",
+      description =
+          "Body: {\"run\": \"scale/distribution/seed\", \"examples\": \"train\" | \"test\","
+              + " \"dimension\": k, \"projectionSeed\": 0}. Queues a job that computes the"
+              + " per-example gradients of the model output function (log-odds margin of the"
+              + " correct class), projects them to k dimensions with a seeded random projection"
+              + " generated in blocks, and stores the n x k features in the artifact store. 202;"
+              + " 400 naming the field; 409 when already requested.")
+  ResponseEntity<Map<String, Object>> request(
+      @PathVariable UUID id, @RequestBody FeatureRequest request) {
+    String job =
+        features.request(
+            id, request.run(), request.examples(), request.dimension(), request.projectionSeed());
+    return ResponseEntity.accepted().body(Map.of("studyId", id, "job", job, "status", "QUEUED"));
+  }
+
+  record FeatureRequest(String run, String examples, Integer dimension, Long projectionSeed) {}
+}

@@ -1,0 +1,144 @@
+package io.s2l.worker.features;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.classifier.ClassifierScale;
+import io.s2l.classifier.ImageClassifier;
+import io.s2l.classifier.TrainedClassifier;
+import io.s2l.corpus.BuiltinImages;
+import io.s2l.corpus.ImageSet;
+import io.s2l.featurize.BlockProjection;
+import io.s2l.featurize.Featurizer;
+import io.s2l.featurize.GradientSource;
+import io.s2l.featurize.PerExampleGradients;
+import io.s2l.queue.ClaimedJob;
+import io.s2l.queue.JobContext;
+import io.s2l.queue.JobHandler;
+import io.s2l.study.FeaturizeJobSpec;
+import io.s2l.worker.config.WorkerProperties;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a featurisation job: loads a trained image classifier from the artifact store, computes the
+ * per-example gradients of its output function over the pool or the test set, projects them to k
+ * dimensions with the seeded block-wise projection, writes the n x k features next to the model and
+ * records them (and completes the job) in one transaction.
+ */
+@Component
+public class FeatureJobs implements JobHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(FeatureJobs.class);
+  private static final int CHUNK = 128;
+
+  private final ObjectMapper json;
+  private final FeatureStore store;
+  private final WorkerProperties properties;
+  private final Map<String, ImageSet> images = new ConcurrentHashMap<>();
+
+  FeatureJobs(ObjectMapper json, FeatureStore store, WorkerProperties properties) {
+    this.json = json;
+    this.store = store;
+    this.properties = properties;
+  }
+
+  @Override
+  public void handle(ClaimedJob job, JobContext context) throws Exception {
+    FeaturizeJobSpec spec = json.readValue(job.payloadJson(), FeaturizeJobSpec.class);
+    String modelPath = store.modelPath(spec.studyId(), spec.runKey());
+    ImageSet data = images.computeIfAbsent(spec.dataset(), BuiltinImages::load);
+    boolean train = FeaturizeJobSpec.TRAIN.equals(spec.examples());
+    float[][] pixels = train ? data.trainPixels() : data.testPixels();
+    int[] labels = train ? data.trainLabels() : data.testLabels();
+    try (TrainedClassifier model = load(spec, data, properties.artifacts().resolve(modelPath))) {
+      PerExampleGradients gradients = PerExampleGradients.of(model);
+      GradientSource source = gradients.over(pixels, labels);
+      BlockProjection projection =
+          new BlockProjection(gradients.parameterCount(), spec.dimension(), spec.projectionSeed());
+      String relative =
+          Path.of(modelPath)
+              .getParent()
+              .resolve(
+                  "features-"
+                      + spec.examples()
+                      + "-k"
+                      + spec.dimension()
+                      + "-seed"
+                      + spec.projectionSeed()
+                      + ".f32")
+              .toString();
+      Path file = properties.artifacts().resolve(relative);
+      Path temporary = Files.createTempFile(file.getParent(), "features", ".tmp");
+      try (DataOutputStream out =
+          new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
+        new Featurizer(projection, CHUNK)
+            .featurize(
+                source,
+                (firstRow, rows, features) -> {
+                  write(out, features, rows * spec.dimension());
+                  context.progress((double) (firstRow + rows) / source.size());
+                  context.checkLease();
+                });
+      }
+      Files.move(
+          temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      store.recordAndComplete(spec, source.size(), gradients.parameterCount(), relative, job);
+      log.info(
+          "job {}: {} x {} features of {} ({} parameters) written to {}",
+          job.id(),
+          source.size(),
+          spec.dimension(),
+          spec.runKey(),
+          gradients.parameterCount(),
+          relative);
+    }
+  }
+
+  private static TrainedClassifier load(FeaturizeJobSpec spec, ImageSet data, Path params)
+      throws IOException, MalformedModelException {
+    ClassifierScale scale =
+        new ClassifierScale(
+            spec.scale().name(),
+            spec.scale().familyOrDefault(),
+            spec.scale().width(),
+            spec.scale().depth());
+    ImageClassifier network =
+        new ImageClassifier(scale, data.height(), data.width(), data.channels(), data.classes());
+    Model model = Model.newInstance("features-" + scale.name());
+    model.setBlock(network);
+    network.initialize(model.getNDManager(), DataType.FLOAT32, network.inputShape(1));
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(params)))) {
+      network.loadParameters(model.getNDManager(), in);
+    } catch (IOException | MalformedModelException | RuntimeException e) {
+      model.close();
+      throw e;
+    }
+    return new TrainedClassifier(model, network, null);
+  }
+
+  private static void write(DataOutputStream out, float[] values, int count) {
+    ByteBuffer buffer = ByteBuffer.allocate(count * 4).order(ByteOrder.LITTLE_ENDIAN);
+    buffer.asFloatBuffer().put(values, 0, count);
+    try {
+      out.write(buffer.array());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
