@@ -158,6 +158,50 @@ class TrainerWorkerIT {
   }
 
   @Test
+  void aJobTrainsAndEvaluatesOnUploadedData() throws Exception {
+    java.nio.file.Path datasets = java.nio.file.Path.of("target/artifacts/datasets");
+    java.nio.file.Files.createDirectories(datasets);
+    UUID corpus = UUID.randomUUID();
+    UUID quiz = UUID.randomUUID();
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      lines.append(
+          String.format(
+              "{\"domain\":\"notes\",\"text\":\"note %d: the quick brown fox jumps over the lazy dog.\",\"id\":\"notes-%06d\"}%n",
+              i, i));
+    }
+    java.nio.file.Files.writeString(datasets.resolve(corpus + ".jsonl"), lines);
+    java.nio.file.Files.writeString(
+        datasets.resolve(quiz + ".jsonl"),
+        "{\"id\":\"q1\",\"prompt\":\"the quick brown\",\"answer\":\" fox\"}\n"
+            + "{\"id\":\"q2\",\"prompt\":\"over the lazy\",\"answer\":\" dog\"}\n");
+    UUID study = UUID.randomUUID();
+    TrainingJobSpec spec =
+        new TrainingJobSpec(
+            corpus.toString(),
+            new ModelScale("xs", 16, 1, 2, 32),
+            new MixtureSpec("all", Map.of("notes", 1.0)),
+            1,
+            2.0,
+            List.of("heldout/notes", "upload/" + quiz),
+            new TrainingSettings(8, 3e-3, 0.1, 0.01, 1.0));
+    enqueue(study, "xs/all/1", json.writeValueAsString(spec));
+
+    assertThat(awaitFinished(study)).isEqualTo("succeeded");
+    List<Map<String, Object>> evals =
+        jdbc.queryForList(
+            "SELECT e.eval_set, cardinality(e.losses) AS n FROM training.run_eval e"
+                + " JOIN training.run r ON r.id = e.run_id WHERE r.study_id = ? ORDER BY e.eval_set",
+            study);
+    assertThat(evals)
+        .extracting(e -> e.get("eval_set"))
+        .containsExactly("heldout/notes", "upload/" + quiz);
+    assertThat(evals)
+        .extracting(e -> e.get("n"))
+        .containsExactly(4, 2); // every tenth of 40 held out
+  }
+
+  @Test
   void aBadPayloadFailsTheJobWithItsReasonAndTheWorkerCarriesOn() throws Exception {
     UUID study = UUID.randomUUID();
     enqueue(study, "bad", "{\"dataset\": \"builtin\", \"seed\": 1}");

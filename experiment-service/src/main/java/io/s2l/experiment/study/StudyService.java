@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.data.domain.Page;
@@ -35,7 +34,7 @@ public class StudyService {
   private final StudyRepository studies;
   private final JobQueue queue;
   private final DataSource dataSource;
-  private final Map<String, DomainCatalog> catalogs;
+  private final Catalogs catalogs;
   private final ObjectMapper json;
   private final Clock clock;
   private final ExperimentProperties properties;
@@ -44,15 +43,14 @@ public class StudyService {
       StudyRepository studies,
       JobQueue queue,
       DataSource dataSource,
-      BuiltinCatalog builtin,
-      DigitsCatalog digits,
+      Catalogs catalogs,
       ObjectMapper json,
       Clock clock,
       ExperimentProperties properties) {
     this.studies = studies;
     this.queue = queue;
     this.dataSource = dataSource;
-    this.catalogs = Map.of(StudyDefinition.BUILTIN_DATASET, builtin, DigitsCatalog.DATASET, digits);
+    this.catalogs = catalogs;
     this.json = json;
     this.clock = clock;
     this.properties = properties;
@@ -61,17 +59,22 @@ public class StudyService {
   /** Validates, expands and stores a study, and enqueues its training jobs, atomically. */
   @Transactional
   public Study submit(StudyDefinition definition) {
-    DomainCatalog catalog = definition == null ? null : catalogs.get(definition.datasetOrDefault());
-    if (definition != null && catalog == null) {
+    if (definition == null) {
       throw new InvalidStudyException(
-          List.of(
-              new FieldError(
-                  "dataset", "unknown dataset; available: " + new TreeSet<>(catalogs.keySet()))));
+          List.of(new FieldError("$", "a study definition is required")));
     }
+    DomainCatalog catalog =
+        catalogs
+            .forDataset(definition.datasetOrDefault())
+            .orElseThrow(
+                () ->
+                    new InvalidStudyException(
+                        List.of(
+                            new FieldError(
+                                "dataset",
+                                "unknown dataset; available: " + catalogs.available()))));
     List<FieldError> errors =
-        new StudyValidator(
-                catalog != null ? catalog : catalogs.get(StudyDefinition.BUILTIN_DATASET))
-            .validate(definition);
+        new StudyValidator(catalogs.forValidation(catalog)).validate(definition);
     if (!errors.isEmpty()) {
       throw new InvalidStudyException(errors);
     }

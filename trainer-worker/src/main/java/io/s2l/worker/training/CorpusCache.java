@@ -4,46 +4,59 @@ import io.s2l.corpus.BuiltinCorpus;
 import io.s2l.corpus.BuiltinEvalSets;
 import io.s2l.corpus.Document;
 import io.s2l.corpus.EvalExample;
+import io.s2l.corpus.upload.UploadedCorpus;
+import io.s2l.corpus.upload.UploadedEvalSet;
 import io.s2l.lm.data.DomainText;
 import io.s2l.lm.train.LmTrainer;
+import io.s2l.worker.config.WorkerProperties;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
-/** The built-in corpus, decompressed once per worker process and kept for every later job. */
+/**
+ * The text datasets a worker trains and evaluates on, read once per process and kept: the built-in
+ * corpus, and corpora and evaluation sets users uploaded (files {@code datasets/<id>.jsonl} of the
+ * artifact store, split into training and held-out documents by {@link UploadedCorpus}).
+ */
 @Component
 class CorpusCache {
 
-  private volatile Map<String, DomainText> trainTexts;
-  private final Map<String, List<String>> heldout = new ConcurrentHashMap<>();
-  private final Map<String, Map<String, Document>> byId = new ConcurrentHashMap<>();
-  private final Map<String, List<EvalExample>> tasks = new ConcurrentHashMap<>();
+  static final String UPLOADED_EVALSET_PREFIX = "upload/";
 
+  private final Path artifacts;
+  private final Map<String, Corpus> corpora = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, DomainText>> texts = new ConcurrentHashMap<>();
+  private final Map<String, UploadedEvalSet> uploadedEvalSets = new ConcurrentHashMap<>();
+  private final Map<String, List<EvalExample>> builtinTasks = new ConcurrentHashMap<>();
+
+  CorpusCache(WorkerProperties properties) {
+    this.artifacts = properties.artifacts();
+  }
+
+  /** Every domain's training text. */
   Map<String, DomainText> trainTexts(String dataset) {
-    requireBuiltin(dataset);
-    if (trainTexts == null) {
-      synchronized (this) {
-        if (trainTexts == null) {
-          Map<String, DomainText> texts = new LinkedHashMap<>();
-          for (String domain : BuiltinCorpus.manifest().domainNames()) {
-            texts.put(domain, DomainText.of(domain, BuiltinCorpus.train(domain)));
-          }
-          trainTexts = Map.copyOf(texts);
-        }
-      }
-    }
-    return trainTexts;
+    return texts.computeIfAbsent(
+        dataset,
+        d -> {
+          Map<String, DomainText> byDomain = new LinkedHashMap<>();
+          corpus(d)
+              .train()
+              .forEach((domain, docs) -> byDomain.put(domain, DomainText.of(domain, docs)));
+          return Map.copyOf(byDomain);
+        });
   }
 
   /** The text of a subset distribution: its training documents, in the order given. */
   Map<String, DomainText> subsetText(String dataset, List<String> ids) {
-    requireBuiltin(dataset);
-    List<Document> documents = new java.util.ArrayList<>(ids.size());
+    Corpus corpus = corpus(dataset);
+    List<Document> documents = new ArrayList<>(ids.size());
     for (String id : ids) {
-      int dash = id.lastIndexOf('-');
-      Document d = dash <= 0 ? null : documents(id.substring(0, dash)).get(id);
+      Document d = corpus.byId().get(id);
       if (d == null) {
         throw new IllegalArgumentException("no training document with id '" + id + "'");
       }
@@ -52,34 +65,63 @@ class CorpusCache {
     return Map.of(LmTrainer.SUBSET, DomainText.of(LmTrainer.SUBSET, documents));
   }
 
-  private Map<String, Document> documents(String domain) {
-    if (!BuiltinCorpus.manifest().domainNames().contains(domain)) {
-      return Map.of();
-    }
-    return byId.computeIfAbsent(
-        domain,
-        d ->
-            BuiltinCorpus.train(d).stream()
-                .collect(java.util.stream.Collectors.toMap(Document::id, doc -> doc)));
-  }
-
   /** The texts of a held-out evaluation set ({@code heldout/<domain>}), in a fixed order. */
   List<String> heldout(String dataset, String name) {
-    requireBuiltin(dataset);
     String domain = name.substring(BuiltinCorpus.HELDOUT_PREFIX.length());
-    return heldout.computeIfAbsent(
-        name, n -> BuiltinCorpus.heldout(domain).stream().map(Document::text).toList());
-  }
-
-  /** The examples of a task evaluation set (cloze, quiz, multiple choice), in a fixed order. */
-  List<EvalExample> task(String dataset, String name) {
-    requireBuiltin(dataset);
-    return tasks.computeIfAbsent(name, BuiltinEvalSets::load);
-  }
-
-  private static void requireBuiltin(String dataset) {
-    if (!BuiltinCorpus.DATASET.equals(dataset)) {
-      throw new IllegalArgumentException("unknown dataset '" + dataset + "'");
+    List<Document> docs = corpus(dataset).heldout().get(domain);
+    if (docs == null) {
+      throw new IllegalArgumentException(
+          "dataset " + dataset + " has no evaluation set '" + name + "'");
     }
+    return docs.stream().map(Document::text).toList();
   }
+
+  /** A task evaluation set: built-in (cloze, quiz, grammar) or uploaded ({@code upload/<id>}). */
+  UploadedEvalSet task(String name) {
+    if (name.startsWith(UPLOADED_EVALSET_PREFIX)) {
+      return uploadedEvalSets.computeIfAbsent(
+          name, n -> UploadedEvalSet.read(file(n.substring(UPLOADED_EVALSET_PREFIX.length()))));
+    }
+    var entry = BuiltinEvalSets.entry(name);
+    List<EvalExample> examples = builtinTasks.computeIfAbsent(name, BuiltinEvalSets::load);
+    return new UploadedEvalSet(entry.kind(), examples);
+  }
+
+  private Corpus corpus(String dataset) {
+    return corpora.computeIfAbsent(dataset, this::load);
+  }
+
+  private Corpus load(String dataset) {
+    Map<String, List<Document>> train = new LinkedHashMap<>();
+    Map<String, List<Document>> heldout = new LinkedHashMap<>();
+    if (BuiltinCorpus.DATASET.equals(dataset)) {
+      for (String domain : BuiltinCorpus.manifest().domainNames()) {
+        train.put(domain, BuiltinCorpus.train(domain));
+        heldout.put(domain, BuiltinCorpus.heldout(domain));
+      }
+    } else {
+      UploadedCorpus uploaded = UploadedCorpus.read(file(dataset));
+      train.putAll(uploaded.train());
+      heldout.putAll(uploaded.heldout());
+    }
+    Map<String, Document> byId = new java.util.HashMap<>();
+    train.values().forEach(docs -> docs.forEach(d -> byId.put(d.id(), d)));
+    return new Corpus(train, heldout, byId);
+  }
+
+  private Path file(String datasetId) {
+    if (!datasetId.matches("[0-9a-fA-F-]{36}")) {
+      throw new IllegalArgumentException("unknown dataset '" + datasetId + "'");
+    }
+    Path file = artifacts.resolve("datasets").resolve(datasetId + ".jsonl");
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("dataset " + datasetId + " is not in the artifact store");
+    }
+    return file;
+  }
+
+  private record Corpus(
+      Map<String, List<Document>> train,
+      Map<String, List<Document>> heldout,
+      Map<String, Document> byId) {}
 }

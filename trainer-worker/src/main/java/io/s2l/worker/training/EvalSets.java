@@ -1,8 +1,7 @@
 package io.s2l.worker.training;
 
 import io.s2l.corpus.BuiltinCorpus;
-import io.s2l.corpus.BuiltinEvalSets;
-import io.s2l.corpus.EvalSetManifest;
+import io.s2l.corpus.upload.UploadedEvalSet;
 import io.s2l.lm.eval.EvalResult;
 import io.s2l.lm.eval.Evaluations;
 import io.s2l.lm.eval.SequenceScorer;
@@ -26,13 +25,13 @@ class EvalSets {
     if (name.startsWith(BuiltinCorpus.HELDOUT_PREFIX)) {
       return Evaluations.text(scorer, corpus.heldout(dataset, name));
     }
-    EvalSetManifest.Entry entry = BuiltinEvalSets.entry(name);
-    return switch (entry.kind()) {
-      case "answer" -> Evaluations.answers(scorer, corpus.task(dataset, name));
-      case "choice" -> Evaluations.choices(scorer, corpus.task(dataset, name), entry.chance());
+    UploadedEvalSet set = corpus.task(name);
+    return switch (set.kind()) {
+      case "answer" -> Evaluations.answers(scorer, set.examples());
+      case "choice" -> Evaluations.choices(scorer, set.examples(), set.chance());
       default ->
           throw new IllegalArgumentException(
-              "evaluation set '" + name + "' has unknown kind '" + entry.kind() + "'");
+              "evaluation set '" + name + "' has unknown kind '" + set.kind() + "'");
     };
   }
 }

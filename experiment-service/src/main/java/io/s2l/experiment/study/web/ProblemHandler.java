@@ -46,6 +46,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(io.s2l.experiment.dataset.DatasetRejectedException.class)
+  ProblemDetail rejected(io.s2l.experiment.dataset.DatasetRejectedException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setTitle("Dataset refused");
+    problem.setProperty("errors", e.errors());
+    problem.setProperty("errorCount", e.errorCount());
+    return problem;
+  }
+
+  @ExceptionHandler(io.s2l.experiment.dataset.DatasetTooLargeException.class)
+  ProblemDetail tooLarge(io.s2l.experiment.dataset.DatasetTooLargeException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+    problem.setTitle("Dataset too large");
+    return problem;
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ProblemDetail badRequest(IllegalArgumentException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setTitle("Bad request");
+    return problem;
+  }
+
   @ExceptionHandler(StudyNotFoundException.class)
   ProblemDetail notFound(StudyNotFoundException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

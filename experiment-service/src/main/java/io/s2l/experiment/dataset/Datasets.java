@@ -1,0 +1,176 @@
+package io.s2l.experiment.dataset;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.corpus.upload.DatasetCheck;
+import io.s2l.corpus.upload.DatasetKind;
+import io.s2l.experiment.config.ExperimentProperties;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Data users bring. An upload streams through the line checker into a temporary file of the
+ * artifact store; only a file without errors is moved into place and recorded, so a refused upload
+ * leaves nothing behind.
+ */
+@Service
+public class Datasets {
+
+  public static final String EVALSET_PREFIX = "upload/";
+
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final ExperimentProperties properties;
+
+  Datasets(JdbcTemplate jdbc, ObjectMapper json, Clock clock, ExperimentProperties properties) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.clock = clock;
+    this.properties = properties;
+  }
+
+  public DatasetView upload(InputStream body, DatasetKind kind, String name) {
+    UUID id = UUID.randomUUID();
+    String relative = "datasets/" + id + ".jsonl";
+    Path file = properties.artifacts().resolve(relative);
+    MessageDigest sha256 = sha256();
+    long limit = properties.maxDatasetSize().toBytes();
+    long[] read = {0};
+    try {
+      Files.createDirectories(file.getParent());
+      Path temporary = Files.createTempFile(file.getParent(), "upload", ".tmp");
+      try {
+        DatasetCheck.Summary summary;
+        try (InputStream in = new DigestInputStream(limited(body, limit, read), sha256);
+            OutputStream out = Files.newOutputStream(temporary)) {
+          summary = DatasetCheck.check(in, kind, out);
+        }
+        if (summary.errorCount() > 0) {
+          throw new DatasetRejectedException(summary.errors(), summary.errorCount());
+        }
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        String label =
+            name != null && !name.isBlank() ? name : kind.name().toLowerCase() + " " + id;
+        jdbc.update(
+            "INSERT INTO experiment.dataset (id, name, kind, eval_kind, records, bytes, sha256, domains,"
+                + " path, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)",
+            id,
+            label,
+            kind.name().toLowerCase(),
+            summary.evalKind(),
+            summary.records(),
+            read[0],
+            HexFormat.of().formatHex(sha256.digest()),
+            kind == DatasetKind.CORPUS ? json.writeValueAsString(summary.domains()) : null,
+            relative,
+            Timestamp.from(clock.instant()));
+        return find(id).orElseThrow();
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store the upload", e);
+    }
+  }
+
+  public Optional<DatasetView> find(UUID id) {
+    return jdbc
+        .query("SELECT * FROM experiment.dataset WHERE id = ?", (rs, i) -> view(rs), id)
+        .stream()
+        .findFirst();
+  }
+
+  public List<DatasetView> list() {
+    return jdbc.query(
+        "SELECT * FROM experiment.dataset ORDER BY created_at DESC", (rs, i) -> view(rs));
+  }
+
+  /** Names of every uploaded evaluation set: {@code upload/<id>}. */
+  public List<String> evalSetNames() {
+    return jdbc.queryForList(
+        "SELECT 'upload/' || id FROM experiment.dataset WHERE kind = 'evalset' ORDER BY created_at",
+        String.class);
+  }
+
+  /** The file of an uploaded corpus, if {@code dataset} names one. */
+  public Optional<Path> corpusFile(String dataset) {
+    try {
+      UUID id = UUID.fromString(dataset);
+      return find(id)
+          .filter(d -> d.kind().equals("corpus"))
+          .map(d -> properties.artifacts().resolve(d.path()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private DatasetView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+    try {
+      String domains = rs.getString("domains");
+      return new DatasetView(
+          rs.getObject("id", UUID.class),
+          rs.getString("name"),
+          rs.getString("kind"),
+          rs.getString("eval_kind"),
+          rs.getLong("records"),
+          rs.getLong("bytes"),
+          rs.getString("sha256"),
+          domains == null ? null : json.readTree(domains),
+          rs.getString("path"),
+          rs.getTimestamp("created_at").toInstant());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static InputStream limited(InputStream in, long limit, long[] read) {
+    return new FilterInputStream(in) {
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        count(b >= 0 ? 1 : 0);
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) throws IOException {
+        int n = super.read(buffer, offset, length);
+        count(Math.max(0, n));
+        return n;
+      }
+
+      private void count(int n) {
+        read[0] += n;
+        if (read[0] > limit) {
+          throw new DatasetTooLargeException(limit);
+        }
+      }
+    };
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

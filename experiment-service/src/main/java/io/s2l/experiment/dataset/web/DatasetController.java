@@ -1,0 +1,64 @@
+package io.s2l.experiment.dataset.web;
+
+import io.s2l.corpus.upload.DatasetKind;
+import io.s2l.experiment.dataset.DatasetView;
+import io.s2l.experiment.dataset.Datasets;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+@RestController
+@Tag(name = "datasets", description = "Corpora and evaluation sets users bring")
+class DatasetController {
+
+  private final Datasets datasets;
+
+  DatasetController(Datasets datasets) {
+    this.datasets = datasets;
+  }
+
+  @PostMapping("/api/v1/datasets")
+  @Operation(
+      summary = "Upload a corpus or an evaluation set (JSON lines)",
+      description =
+          "?kind=corpus: lines {\"domain\", \"text\", \"id\"?}; studies name it by id as their"
+              + " dataset, and every tenth document of a domain is held out as heldout/<domain>."
+              + " ?kind=evalset: lines {\"id\", \"prompt\", \"answer\"} (loss on the answer) or"
+              + " {\"id\", \"prompt\", \"choices\", \"label\"} (multiple choice); studies list it"
+              + " in evalSets as upload/<id>. Streamed and checked line by line; 400 problem+json"
+              + " naming each bad line and the reason (nothing kept); 413 beyond the size limit.")
+  ResponseEntity<DatasetView> upload(
+      InputStream body, @RequestParam String kind, @RequestParam(required = false) String name) {
+    DatasetKind parsed =
+        switch (kind) {
+          case "corpus" -> DatasetKind.CORPUS;
+          case "evalset" -> DatasetKind.EVALSET;
+          default -> throw new IllegalArgumentException("kind must be corpus or evalset");
+        };
+    DatasetView view = datasets.upload(body, parsed, name);
+    return ResponseEntity.created(URI.create("/api/v1/datasets/" + view.id())).body(view);
+  }
+
+  @GetMapping("/api/v1/datasets")
+  List<DatasetView> list() {
+    return datasets.list();
+  }
+
+  @GetMapping("/api/v1/datasets/{id}")
+  DatasetView get(@PathVariable UUID id) {
+    return datasets
+        .find(id)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no dataset " + id));
+  }
+}
