@@ -85,7 +85,9 @@ public final class ClassifierTrainer {
     long started = System.nanoTime();
     long tailSteps = Math.max(1, steps / 10);
     double tailLoss = 0;
-    try (Trainer trainer = new Trainer(model, config)) {
+    // model.newTrainer applies the config's initialisers (Kaiming normal weights); new Trainer(...)
+    // would not.
+    try (Trainer trainer = model.newTrainer(config)) {
       trainer.initialize(network.inputShape(settings.batchSize()));
       long step = 0;
       for (int epoch = 0; epoch < settings.epochs(); epoch++) {

@@ -98,7 +98,9 @@ public final class LmTrainer {
     long started = System.nanoTime();
     double tailLoss = 0;
     long tailSteps = Math.max(1, steps / 10);
-    try (Trainer trainer = new Trainer(model, config)) {
+    // model.newTrainer applies the config's initialisers (N(0, 0.02) weights); new Trainer(...)
+    // would not.
+    try (Trainer trainer = model.newTrainer(config)) {
       trainer.initialize(new Shape(batch, context));
       PairList<String, Parameter> parameters = network.getParameters();
       long done = 0;
