@@ -156,6 +156,28 @@ class TransformerLmIT {
     }
   }
 
+  @Test
+  void aLossMaskCountsOnlyTheScoredBytes() {
+    try (TrainedModel model = LmTrainer.train(job(2, 1), texts, (st, t, l) -> {});
+        NDManager m = model.model().getNDManager().newSubManager()) {
+      SequenceScorer scorer = new SequenceScorer(model.network(), m, 8);
+      byte[] text =
+          "Q: Capital of France?\nA: Paris".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      int answerStart = text.length - " Paris".length();
+      double[] sums =
+          scorer.sumLosses(
+              List.of(
+                  new io.s2l.lm.eval.ScoredSequence(text, 1),
+                  new io.s2l.lm.eval.ScoredSequence(text, answerStart),
+                  new io.s2l.lm.eval.ScoredSequence(
+                      java.util.Arrays.copyOf(text, answerStart), 1)));
+      // The sequence fits one window, so by causality the prompt's predictions are the same alone
+      // and followed by the answer: whole = answer-only + prompt-only.
+      assertThat(sums[0]).isCloseTo(sums[1] + sums[2], org.assertj.core.data.Offset.offset(1e-4));
+      assertThat(sums[1]).isPositive().isLessThan(sums[0]);
+    }
+  }
+
   private static double mean(float[] values) {
     double sum = 0;
     for (float v : values) {
