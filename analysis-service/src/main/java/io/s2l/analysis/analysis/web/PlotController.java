@@ -55,7 +55,7 @@ class PlotController {
         frontier(
             reader.result(id, version),
             "decisionAccuracy",
-            "decision accuracy (pairs ordered as the reference does)",
+            "decision accuracy",
             "decisionAccuracy"));
   }
 
