@@ -42,8 +42,7 @@ class PlotController {
   @Operation(summary = "R^2 (with 95% interval) against compute ratio, one line per evaluation set")
   ResponseEntity<String> r2VsCompute(
       @PathVariable UUID id, @RequestParam(required = false) Integer version) {
-    return svg(
-        frontier(reader.result(id, version), "r2", "R\u00b2 of reference on proxy loss", "r2"));
+    return svg(frontier(reader.result(id, version), "r2", "R\u00b2", "r2"));
   }
 
   @GetMapping(path = "/api/v1/studies/{id}/plots/decision-accuracy-vs-compute.svg", produces = SVG)
