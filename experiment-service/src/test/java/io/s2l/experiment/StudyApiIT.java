@@ -176,6 +176,16 @@ class StudyApiIT {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     String body = "{\"run\": \"w8/subset-3/0\", \"examples\": \"train\", \"dimension\": 64}";
+    ResponseEntity<JsonNode> untrained =
+        http.postForEntity(
+            "/api/v1/studies/" + id + "/features", new HttpEntity<>(body, headers), JsonNode.class);
+    assertThat(untrained.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(untrained.getBody().at("/errors/0/reason").asText())
+        .startsWith("has not been trained yet");
+    // as if a worker had trained it
+    jdbc.update(
+        "UPDATE queue.job SET state = 'succeeded' WHERE study_id = ?::uuid AND job_key = 'w8/subset-3/0'",
+        id);
 
     ResponseEntity<JsonNode> accepted =
         http.postForEntity(

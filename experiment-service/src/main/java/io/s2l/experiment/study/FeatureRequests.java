@@ -57,21 +57,24 @@ public class FeatureRequests {
     if (dimension == null || dimension < 1 || dimension > MAX_DIMENSION) {
       errors.add(new FieldError("dimension", "must be between 1 and " + MAX_DIMENSION));
     }
-    List<String> payloads =
-        jdbc.queryForList(
-            "SELECT payload::text FROM queue.job WHERE study_id = ? AND kind = ? AND job_key = ?",
-            String.class,
+    List<String[]> jobs =
+        jdbc.query(
+            "SELECT payload::text, state FROM queue.job WHERE study_id = ? AND kind = ? AND job_key = ?",
+            (rs, i) -> new String[] {rs.getString(1), rs.getString(2)},
             studyId,
             JobKinds.TRAIN,
             run == null ? "" : run);
-    if (payloads.isEmpty()) {
+    if (jobs.isEmpty()) {
       errors.add(new FieldError("run", "names no model of this study (scale/distribution/seed)"));
+    } else if (!"succeeded".equals(jobs.get(0)[1])) {
+      errors.add(
+          new FieldError("run", "has not been trained yet (its job is " + jobs.get(0)[1] + ")"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidStudyException(errors);
     }
     try {
-      TrainingJobSpec trained = json.readValue(payloads.get(0), TrainingJobSpec.class);
+      TrainingJobSpec trained = json.readValue(jobs.get(0)[0], TrainingJobSpec.class);
       ModelScale scale = trained.scale();
       if (scale.languageModelFamily()) {
         throw new InvalidStudyException(
