@@ -30,10 +30,7 @@ class ImportAnalysisIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    TestDatabase.Coordinates db = TestDatabase.freshDatabase();
-    registry.add("spring.datasource.url", db::url);
-    registry.add("spring.datasource.username", db::user);
-    registry.add("spring.datasource.password", db::password);
+    TestDatabase.freshDatabase().register(registry::add);
   }
 
   @Autowired TestRestTemplate http;

@@ -1,15 +1,10 @@
 package io.s2l.corpus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The multi-domain corpus shipped inside s2l (see {@code builtin-corpus/PROVENANCE.md}). Each
@@ -50,28 +45,10 @@ public final class BuiltinCorpus {
     if (!manifest().domainNames().contains(domain)) {
       throw new IllegalArgumentException("unknown domain '" + domain + "'");
     }
-    String path = ROOT + domain + "/" + part + ".jsonl.gz";
-    List<Document> documents = new ArrayList<>();
-    try (BufferedReader reader =
-        new BufferedReader(
-            new InputStreamReader(new GZIPInputStream(open(path)), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (!line.isBlank()) {
-          documents.add(JSON.readValue(line, Document.class));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
-    }
-    return documents;
+    return JsonLinesResource.read(ROOT + domain + "/" + part + ".jsonl.gz", Document.class);
   }
 
   private static InputStream open(String path) {
-    InputStream in = BuiltinCorpus.class.getResourceAsStream(path);
-    if (in == null) {
-      throw new IllegalStateException("missing classpath resource " + path);
-    }
-    return in;
+    return JsonLinesResource.open(path);
   }
 }

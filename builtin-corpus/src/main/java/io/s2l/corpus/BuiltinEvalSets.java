@@ -1,15 +1,10 @@
 package io.s2l.corpus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The task evaluation sets shipped inside s2l (see {@code builtin-corpus/PROVENANCE.md}): {@code
@@ -46,28 +41,10 @@ public final class BuiltinEvalSets {
 
   /** All examples of a set, in file order; IllegalArgumentException for an unknown name. */
   public static List<EvalExample> load(String name) {
-    String path = ROOT + entry(name).name() + ".jsonl.gz";
-    List<EvalExample> examples = new ArrayList<>();
-    try (BufferedReader reader =
-        new BufferedReader(
-            new InputStreamReader(new GZIPInputStream(open(path)), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (!line.isBlank()) {
-          examples.add(JSON.readValue(line, EvalExample.class));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
-    }
-    return examples;
+    return JsonLinesResource.read(ROOT + entry(name).name() + ".jsonl.gz", EvalExample.class);
   }
 
   private static InputStream open(String path) {
-    InputStream in = BuiltinEvalSets.class.getResourceAsStream(path);
-    if (in == null) {
-      throw new IllegalStateException("missing classpath resource " + path);
-    }
-    return in;
+    return JsonLinesResource.open(path);
   }
 }

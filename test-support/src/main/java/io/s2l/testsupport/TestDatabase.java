@@ -8,6 +8,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * A real PostgreSQL for integration tests. When {@code S2L_TEST_DB_URL} is set (with optional
@@ -67,5 +69,16 @@ public final class TestDatabase {
   }
 
   /** JDBC URL and credentials of one database. */
-  public record Coordinates(String url, String user, String password) {}
+  public record Coordinates(String url, String user, String password) {
+
+    /**
+     * Hands the Spring datasource properties to a registry, for example {@code
+     * freshDatabase().register(registry::add)} in a {@code @DynamicPropertySource} method.
+     */
+    public void register(BiConsumer<String, Supplier<Object>> registry) {
+      registry.accept("spring.datasource.url", this::url);
+      registry.accept("spring.datasource.username", this::user);
+      registry.accept("spring.datasource.password", this::password);
+    }
+  }
 }
