@@ -27,6 +27,7 @@ public final class JobRunner {
   private final JobHandler handler;
   private final ScheduledExecutorService heartbeats;
   private final AtomicBoolean stopping = new AtomicBoolean();
+  private volatile Thread loop;
 
   public JobRunner(
       JobQueue queue, List<String> kinds, String owner, Duration lease, JobHandler handler) {
@@ -73,6 +74,32 @@ public final class JobRunner {
           Thread.currentThread().interrupt();
           return;
         }
+      }
+    }
+  }
+
+  /** Runs {@link #run} on a thread of its own, named {@code name}. */
+  public void start(Duration idle, String name) {
+    loop = new Thread(() -> run(idle), name);
+    loop.start();
+  }
+
+  /** Whether the thread started by {@link #start} is running. */
+  public boolean isRunning() {
+    return loop != null && loop.isAlive();
+  }
+
+  /**
+   * Stops the thread started by {@link #start}: a running job is handed back at its next lease
+   * check; waits up to {@code timeout} for that.
+   */
+  public void stopAndWait(Duration timeout) {
+    stop();
+    if (loop != null) {
+      try {
+        awaitStopped(loop, timeout);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
   }

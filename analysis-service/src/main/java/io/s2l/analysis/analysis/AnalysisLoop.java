@@ -16,7 +16,6 @@ class AnalysisLoop implements SmartLifecycle {
 
   private final JobRunner runner;
   private final AnalysisProperties properties;
-  private Thread thread;
 
   AnalysisLoop(JobQueue queue, AnalysisJobHandler handler, AnalysisProperties properties) {
     this.properties = properties;
@@ -27,24 +26,16 @@ class AnalysisLoop implements SmartLifecycle {
 
   @Override
   public void start() {
-    thread = new Thread(() -> runner.run(properties.idlePoll()), "analysis");
-    thread.start();
+    runner.start(properties.idlePoll(), "analysis");
   }
 
   @Override
   public void stop() {
-    runner.stop();
-    if (thread != null) {
-      try {
-        runner.awaitStopped(thread, Duration.ofSeconds(30));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    runner.stopAndWait(Duration.ofSeconds(30));
   }
 
   @Override
   public boolean isRunning() {
-    return thread != null && thread.isAlive();
+    return runner.isRunning();
   }
 }

@@ -27,7 +27,6 @@ class WorkerLoop implements SmartLifecycle {
 
   private final JobRunner runner;
   private final WorkerProperties properties;
-  private Thread thread;
 
   WorkerLoop(
       JobQueue queue,
@@ -71,25 +70,17 @@ class WorkerLoop implements SmartLifecycle {
 
   @Override
   public void start() {
-    thread = new Thread(() -> runner.run(properties.idlePoll()), "trainer");
-    thread.start();
-    log.info("trainer worker polling for '{}' jobs", JobKinds.TRAIN);
+    runner.start(properties.idlePoll(), "trainer");
+    log.info("trainer worker polling for '{}' and '{}' jobs", JobKinds.TRAIN, JobKinds.FEATURIZE);
   }
 
   @Override
   public void stop() {
-    runner.stop();
-    if (thread != null) {
-      try {
-        runner.awaitStopped(thread, Duration.ofSeconds(30));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    runner.stopAndWait(Duration.ofSeconds(30));
   }
 
   @Override
   public boolean isRunning() {
-    return thread != null && thread.isAlive();
+    return runner.isRunning();
   }
 }
