@@ -23,6 +23,13 @@ import javax.sql.DataSource;
  */
 public final class JobQueue {
 
+  /**
+   * The fencing condition: the job is running and held by this very attempt of this owner. Bound by
+   * {@link #bindAttempt}.
+   */
+  private static final String HELD_BY_ATTEMPT =
+      " WHERE id = ? AND attempt = ? AND lease_owner = ? AND state = 'running'";
+
   private final DataSource dataSource;
   private final Clock clock;
   private final RetryPolicy retry;
@@ -31,6 +38,12 @@ public final class JobQueue {
     this.dataSource = dataSource;
     this.clock = clock;
     this.retry = retry;
+  }
+
+  /** A queue on {@code dataSource}, its schema created or upgraded first ({@link QueueSchema}). */
+  public static JobQueue migrated(DataSource dataSource, Clock clock) {
+    QueueSchema.migrate(dataSource);
+    return new JobQueue(dataSource, clock, RetryPolicy.DEFAULT);
   }
 
   /** Adds jobs in the caller's transaction; they become claimable when it commits. */
@@ -120,13 +133,11 @@ public final class JobQueue {
         PreparedStatement ps =
             c.prepareStatement(
                 "UPDATE queue.job SET lease_expires_at = ?, progress = ?, updated_at = ?"
-                    + " WHERE id = ? AND attempt = ? AND lease_owner = ? AND state = 'running'")) {
+                    + HELD_BY_ATTEMPT)) {
       ps.setTimestamp(1, Timestamp.from(now.plus(lease)));
       ps.setDouble(2, Math.max(0, Math.min(1, progress)));
       ps.setTimestamp(3, Timestamp.from(now));
-      ps.setLong(4, job.id());
-      ps.setInt(5, job.attempt());
-      ps.setString(6, job.owner());
+      bindAttempt(ps, 4, job);
       return ps.executeUpdate() == 1;
     }
   }
@@ -141,12 +152,10 @@ public final class JobQueue {
         tx.prepareStatement(
             "UPDATE queue.job SET state = 'succeeded', progress = 1, lease_owner = NULL,"
                 + " lease_expires_at = NULL, updated_at = ?, finished_at = ?"
-                + " WHERE id = ? AND attempt = ? AND lease_owner = ? AND state = 'running'")) {
+                + HELD_BY_ATTEMPT)) {
       ps.setTimestamp(1, now);
       ps.setTimestamp(2, now);
-      ps.setLong(3, job.id());
-      ps.setInt(4, job.attempt());
-      ps.setString(5, job.owner());
+      bindAttempt(ps, 3, job);
       return ps.executeUpdate() == 1;
     }
   }
@@ -165,15 +174,13 @@ public final class JobQueue {
                     + " ELSE 'queued' END, run_after = ?, last_error = ?, lease_owner = NULL,"
                     + " lease_expires_at = NULL, updated_at = ?,"
                     + " finished_at = CASE WHEN attempt >= max_attempts THEN ?::timestamptz END"
-                    + " WHERE id = ? AND attempt = ? AND lease_owner = ? AND state = 'running'"
+                    + HELD_BY_ATTEMPT
                     + " RETURNING state")) {
       ps.setTimestamp(1, Timestamp.from(now.plus(retry.delayAfter(job.attempt()))));
       ps.setString(2, truncate(error));
       ps.setTimestamp(3, Timestamp.from(now));
       ps.setTimestamp(4, Timestamp.from(now));
-      ps.setLong(5, job.id());
-      ps.setInt(6, job.attempt());
-      ps.setString(7, job.owner());
+      bindAttempt(ps, 5, job);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(JobState.ofColumn(rs.getString(1))) : Optional.empty();
       }
@@ -214,12 +221,10 @@ public final class JobQueue {
                 "UPDATE queue.job SET state = 'queued', run_after = ?, max_attempts = max_attempts + 1,"
                     + " last_error = 'released by ' || lease_owner || ' on shutdown',"
                     + " lease_owner = NULL, lease_expires_at = NULL, progress = 0, updated_at = ?"
-                    + " WHERE id = ? AND attempt = ? AND lease_owner = ? AND state = 'running'")) {
+                    + HELD_BY_ATTEMPT)) {
       ps.setTimestamp(1, now);
       ps.setTimestamp(2, now);
-      ps.setLong(3, job.id());
-      ps.setInt(4, job.attempt());
-      ps.setString(5, job.owner());
+      bindAttempt(ps, 3, job);
       return ps.executeUpdate() == 1;
     }
   }
@@ -297,6 +302,14 @@ public final class JobQueue {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
       }
     }
+  }
+
+  /** Binds {@link #HELD_BY_ATTEMPT}'s three parameters, starting at {@code first}. */
+  private static void bindAttempt(PreparedStatement ps, int first, ClaimedJob job)
+      throws SQLException {
+    ps.setLong(first, job.id());
+    ps.setInt(first + 1, job.attempt());
+    ps.setString(first + 2, job.owner());
   }
 
   private static String truncate(String error) {

@@ -1,8 +1,6 @@
 package io.s2l.analysis.config;
 
 import io.s2l.queue.JobQueue;
-import io.s2l.queue.QueueSchema;
-import io.s2l.queue.RetryPolicy;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +16,6 @@ class AnalysisConfiguration {
 
   @Bean
   JobQueue jobQueue(DataSource dataSource, Clock clock) {
-    QueueSchema.migrate(dataSource);
-    return new JobQueue(dataSource, clock, RetryPolicy.DEFAULT);
+    return JobQueue.migrated(dataSource, clock);
   }
 }

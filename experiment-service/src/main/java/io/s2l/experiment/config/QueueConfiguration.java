@@ -1,8 +1,6 @@
 package io.s2l.experiment.config;
 
 import io.s2l.queue.JobQueue;
-import io.s2l.queue.QueueSchema;
-import io.s2l.queue.RetryPolicy;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +17,6 @@ class QueueConfiguration {
 
   @Bean
   JobQueue jobQueue(DataSource dataSource, Clock clock) {
-    QueueSchema.migrate(dataSource);
-    return new JobQueue(dataSource, clock, RetryPolicy.DEFAULT);
+    return JobQueue.migrated(dataSource, clock);
   }
 }
