@@ -48,12 +48,26 @@ public final class JobQueue {
 
   /** Adds jobs in the caller's transaction; they become claimable when it commits. */
   public void enqueue(Connection tx, List<NewJob> jobs) throws SQLException {
+    insert(tx, jobs, "");
+  }
+
+  /**
+   * Adds the jobs whose (study, kind, key) is not queued yet, in the caller's transaction; jobs
+   * already there, in whatever state, are left alone. For stages that several reconcilers may start
+   * at once.
+   */
+  public void enqueueAbsent(Connection tx, List<NewJob> jobs) throws SQLException {
+    insert(tx, jobs, " ON CONFLICT (study_id, kind, job_key) DO NOTHING");
+  }
+
+  private void insert(Connection tx, List<NewJob> jobs, String onConflict) throws SQLException {
     Timestamp now = Timestamp.from(clock.instant());
     try (PreparedStatement ps =
         tx.prepareStatement(
             "INSERT INTO queue.job (study_id, kind, job_key, payload, max_attempts, run_after,"
                 + " created_at, updated_at, requires_gpu, min_memory_bytes)"
-                + " VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)")) {
+                + " VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)"
+                + onConflict)) {
       for (NewJob job : jobs) {
         ps.setObject(1, job.studyId());
         ps.setString(2, job.kind());

@@ -82,6 +82,24 @@ class JobQueueIT {
   }
 
   @Test
+  void enqueueAbsentLeavesExistingJobsAlone() throws Exception {
+    enqueue(1, 3);
+    ClaimedJob running = queue.claim(List.of("train"), "a", LEASE).orElseThrow();
+    try (Connection c = dataSource.getConnection()) {
+      queue.enqueueAbsent(
+          c,
+          List.of(
+              new NewJob(study, "train", "job-0", "{\"i\": 99}", 3),
+              new NewJob(study, "train", "job-1", "{\"i\": 1}", 3)));
+    }
+    assertThat(queue.counts(study, "train").total()).isEqualTo(2);
+    assertThat(queue.counts(study, "train").running()).isEqualTo(1);
+    ClaimedJob added = queue.claim(List.of("train"), "b", LEASE).orElseThrow();
+    assertThat(added.id()).isNotEqualTo(running.id());
+    assertThat(added.payloadJson()).contains("1");
+  }
+
+  @Test
   void onlyTheAskedKindsAreClaimed() throws Exception {
     enqueue(1, 3);
     assertThat(queue.claim(List.of("analyze"), "a", LEASE)).isEmpty();

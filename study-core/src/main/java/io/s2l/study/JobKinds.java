@@ -17,5 +17,11 @@ public final class JobKinds {
    */
   public static final String FEATURIZE = "featurize";
 
+  /**
+   * Compute TRAK scores and their LDS for an attribution study whose models are trained and
+   * featurised: payload {@link AttributionJobSpec}, run by analysis-service.
+   */
+  public static final String ATTRIBUTE = "attribute";
+
   private JobKinds() {}
 }

@@ -17,6 +17,8 @@ import java.util.List;
  * @param seeds training seeds; every (scale, distribution) is trained once per seed
  * @param evalSets evaluation set names; the held-out text of every domain when null
  * @param training optimiser settings, or null for defaults
+ * @param attribution makes this an attribution study (image datasets); its subset distributions are
+ *     then the ground truth, trained at the reference scale only
  */
 public record StudyDefinition(
     String name,
@@ -28,9 +30,36 @@ public record StudyDefinition(
     Double tokensPerParam,
     List<Long> seeds,
     List<String> evalSets,
-    TrainingSettings training) {
+    TrainingSettings training,
+    AttributionSpec attribution) {
 
   public static final String BUILTIN_DATASET = "builtin";
+
+  /** A study without attribution. */
+  public StudyDefinition(
+      String name,
+      String dataset,
+      List<MixtureSpec> distributions,
+      GeneratedMixtures generated,
+      List<ModelScale> scales,
+      String referenceScale,
+      Double tokensPerParam,
+      List<Long> seeds,
+      List<String> evalSets,
+      TrainingSettings training) {
+    this(
+        name,
+        dataset,
+        distributions,
+        generated,
+        scales,
+        referenceScale,
+        tokensPerParam,
+        seeds,
+        evalSets,
+        training,
+        null);
+  }
 
   public String datasetOrDefault() {
     return dataset != null ? dataset : BUILTIN_DATASET;

@@ -19,6 +19,9 @@ public final class StudyLimits {
   public static final int MAX_DIRICHLET_COUNT = 256;
   public static final double WEIGHT_SUM_TOLERANCE = 1e-6;
   public static final int MAX_SUBSET = 100_000;
+  public static final int MAX_MODELS_PER_SCALE = 64;
+  public static final int MAX_PROJECTION_DIMENSION = 8192;
+  public static final int MAX_TARGETS = 10_000;
 
   private StudyLimits() {}
 }

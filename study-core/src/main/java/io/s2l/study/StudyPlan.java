@@ -20,6 +20,9 @@ public record StudyPlan(
     List<String> evalSets = study.evalSets() != null ? study.evalSets() : catalog.evalSets();
     TrainingSettings training =
         (study.training() != null ? study.training() : TrainingSettings.DEFAULTS).withDefaults();
+    if (study.attribution() != null) {
+      return expandAttribution(study, distributions, evalSets, training);
+    }
     List<TrainingJobSpec> jobs = new ArrayList<>();
     for (ModelScale scale : study.scales()) {
       for (MixtureSpec distribution : distributions) {
@@ -37,6 +40,54 @@ public record StudyPlan(
       }
     }
     return new StudyPlan(List.copyOf(distributions), List.copyOf(evalSets), List.copyOf(jobs));
+  }
+
+  /**
+   * An attribution study: at every scale, M models on the whole pool (seeds 0 to M-1, for TRAK); at
+   * the reference scale, one model per ground-truth subset and seed (for LDS).
+   */
+  private static StudyPlan expandAttribution(
+      StudyDefinition study,
+      List<MixtureSpec> groundTruth,
+      List<String> evalSets,
+      TrainingSettings training) {
+    MixtureSpec pool = new MixtureSpec(AttributionSpec.POOL, null, null);
+    List<TrainingJobSpec> jobs = new ArrayList<>();
+    for (ModelScale scale : study.scales()) {
+      for (long seed = 0; seed < study.attribution().modelsPerScale(); seed++) {
+        jobs.add(
+            new TrainingJobSpec(
+                study.datasetOrDefault(),
+                scale,
+                pool,
+                seed,
+                study.tokensPerParam(),
+                evalSets,
+                training));
+      }
+    }
+    ModelScale reference =
+        study.scales().stream()
+            .filter(s -> s.name().equals(study.referenceScale()))
+            .findFirst()
+            .orElseThrow();
+    for (MixtureSpec subset : groundTruth) {
+      for (long seed : study.seeds()) {
+        jobs.add(
+            new TrainingJobSpec(
+                study.datasetOrDefault(),
+                reference,
+                subset,
+                seed,
+                study.tokensPerParam(),
+                evalSets,
+                training));
+      }
+    }
+    List<MixtureSpec> all = new ArrayList<>();
+    all.add(pool);
+    all.addAll(groundTruth);
+    return new StudyPlan(List.copyOf(all), List.copyOf(evalSets), List.copyOf(jobs));
   }
 
   static List<MixtureSpec> resolveDistributions(StudyDefinition study, DomainCatalog catalog) {

@@ -46,8 +46,16 @@ public final class StudyValidator {
     }
     validateEvalSets(study, errors);
     validateTraining(study.training(), errors);
+    AttributionSpec attribution = study.attribution();
+    if (attribution != null) {
+      validateAttribution(attribution, imageStudy, study, errors);
+    }
     if (errors.isEmpty()) {
-      long jobs = (long) study.scales().size() * distributions * study.seeds().size();
+      long jobs =
+          attribution == null
+              ? (long) study.scales().size() * distributions * study.seeds().size()
+              : (long) study.scales().size() * attribution.modelsPerScale()
+                  + (long) distributions * study.seeds().size();
       if (jobs > MAX_JOBS) {
         errors.add(
             new FieldError("$", "the study expands to " + jobs + " jobs; at most " + MAX_JOBS));
@@ -297,6 +305,28 @@ public final class StudyValidator {
       } else if (!seen.add(e)) {
         errors.add(new FieldError("evalSets[" + i + "]", "duplicate evaluation set"));
       }
+    }
+  }
+
+  private static void validateAttribution(
+      AttributionSpec a, boolean imageStudy, StudyDefinition study, List<FieldError> errors) {
+    if (!imageStudy) {
+      errors.add(
+          new FieldError(
+              "attribution",
+              "attribution studies are available for image datasets (image classifiers) only"));
+    }
+    range(errors, "attribution.modelsPerScale", a.modelsPerScale(), 1, MAX_MODELS_PER_SCALE);
+    range(errors, "attribution.dimension", a.dimension(), 1, MAX_PROJECTION_DIMENSION);
+    between(errors, "attribution.lambda", a.lambda(), 0, 1e6, true);
+    range(errors, "attribution.targets", a.targets(), 1, MAX_TARGETS, true);
+    if (study.distributions() != null
+        && study.distributions().stream()
+            .anyMatch(d -> d != null && AttributionSpec.POOL.equals(d.name()))) {
+      errors.add(
+          new FieldError(
+              "distributions",
+              "the name '" + AttributionSpec.POOL + "' is reserved in attribution studies"));
     }
   }
 

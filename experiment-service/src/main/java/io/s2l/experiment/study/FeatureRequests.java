@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class FeatureRequests {
 
-  static final int MAX_DIMENSION = 8192;
+  static final int MAX_DIMENSION = io.s2l.study.StudyLimits.MAX_PROJECTION_DIMENSION;
 
   private final StudyService studies;
   private final JdbcTemplate jdbc;

@@ -8,6 +8,7 @@ import io.s2l.queue.JobQueue;
 import io.s2l.queue.NewJob;
 import io.s2l.study.AnalysisJobSpec;
 import io.s2l.study.JobKinds;
+import io.s2l.study.StudyDefinition;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -26,8 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Moves studies along their life by reading the queue: first claim makes a study TRAINING, all
  * training jobs done enqueue its analysis job (in the same transaction as the move to ANALYZING), a
- * finished analysis completes it, a job failed for good fails it. Idempotent: several instances may
- * run it; the study's optimistic lock and the queue's unique job key keep one outcome.
+ * finished analysis completes it, a job failed for good fails it. Attribution studies have stages
+ * of their own ({@link AttributionStages}). Idempotent: several instances may run it; the study's
+ * optimistic lock and the queue's unique job key keep one outcome.
  */
 @Component
 class StudyTracker {
@@ -41,6 +43,7 @@ class StudyTracker {
   private final TransactionTemplate transactions;
   private final ObjectMapper json;
   private final Clock clock;
+  private final AttributionStages attribution;
 
   StudyTracker(
       StudyRepository studies,
@@ -48,13 +51,15 @@ class StudyTracker {
       DataSource dataSource,
       TransactionTemplate transactions,
       ObjectMapper json,
-      Clock clock) {
+      Clock clock,
+      AttributionStages attribution) {
     this.studies = studies;
     this.queue = queue;
     this.dataSource = dataSource;
     this.transactions = transactions;
     this.json = json;
     this.clock = clock;
+    this.attribution = attribution;
   }
 
   @Scheduled(fixedDelayString = "${s2l.experiment.progress-interval}")
@@ -74,6 +79,11 @@ class StudyTracker {
   private void reconcile(Study study) {
     Connection c = DataSourceUtils.getConnection(dataSource);
     try {
+      StudyDefinition definition = json.readValue(study.definition(), StudyDefinition.class);
+      if (definition.attribution() != null) {
+        attribution.reconcile(study, definition, c);
+        return;
+      }
       JobCounts training = JobQueue.counts(c, study.id(), JobKinds.TRAIN);
       if (training.failed() > 0) {
         String why = JobQueue.firstFailure(c, study.id(), JobKinds.TRAIN).orElse("unknown");
@@ -100,6 +110,8 @@ class StudyTracker {
           study.markFailed("analysis failed: " + why.orElse("unknown"), clock.instant());
         }
       }
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable definition of study " + study.id(), e);
     } catch (SQLException e) {
       throw new IllegalStateException("queue unavailable", e);
     } finally {

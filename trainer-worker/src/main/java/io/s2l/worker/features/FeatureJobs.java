@@ -4,6 +4,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.classifier.ClassifierEvaluation;
 import io.s2l.classifier.ClassifierScale;
 import io.s2l.classifier.ImageClassifier;
 import io.s2l.classifier.TrainedClassifier;
@@ -37,8 +38,9 @@ import org.springframework.stereotype.Component;
 /**
  * Runs a featurisation job: loads a trained image classifier from the artifact store, computes the
  * per-example gradients of its output function over the pool or the test set, projects them to k
- * dimensions with the seeded block-wise projection, writes the n x k features next to the model and
- * records them (and completes the job) in one transaction.
+ * dimensions with the seeded block-wise projection, writes the n x k features next to the model
+ * (and the model output function on the same examples, for TRAK's Q term) and records them (and
+ * completes the job) in one transaction.
  */
 @Component
 public class FeatureJobs implements JobHandler {
@@ -97,7 +99,12 @@ public class FeatureJobs implements JobHandler {
       }
       Files.move(
           temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      store.recordAndComplete(spec, source.size(), gradients.parameterCount(), relative, job);
+      String margins = relative.replace(".f32", "-margins.f32");
+      writeMargins(
+          ClassifierEvaluation.evaluate(model, pixels, labels, CHUNK).margins(),
+          properties.artifacts().resolve(margins));
+      store.recordAndComplete(
+          spec, source.size(), gradients.parameterCount(), relative, margins, job);
       log.info(
           "job {}: {} x {} features of {} ({} parameters) written to {}",
           job.id(),
@@ -130,6 +137,16 @@ public class FeatureJobs implements JobHandler {
       throw e;
     }
     return new TrainedClassifier(model, network, null);
+  }
+
+  private static void writeMargins(float[] margins, Path file) throws IOException {
+    Path temporary = Files.createTempFile(file.getParent(), "margins", ".tmp");
+    try (DataOutputStream out =
+        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
+      write(out, margins, margins.length);
+    }
+    Files.move(
+        temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static void write(DataOutputStream out, float[] values, int count) {

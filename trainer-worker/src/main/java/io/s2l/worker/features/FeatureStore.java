@@ -58,18 +58,23 @@ class FeatureStore {
   }
 
   void recordAndComplete(
-      FeaturizeJobSpec spec, int rows, long parameters, String path, ClaimedJob job) {
+      FeaturizeJobSpec spec,
+      int rows,
+      long parameters,
+      String path,
+      String marginsPath,
+      ClaimedJob job) {
     transactions.executeWithoutResult(
         status -> {
           Connection c = DataSourceUtils.getConnection(dataSource);
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO training.features (study_id, run_key, examples, dimension,"
-                      + " projection_seed, rows, parameters, path, created_at)"
-                      + " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (study_id, run_key, examples,"
+                      + " projection_seed, rows, parameters, path, margins_path, created_at)"
+                      + " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (study_id, run_key, examples,"
                       + " dimension, projection_seed) DO UPDATE SET rows = excluded.rows,"
                       + " parameters = excluded.parameters, path = excluded.path,"
-                      + " created_at = excluded.created_at")) {
+                      + " margins_path = excluded.margins_path, created_at = excluded.created_at")) {
             ps.setObject(1, spec.studyId());
             ps.setString(2, spec.runKey());
             ps.setString(3, spec.examples());
@@ -78,7 +83,8 @@ class FeatureStore {
             ps.setInt(6, rows);
             ps.setLong(7, parameters);
             ps.setString(8, path);
-            ps.setTimestamp(9, Timestamp.from(clock.instant()));
+            ps.setString(9, marginsPath);
+            ps.setTimestamp(10, Timestamp.from(clock.instant()));
             ps.executeUpdate();
             if (!queue.complete(c, job)) {
               throw new LeaseLostException(job);

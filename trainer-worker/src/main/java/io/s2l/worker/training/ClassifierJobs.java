@@ -84,7 +84,8 @@ class ClassifierJobs {
         }
         ClassifierEvaluation.Result r =
             ClassifierEvaluation.evaluate(model, data.testPixels(), data.testLabels(), 256);
-        results.put(evalSet, new EvalResult(r.losses(), r.correct(), 1.0 / data.classes()));
+        results.put(
+            evalSet, new EvalResult(r.losses(), r.correct(), 1.0 / data.classes(), r.margins()));
       }
       double evalSeconds = (System.nanoTime() - started) / 1e9;
       ClassifierStats s = model.stats();

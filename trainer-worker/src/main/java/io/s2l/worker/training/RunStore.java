@@ -92,20 +92,18 @@ class RunStore {
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO training.run_eval (run_id, eval_set, mean_loss, losses, correct, chance)"
-                + " VALUES (?,?,?,?,?,?)")) {
+            "INSERT INTO training.run_eval (run_id, eval_set, mean_loss, losses, correct, chance,"
+                + " margins) VALUES (?,?,?,?,?,?,?)")) {
       for (Map.Entry<String, EvalResult> e : results.entrySet()) {
         float[] values = e.getValue().losses();
-        Float[] boxed = new Float[values.length];
         double sum = 0;
-        for (int i = 0; i < values.length; i++) {
-          boxed[i] = values[i];
-          sum += values[i];
+        for (float v : values) {
+          sum += v;
         }
         ps.setLong(1, runId);
         ps.setString(2, e.getKey());
         ps.setDouble(3, sum / values.length);
-        ps.setArray(4, c.createArrayOf("float4", boxed));
+        ps.setArray(4, floats(c, values));
         boolean[] correct = e.getValue().correct();
         if (correct == null) {
           ps.setNull(5, java.sql.Types.ARRAY);
@@ -117,9 +115,22 @@ class RunStore {
           ps.setArray(5, c.createArrayOf("bool", flags));
         }
         ps.setObject(6, e.getValue().chance());
+        ps.setArray(7, floats(c, e.getValue().margins()));
         ps.addBatch();
       }
       ps.executeBatch();
     }
+  }
+
+  /** A {@code real[]}, or null. */
+  private static java.sql.Array floats(Connection c, float[] values) throws SQLException {
+    if (values == null) {
+      return null;
+    }
+    Float[] boxed = new Float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      boxed[i] = values[i];
+    }
+    return c.createArrayOf("float4", boxed);
   }
 }

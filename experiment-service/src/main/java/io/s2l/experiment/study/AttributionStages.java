@@ -1,0 +1,149 @@
+package io.s2l.experiment.study;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.queue.JobCounts;
+import io.s2l.queue.JobQueue;
+import io.s2l.queue.NewJob;
+import io.s2l.study.AttributionJobSpec;
+import io.s2l.study.AttributionSpec;
+import io.s2l.study.FeaturizeJobSpec;
+import io.s2l.study.JobKinds;
+import io.s2l.study.ModelScale;
+import io.s2l.study.StudyDefinition;
+import io.s2l.study.TrainingJobSpec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The life of an attribution study, read off the queue: every pool model that finished training
+ * gets its featurisation jobs (pool and test set); when every model is trained and featurised the
+ * attribution job is queued (with the move to ANALYZING); its outcome completes or fails the study.
+ * Any failed job, for good, fails the study. Idempotent, like {@link StudyTracker}.
+ */
+@Component
+class AttributionStages {
+
+  private static final Logger log = LoggerFactory.getLogger(AttributionStages.class);
+  static final String ATTRIBUTION_KEY = "attribution";
+
+  private final JobQueue queue;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  AttributionStages(JobQueue queue, ObjectMapper json, Clock clock) {
+    this.queue = queue;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  void reconcile(Study study, StudyDefinition definition, Connection c) throws SQLException {
+    for (String kind : List.of(JobKinds.TRAIN, JobKinds.FEATURIZE, JobKinds.ATTRIBUTE)) {
+      if (JobQueue.counts(c, study.id(), kind).failed() > 0) {
+        String why = JobQueue.firstFailure(c, study.id(), kind).orElse("unknown");
+        study.markFailed(kind + " job failed: " + why, clock.instant());
+        log.warn("study {} failed: {} job {}", study.id(), kind, why);
+        return;
+      }
+    }
+    JobCounts training = JobQueue.counts(c, study.id(), JobKinds.TRAIN);
+    if (study.status() == StudyStatus.QUEUED && training.queued() < training.total()) {
+      study.markTraining(clock.instant());
+    }
+    if (study.status() == StudyStatus.ANALYZING) {
+      if (JobQueue.counts(c, study.id(), JobKinds.ATTRIBUTE).succeeded() > 0) {
+        study.markCompleted(clock.instant());
+        log.info("study {} completed", study.id());
+      }
+      return;
+    }
+    AttributionSpec settings = definition.attribution();
+    queue.enqueueAbsent(c, featurisations(study, settings, trainedPoolModels(c, study)));
+    int featuresExpected = 2 * definition.scales().size() * settings.modelsPerScale();
+    JobCounts features = JobQueue.counts(c, study.id(), JobKinds.FEATURIZE);
+    if (training.succeeded() == study.jobsTotal() && features.succeeded() == featuresExpected) {
+      queue.enqueueAbsent(c, List.of(attributionJob(study, definition, c)));
+      study.markAnalyzing(clock.instant());
+      log.info("study {}: every model trained and featurised; attribution queued", study.id());
+    }
+  }
+
+  private List<TrainingJobSpec> trainedPoolModels(Connection c, Study study) throws SQLException {
+    return trainingJobs(c, study, "payload->'distribution'->>'name' = ? AND state = 'succeeded'");
+  }
+
+  private List<TrainingJobSpec> trainingJobs(Connection c, Study study, String condition)
+      throws SQLException {
+    List<TrainingJobSpec> jobs = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT payload::text FROM queue.job WHERE study_id = ? AND kind = ? AND "
+                + condition
+                + " ORDER BY id")) {
+      ps.setObject(1, study.id());
+      ps.setString(2, JobKinds.TRAIN);
+      ps.setString(3, AttributionSpec.POOL);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          jobs.add(json.readValue(rs.getString(1), TrainingJobSpec.class));
+        }
+      }
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable training job of study " + study.id(), e);
+    }
+    return jobs;
+  }
+
+  private List<NewJob> featurisations(
+      Study study, AttributionSpec settings, List<TrainingJobSpec> trained) {
+    List<NewJob> jobs = new ArrayList<>();
+    for (TrainingJobSpec model : trained) {
+      for (String examples : List.of(FeaturizeJobSpec.TRAIN, FeaturizeJobSpec.TEST)) {
+        FeaturizeJobSpec spec =
+            new FeaturizeJobSpec(
+                study.id(),
+                model.key(),
+                model.dataset(),
+                model.scale(),
+                examples,
+                settings.dimension(),
+                settings.projectionSeedOrDefault());
+        jobs.add(new NewJob(study.id(), JobKinds.FEATURIZE, spec.key(), write(spec), 3));
+      }
+    }
+    return jobs;
+  }
+
+  private NewJob attributionJob(Study study, StudyDefinition definition, Connection c)
+      throws SQLException {
+    List<String> groundTruth = new ArrayList<>();
+    for (TrainingJobSpec job : trainingJobs(c, study, "payload->'distribution'->>'name' <> ?")) {
+      groundTruth.add(job.key());
+    }
+    AttributionJobSpec spec =
+        new AttributionJobSpec(
+            study.id(),
+            definition.datasetOrDefault(),
+            definition.referenceScale(),
+            definition.scales().stream().map(ModelScale::name).toList(),
+            groundTruth,
+            definition.attribution());
+    return new NewJob(study.id(), JobKinds.ATTRIBUTE, ATTRIBUTION_KEY, write(spec), 3);
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+    }
+  }
+}

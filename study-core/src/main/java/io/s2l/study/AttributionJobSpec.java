@@ -1,0 +1,36 @@
+package io.s2l.study;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The payload of an attribution study's analysis job, queued when all its models are trained and
+ * featurised.
+ *
+ * @param studyId the study
+ * @param dataset the image set whose training split is the pool and whose test split holds the
+ *     targets
+ * @param referenceScale the scale the ground-truth subset models are trained at
+ * @param scales every scale, reference included, in study order; TRAK is computed at each
+ * @param groundTruthRuns training job keys of the reference models trained on subsets
+ * @param settings the study's attribution settings
+ */
+public record AttributionJobSpec(
+    UUID studyId,
+    String dataset,
+    String referenceScale,
+    List<String> scales,
+    List<String> groundTruthRuns,
+    AttributionSpec settings) {
+
+  /** Training job keys of the M pool models of one scale. */
+  public List<String> poolRuns(String scale) {
+    return poolRunKeys(scale, settings.modelsPerScale());
+  }
+
+  public static List<String> poolRunKeys(String scale, int models) {
+    return java.util.stream.IntStream.range(0, models)
+        .mapToObj(seed -> scale + "/" + AttributionSpec.POOL + "/" + seed)
+        .toList();
+  }
+}

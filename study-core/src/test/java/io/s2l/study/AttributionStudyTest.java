@@ -1,0 +1,138 @@
+package io.s2l.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class AttributionStudyTest {
+
+  static final DomainCatalog IMAGES =
+      new DomainCatalog() {
+        @Override
+        public List<String> domains() {
+          return List.of();
+        }
+
+        @Override
+        public List<String> evalSets() {
+          return List.of("images/digits-test");
+        }
+
+        @Override
+        public List<String> trainingDocumentIds() {
+          return IntStream.range(0, 40).mapToObj(i -> "digit-" + i).toList();
+        }
+
+        @Override
+        public boolean hasTrainingDocument(String id) {
+          return trainingDocumentIds().contains(id);
+        }
+
+        @Override
+        public String modality() {
+          return IMAGE;
+        }
+      };
+
+  static StudyDefinition study(AttributionSpec attribution, List<Long> seeds) {
+    return new StudyDefinition(
+        "attribution",
+        "digits",
+        null,
+        new GeneratedMixtures(null, null, new GeneratedMixtures.RandomSubsets(6, 0.5, 3L)),
+        List.of(
+            new ModelScale("w4", 4, 2, null, null, "mlp"),
+            new ModelScale("w16", 16, 2, null, null, "mlp")),
+        "w16",
+        null,
+        seeds,
+        null,
+        null,
+        attribution);
+  }
+
+  static AttributionSpec spec(int models) {
+    return new AttributionSpec(models, 32, 0L, 0.01, false, 20, false);
+  }
+
+  @Test
+  void expandsIntoPoolModelsAtEveryScaleAndSubsetModelsAtTheReference() {
+    StudyDefinition s = study(spec(3), List.of(0L, 1L));
+    assertThat(new StudyValidator(IMAGES).validate(s)).isEmpty();
+    StudyPlan plan = StudyPlan.expand(s, IMAGES);
+    // 2 scales x 3 pool models + 6 subsets x 2 seeds at the reference
+    assertThat(plan.jobs()).hasSize(2 * 3 + 6 * 2);
+    assertThat(plan.jobs().stream().map(TrainingJobSpec::key))
+        .doesNotHaveDuplicates()
+        .contains("w4/pool/0", "w4/pool/2", "w16/pool/1");
+    assertThat(
+            plan.jobs().stream()
+                .filter(j -> !j.distribution().name().equals(AttributionSpec.POOL))
+                .map(j -> j.scale().name()))
+        .hasSize(12)
+        .containsOnly("w16");
+    assertThat(
+            plan.jobs().stream()
+                .filter(j -> j.distribution().name().equals(AttributionSpec.POOL))
+                .allMatch(j -> j.distribution().subset() == null))
+        .isTrue();
+    assertThat(AttributionJobSpec.poolRunKeys("w4", 3))
+        .containsExactly("w4/pool/0", "w4/pool/1", "w4/pool/2");
+  }
+
+  @Test
+  void badAttributionSettingsAreNamed() {
+    StudyDefinition s =
+        study(new AttributionSpec(0, 100_000, null, -1.0, null, 0, null), List.of(0L));
+    assertThat(new StudyValidator(IMAGES).validate(s).stream().map(FieldError::field))
+        .contains(
+            "attribution.modelsPerScale",
+            "attribution.dimension",
+            "attribution.lambda",
+            "attribution.targets");
+  }
+
+  @Test
+  void attributionNeedsAnImageDataset() {
+    StudyDefinition text =
+        new StudyDefinition(
+            "text",
+            null,
+            StudyValidatorTest.valid().distributions(),
+            null,
+            StudyValidatorTest.valid().scales(),
+            "big",
+            20.0,
+            List.of(0L),
+            null,
+            null,
+            spec(2));
+    assertThat(new StudyValidator(StudyValidatorTest.CATALOG).validate(text))
+        .extracting(FieldError::field)
+        .contains("attribution");
+  }
+
+  @Test
+  void theJobLimitCountsPoolModelsAndSubsetModels() {
+    StudyDefinition s = study(spec(64), List.of(0L));
+    assertThat(new StudyValidator(IMAGES).validate(s)).isEmpty();
+    StudyDefinition tooMany =
+        new StudyDefinition(
+            "attribution",
+            "digits",
+            null,
+            new GeneratedMixtures(null, null, new GeneratedMixtures.RandomSubsets(256, 0.5, 3L)),
+            s.scales(),
+            "w16",
+            null,
+            List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L),
+            null,
+            null,
+            spec(64));
+    assertThat(new StudyValidator(IMAGES).validate(tooMany))
+        .extracting(FieldError::field)
+        .containsExactly("$");
+  }
+}
