@@ -14,6 +14,9 @@ import java.util.UUID;
  * @param scales every scale, reference included, in study order; TRAK is computed at each
  * @param groundTruthRuns training job keys of the reference models trained on subsets
  * @param settings the study's attribution settings
+ * @param selection the study's selection settings, or null: with them the job also selects data
+ *     with each scale's scores and queues the reference models that verify the selections
+ * @param seeds the study's seeds (the verification models are trained with each)
  */
 public record AttributionJobSpec(
     UUID studyId,
@@ -21,7 +24,9 @@ public record AttributionJobSpec(
     String referenceScale,
     List<String> scales,
     List<String> groundTruthRuns,
-    AttributionSpec settings) {
+    AttributionSpec settings,
+    SelectionSpec selection,
+    List<Long> seeds) {
 
   /** Training job keys of the M pool models of one scale. */
   public List<String> poolRuns(String scale) {

@@ -30,6 +30,11 @@ public record AttributionSpec(
   /** The distribution name of the models TRAK is computed from: the whole pool. */
   public static final String POOL = "pool";
 
+  /** Featurisation jobs of a study with this many scales: pool and test set of every pool model. */
+  public int featurisationJobs(int scales) {
+    return 2 * scales * modelsPerScale;
+  }
+
   public long projectionSeedOrDefault() {
     return projectionSeed != null ? projectionSeed : 0L;
   }

@@ -23,5 +23,18 @@ public final class JobKinds {
    */
   public static final String ATTRIBUTE = "attribute";
 
+  /**
+   * Fit regressions of target loss on mixture weights over a study's proxy runs, recommend the best
+   * mixture per proxy scale and queue the reference models that verify them: payload {@link
+   * VerifyJobSpec}, run by analysis-service.
+   */
+  public static final String RECOMMEND = "recommend";
+
+  /**
+   * Measure the reference models trained on a study's selections or recommended mixtures against
+   * its baselines: payload {@link VerifyJobSpec}, run by analysis-service.
+   */
+  public static final String VERIFY = "verify";
+
   private JobKinds() {}
 }

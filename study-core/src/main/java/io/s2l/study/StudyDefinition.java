@@ -19,6 +19,10 @@ import java.util.List;
  * @param training optimiser settings, or null for defaults
  * @param attribution makes this an attribution study (image datasets); its subset distributions are
  *     then the ground truth, trained at the reference scale only
+ * @param selection adds dataset selection (DsDm), verified at the reference scale; needs {@code
+ *     attribution}
+ * @param recommendMixture makes this a mixture-recommendation study (text datasets): only the
+ *     proxies train on the distributions; the reference verifies the recommended mixtures
  */
 public record StudyDefinition(
     String name,
@@ -31,7 +35,9 @@ public record StudyDefinition(
     List<Long> seeds,
     List<String> evalSets,
     TrainingSettings training,
-    AttributionSpec attribution) {
+    AttributionSpec attribution,
+    SelectionSpec selection,
+    MixtureRecommendationSpec recommendMixture) {
 
   public static final String BUILTIN_DATASET = "builtin";
 
@@ -58,6 +64,37 @@ public record StudyDefinition(
         seeds,
         evalSets,
         training,
+        null,
+        null,
+        null);
+  }
+
+  /** A study with attribution, without selection. */
+  public StudyDefinition(
+      String name,
+      String dataset,
+      List<MixtureSpec> distributions,
+      GeneratedMixtures generated,
+      List<ModelScale> scales,
+      String referenceScale,
+      Double tokensPerParam,
+      List<Long> seeds,
+      List<String> evalSets,
+      TrainingSettings training,
+      AttributionSpec attribution) {
+    this(
+        name,
+        dataset,
+        distributions,
+        generated,
+        scales,
+        referenceScale,
+        tokensPerParam,
+        seeds,
+        evalSets,
+        training,
+        attribution,
+        null,
         null);
   }
 

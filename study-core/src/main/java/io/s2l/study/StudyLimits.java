@@ -22,6 +22,9 @@ public final class StudyLimits {
   public static final int MAX_MODELS_PER_SCALE = 64;
   public static final int MAX_PROJECTION_DIMENSION = 8192;
   public static final int MAX_TARGETS = 10_000;
+  public static final int MAX_RANDOM_DRAWS = 16;
+  public static final int MAX_TARGET_CLASSES = 1000;
+  public static final int MAX_MIXTURE_CANDIDATES = 1_000_000;
 
   private StudyLimits() {}
 }

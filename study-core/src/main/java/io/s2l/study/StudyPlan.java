@@ -21,10 +21,13 @@ public record StudyPlan(
     TrainingSettings training =
         (study.training() != null ? study.training() : TrainingSettings.DEFAULTS).withDefaults();
     if (study.attribution() != null) {
-      return expandAttribution(study, distributions, evalSets, training);
+      return expandAttribution(study, catalog, distributions, evalSets, training);
     }
     List<TrainingJobSpec> jobs = new ArrayList<>();
     for (ModelScale scale : study.scales()) {
+      if (study.recommendMixture() != null && scale.name().equals(study.referenceScale())) {
+        continue; // the reference trains only on the recommendations and the baselines
+      }
       for (MixtureSpec distribution : distributions) {
         for (long seed : study.seeds()) {
           jobs.add(
@@ -43,15 +46,32 @@ public record StudyPlan(
   }
 
   /**
+   * Training jobs a study queues after its first stage: the reference models that verify its
+   * selections or recommended mixtures.
+   */
+  public static int laterJobs(StudyDefinition study) {
+    int seeds = study.seeds().size();
+    if (study.selection() != null) {
+      return study.selection().verificationJobs(study.scales().size(), seeds);
+    }
+    if (study.recommendMixture() != null) {
+      return study.recommendMixture().verificationJobs(study.scales().size() - 1, seeds);
+    }
+    return 0;
+  }
+
+  /**
    * An attribution study: at every scale, M models on the whole pool (seeds 0 to M-1, for TRAK); at
    * the reference scale, one model per ground-truth subset and seed (for LDS).
    */
   private static StudyPlan expandAttribution(
       StudyDefinition study,
+      DomainCatalog catalog,
       List<MixtureSpec> groundTruth,
       List<String> evalSets,
       TrainingSettings training) {
-    MixtureSpec pool = new MixtureSpec(AttributionSpec.POOL, null, null);
+    MixtureSpec pool =
+        new MixtureSpec(AttributionSpec.POOL, null, List.copyOf(catalog.trainingDocumentIds()));
     List<TrainingJobSpec> jobs = new ArrayList<>();
     for (ModelScale scale : study.scales()) {
       for (long seed = 0; seed < study.attribution().modelsPerScale(); seed++) {

@@ -50,12 +50,21 @@ public final class StudyValidator {
     if (attribution != null) {
       validateAttribution(attribution, imageStudy, study, errors);
     }
+    SelectionSpec selection = study.selection();
+    if (selection != null) {
+      validateSelection(selection, attribution != null, errors);
+    }
+    if (study.recommendMixture() != null) {
+      validateRecommendation(study, imageStudy, distributions, errors);
+    }
     if (errors.isEmpty()) {
+      int trainedScales = study.scales().size() - (study.recommendMixture() != null ? 1 : 0);
       long jobs =
-          attribution == null
-              ? (long) study.scales().size() * distributions * study.seeds().size()
-              : (long) study.scales().size() * attribution.modelsPerScale()
-                  + (long) distributions * study.seeds().size();
+          (attribution == null
+                  ? (long) trainedScales * distributions * study.seeds().size()
+                  : (long) study.scales().size() * attribution.modelsPerScale()
+                      + (long) distributions * study.seeds().size())
+              + StudyPlan.laterJobs(study);
       if (jobs > MAX_JOBS) {
         errors.add(
             new FieldError("$", "the study expands to " + jobs + " jobs; at most " + MAX_JOBS));
@@ -190,6 +199,9 @@ public final class StudyValidator {
         errors.add(new FieldError("generated.randomSubsets.seed", "is required"));
       }
       count += r.count() != null ? Math.max(0, r.count()) : 0;
+    }
+    if (count == 0 && study.selection() != null) {
+      return 0; // a selection study needs no ground-truth subsets
     }
     if (count < 3) {
       errors.add(
@@ -327,6 +339,71 @@ public final class StudyValidator {
           new FieldError(
               "distributions",
               "the name '" + AttributionSpec.POOL + "' is reserved in attribution studies"));
+    }
+  }
+
+  private void validateSelection(SelectionSpec s, boolean attribution, List<FieldError> errors) {
+    if (!attribution) {
+      errors.add(
+          new FieldError(
+              "selection", "needs an attribution block (models per scale, dimension, lambda)"));
+    }
+    range(errors, "selection.size", s.size(), 1, catalog.trainingDocumentIds().size());
+    range(errors, "selection.randomDraws", s.randomDraws(), 1, MAX_RANDOM_DRAWS, true);
+    List<Integer> classes = s.targetClasses();
+    if (classes != null) {
+      if (classes.isEmpty() || classes.size() > MAX_TARGET_CLASSES) {
+        errors.add(
+            new FieldError(
+                "selection.targetClasses",
+                "give 1 to " + MAX_TARGET_CLASSES + " labels, or omit it for every test example"));
+      } else if (classes.stream().anyMatch(c -> c == null || c < 0)
+          || new HashSet<>(classes).size() != classes.size()) {
+        errors.add(new FieldError("selection.targetClasses", "labels must be distinct and >= 0"));
+      }
+    }
+  }
+
+  private void validateRecommendation(
+      StudyDefinition study, boolean imageStudy, int distributions, List<FieldError> errors) {
+    MixtureRecommendationSpec r = study.recommendMixture();
+    if (imageStudy) {
+      errors.add(
+          new FieldError(
+              "recommendMixture", "mixture recommendation needs a text dataset (domains)"));
+      return;
+    }
+    if (study.attribution() != null) {
+      errors.add(
+          new FieldError("recommendMixture", "cannot be combined with attribution in one study"));
+    }
+    List<String> evalSets = study.evalSets() != null ? study.evalSets() : catalog.evalSets();
+    if (r.target() == null || !evalSets.contains(r.target())) {
+      errors.add(
+          new FieldError(
+              "recommendMixture.target", "must be one of the study's evaluation sets " + evalSets));
+    }
+    range(errors, "recommendMixture.candidates", r.candidates(), 1, MAX_MIXTURE_CANDIDATES, true);
+    range(errors, "recommendMixture.randomMixtures", r.randomMixtures(), 1, MAX_RANDOM_DRAWS, true);
+    boolean subsets =
+        (study.distributions() != null
+                && study.distributions().stream().anyMatch(d -> d != null && d.hasSubset()))
+            || (study.generated() != null && study.generated().randomSubsets() != null);
+    if (subsets) {
+      errors.add(
+          new FieldError(
+              "distributions", "a mixture recommendation needs mixtures of domains, not subsets"));
+    }
+    int needed = catalog.domains().size() + 1;
+    if (distributions < needed) {
+      errors.add(
+          new FieldError(
+              "distributions",
+              "a mixture recommendation regresses on "
+                  + catalog.domains().size()
+                  + " domain weights: give at least "
+                  + needed
+                  + " distributions"));
     }
   }
 

@@ -76,7 +76,7 @@ class AttributionStudyTest {
     assertThat(
             plan.jobs().stream()
                 .filter(j -> j.distribution().name().equals(AttributionSpec.POOL))
-                .allMatch(j -> j.distribution().subset() == null))
+                .allMatch(j -> j.distribution().subset().equals(IMAGES.trainingDocumentIds())))
         .isTrue();
     assertThat(AttributionJobSpec.poolRunKeys("w4", 3))
         .containsExactly("w4/pool/0", "w4/pool/1", "w4/pool/2");

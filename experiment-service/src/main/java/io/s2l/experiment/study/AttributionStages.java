@@ -12,6 +12,7 @@ import io.s2l.study.JobKinds;
 import io.s2l.study.ModelScale;
 import io.s2l.study.StudyDefinition;
 import io.s2l.study.TrainingJobSpec;
+import io.s2l.study.VerifyJobSpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,14 +27,19 @@ import org.springframework.stereotype.Component;
 /**
  * The life of an attribution study, read off the queue: every pool model that finished training
  * gets its featurisation jobs (pool and test set); when every model is trained and featurised the
- * attribution job is queued (with the move to ANALYZING); its outcome completes or fails the study.
- * Any failed job, for good, fails the study. Idempotent, like {@link StudyTracker}.
+ * attribution job is queued (with the move to ANALYZING); its success completes the study, unless
+ * the study selects data: then the attribution job has queued the reference models that verify the
+ * selections, and when they are trained the verification job is queued, whose success completes the
+ * study. Any job failed for good fails the study. Idempotent, like {@link StudyTracker}.
  */
 @Component
 class AttributionStages {
 
   private static final Logger log = LoggerFactory.getLogger(AttributionStages.class);
   static final String ATTRIBUTION_KEY = "attribution";
+  static final String VERIFY_KEY = "verification";
+  private static final List<String> KINDS =
+      List.of(JobKinds.TRAIN, JobKinds.FEATURIZE, JobKinds.ATTRIBUTE, JobKinds.VERIFY);
 
   private final JobQueue queue;
   private final ObjectMapper json;
@@ -46,7 +52,7 @@ class AttributionStages {
   }
 
   void reconcile(Study study, StudyDefinition definition, Connection c) throws SQLException {
-    for (String kind : List.of(JobKinds.TRAIN, JobKinds.FEATURIZE, JobKinds.ATTRIBUTE)) {
+    for (String kind : KINDS) {
       if (JobQueue.counts(c, study.id(), kind).failed() > 0) {
         String why = JobQueue.firstFailure(c, study.id(), kind).orElse("unknown");
         study.markFailed(kind + " job failed: " + why, clock.instant());
@@ -58,21 +64,42 @@ class AttributionStages {
     if (study.status() == StudyStatus.QUEUED && training.queued() < training.total()) {
       study.markTraining(clock.instant());
     }
-    if (study.status() == StudyStatus.ANALYZING) {
-      if (JobQueue.counts(c, study.id(), JobKinds.ATTRIBUTE).succeeded() > 0) {
-        study.markCompleted(clock.instant());
-        log.info("study {} completed", study.id());
+    boolean trained = training.succeeded() == training.total();
+    if (study.status() != StudyStatus.ANALYZING) {
+      AttributionSpec settings = definition.attribution();
+      queue.enqueueAbsent(c, featurisations(study, settings, trainedPoolModels(c, study)));
+      int featuresExpected = settings.featurisationJobs(definition.scales().size());
+      JobCounts features = JobQueue.counts(c, study.id(), JobKinds.FEATURIZE);
+      if (trained && features.succeeded() == featuresExpected) {
+        queue.enqueueAbsent(c, List.of(attributionJob(study, definition, c)));
+        study.markAnalyzing(clock.instant());
+        log.info("study {}: every model trained and featurised; attribution queued", study.id());
       }
       return;
     }
-    AttributionSpec settings = definition.attribution();
-    queue.enqueueAbsent(c, featurisations(study, settings, trainedPoolModels(c, study)));
-    int featuresExpected = 2 * definition.scales().size() * settings.modelsPerScale();
-    JobCounts features = JobQueue.counts(c, study.id(), JobKinds.FEATURIZE);
-    if (training.succeeded() == study.jobsTotal() && features.succeeded() == featuresExpected) {
-      queue.enqueueAbsent(c, List.of(attributionJob(study, definition, c)));
-      study.markAnalyzing(clock.instant());
-      log.info("study {}: every model trained and featurised; attribution queued", study.id());
+    if (JobQueue.counts(c, study.id(), JobKinds.ATTRIBUTE).succeeded() == 0) {
+      return;
+    }
+    if (definition.selection() == null) {
+      study.markCompleted(clock.instant());
+      log.info("study {} completed", study.id());
+      return;
+    }
+    // The attribution job queued the reference models that verify the selections.
+    if (trained) {
+      queue.enqueueAbsent(
+          c,
+          List.of(
+              new NewJob(
+                  study.id(),
+                  JobKinds.VERIFY,
+                  VERIFY_KEY,
+                  write(new VerifyJobSpec(study.id(), VerifyJobSpec.SELECTION)),
+                  3)));
+    }
+    if (JobQueue.counts(c, study.id(), JobKinds.VERIFY).succeeded() > 0) {
+      study.markCompleted(clock.instant());
+      log.info("study {} completed", study.id());
     }
   }
 
@@ -135,7 +162,9 @@ class AttributionStages {
             definition.referenceScale(),
             definition.scales().stream().map(ModelScale::name).toList(),
             groundTruth,
-            definition.attribution());
+            definition.attribution(),
+            definition.selection(),
+            definition.seeds());
     return new NewJob(study.id(), JobKinds.ATTRIBUTE, ATTRIBUTION_KEY, write(spec), 3);
   }
 

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.data.domain.Page;
@@ -92,7 +93,7 @@ public class StudyService {
                     "scales", definition.scales(),
                     "seeds", definition.seeds())),
             definition.referenceScale(),
-            plan.jobs().size(),
+            plan.jobs().size() + StudyPlan.laterJobs(definition),
             clock.instant());
     studies.saveAndFlush(study);
     List<NewJob> jobs =
@@ -135,6 +136,28 @@ public class StudyService {
       return queue.counts(id, JobKinds.TRAIN);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the progress of study " + id, e);
+    }
+  }
+
+  /** Featurisation-job counts of a study. */
+  public JobCounts featureProgress(UUID id) {
+    try {
+      return queue.counts(id, JobKinds.FEATURIZE);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the progress of study " + id, e);
+    }
+  }
+
+  /** How many featurisation jobs an attribution study runs; empty for other studies. */
+  public Optional<Integer> featuresTotal(Study study) {
+    try {
+      StudyDefinition definition = json.readValue(study.definition(), StudyDefinition.class);
+      if (definition.attribution() == null) {
+        return Optional.empty();
+      }
+      return Optional.of(definition.attribution().featurisationJobs(definition.scales().size()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable definition of study " + study.id(), e);
     }
   }
 

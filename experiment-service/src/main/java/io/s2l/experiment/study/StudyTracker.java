@@ -44,6 +44,7 @@ class StudyTracker {
   private final ObjectMapper json;
   private final Clock clock;
   private final AttributionStages attribution;
+  private final MixtureStages mixtures;
 
   StudyTracker(
       StudyRepository studies,
@@ -52,7 +53,8 @@ class StudyTracker {
       TransactionTemplate transactions,
       ObjectMapper json,
       Clock clock,
-      AttributionStages attribution) {
+      AttributionStages attribution,
+      MixtureStages mixtures) {
     this.studies = studies;
     this.queue = queue;
     this.dataSource = dataSource;
@@ -60,6 +62,7 @@ class StudyTracker {
     this.json = json;
     this.clock = clock;
     this.attribution = attribution;
+    this.mixtures = mixtures;
   }
 
   @Scheduled(fixedDelayString = "${s2l.experiment.progress-interval}")
@@ -82,6 +85,10 @@ class StudyTracker {
       StudyDefinition definition = json.readValue(study.definition(), StudyDefinition.class);
       if (definition.attribution() != null) {
         attribution.reconcile(study, definition, c);
+        return;
+      }
+      if (definition.recommendMixture() != null) {
+        mixtures.reconcile(study, definition, c);
         return;
       }
       JobCounts training = JobQueue.counts(c, study.id(), JobKinds.TRAIN);

@@ -81,7 +81,8 @@ final class AnalyzeCommand implements Callable<Integer> {
       Instant done = clock.instant();
       ResultsTable.print(analysis, System.out);
       DemoResult result =
-          new DemoResult(study(receipt), analysis, client.runs(id), submitted, imported, done);
+          new DemoResult(
+              study(receipt), analysis, null, null, client.runs(id), submitted, imported, done);
       ObjectNode json = DemoReport.build("import", result, startup);
       Path plots = PlotFiles.save(client, json, report);
       DemoReport.write(json, report);

@@ -1,12 +1,14 @@
 package io.s2l.launcher.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.launcher.demo.AttributionSection;
 import io.s2l.launcher.demo.DemoReport;
 import io.s2l.launcher.demo.DemoResult;
 import io.s2l.launcher.demo.DemoRun;
 import io.s2l.launcher.demo.PlotFiles;
 import io.s2l.launcher.demo.ProgressBar;
 import io.s2l.launcher.demo.ResultsTable;
+import io.s2l.launcher.demo.SelectionSection;
 import io.s2l.launcher.demo.StudyClient;
 import io.s2l.launcher.platform.Platform;
 import java.io.IOException;
@@ -72,7 +74,15 @@ final class DemoCommand implements Callable<Integer> {
       ProgressBar bar = new ProgressBar(System.out, System.console() != null);
       DemoResult result =
           new DemoRun(client, clock).run(definition, bar, () -> requireAlive(running), timeout);
-      ResultsTable.print(result.scaleCorrelation(), System.out);
+      if (result.scaleCorrelation() != null) {
+        ResultsTable.print(result.scaleCorrelation(), System.out);
+      }
+      if (result.attribution() != null) {
+        AttributionSection.print(result.attribution(), System.out);
+      }
+      if (result.selection() != null) {
+        SelectionSection.print(result.selection(), System.out);
+      }
       ObjectNode json = DemoReport.build(preset, result, startup);
       Path plots = PlotFiles.save(client, json, report);
       DemoReport.write(json, report);

@@ -41,14 +41,31 @@ public final class DemoReport {
         "studySeconds", seconds(Duration.between(result.submittedAt(), result.completedAt())));
     report.put("submittedAt", result.submittedAt().toString());
     report.put("completedAt", result.completedAt().toString());
-    report.put("analysisVersion", result.scaleCorrelation().path("version").asInt());
-    report.set("analysisOptions", result.scaleCorrelation().get("options"));
-    report.set("scaleCorrelation", result.scaleCorrelation().get("entries"));
-    report.set("recommendation", result.scaleCorrelation().get("recommendation"));
-    report.set("plots", result.scaleCorrelation().get("plots"));
+    if (result.scaleCorrelation() != null) {
+      scaleCorrelation(report, result.scaleCorrelation());
+    }
+    if (result.attribution() != null) {
+      report.set("attribution", AttributionSection.of(result.attribution()));
+      if (result.attribution().hasNonNull("ldsPlot")) {
+        plots(report).put("lds", result.attribution().get("ldsPlot").asText());
+      }
+    }
+    if (result.selection() != null) {
+      report.set("selection", SelectionSection.of(result.selection()));
+      plots(report).put("gain", result.selection().get("gainPlot").asText());
+    }
+    report.set("runs", result.runs());
+    return report;
+  }
+
+  private static void scaleCorrelation(ObjectNode report, JsonNode correlation) {
+    report.put("analysisVersion", correlation.path("version").asInt());
+    report.set("analysisOptions", correlation.get("options"));
+    report.set("scaleCorrelation", correlation.get("entries"));
+    report.set("recommendation", correlation.get("recommendation"));
+    report.set("plots", correlation.get("plots"));
     ArrayNode summary = report.putArray("summary");
-    for (ResultsTable.Summary s :
-        ResultsTable.summarise(result.scaleCorrelation().get("entries"))) {
+    for (ResultsTable.Summary s : ResultsTable.summarise(correlation.get("entries"))) {
       ObjectNode row = summary.addObject();
       row.put("proxyScale", s.proxy());
       row.put("computeRatio", s.computeRatio());
@@ -57,8 +74,10 @@ public final class DemoReport {
       row.put("meanSpearman", s.meanSpearman());
       row.put("meanDecisionAccuracy", s.meanDecision());
     }
-    report.set("runs", result.runs());
-    return report;
+  }
+
+  private static ObjectNode plots(ObjectNode report) {
+    return report.has("plots") ? (ObjectNode) report.get("plots") : report.putObject("plots");
   }
 
   public static void write(ObjectNode report, Path file) {

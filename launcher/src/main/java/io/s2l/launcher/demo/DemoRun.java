@@ -1,6 +1,8 @@
 package io.s2l.launcher.demo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +36,16 @@ public final class DemoRun {
       String status = study.get("status").asText();
       JsonNode p = study.get("progress");
       Duration elapsed = Duration.between(started, clock.instant());
+      String shown =
+          p.hasNonNull("featuresTotal")
+              ? status
+                  + " features "
+                  + p.get("featuresDone").asInt()
+                  + "/"
+                  + p.get("featuresTotal").asInt()
+              : status;
       bar.update(
-          status,
+          shown,
           p.get("jobsDone").asInt(),
           p.get("jobsTotal").asInt(),
           p.get("jobsRunning").asInt(),
@@ -61,8 +71,32 @@ public final class DemoRun {
     }
     bar.finish();
     Instant finished = clock.instant();
+    JsonNode submitted = read(definition);
+    boolean attribution = submitted.hasNonNull("attribution");
+    boolean mixture = submitted.hasNonNull("recommendMixture");
+    JsonNode verified = null;
+    if (submitted.hasNonNull("selection")) {
+      verified = client.selection(id);
+    } else if (mixture) {
+      verified = client.mixture(id).get("verification");
+    }
     return new DemoResult(
-        study, client.scaleCorrelation(id), client.runs(id), started, trainedAt, finished);
+        study,
+        attribution || mixture ? null : client.scaleCorrelation(id),
+        attribution ? client.attribution(id) : null,
+        verified,
+        client.runs(id),
+        started,
+        trainedAt,
+        finished);
+  }
+
+  private static JsonNode read(String definition) {
+    try {
+      return new ObjectMapper().readTree(definition);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("the study definition is not JSON", e);
+    }
   }
 
   private static void sleep() {

@@ -31,7 +31,7 @@ public final class PlotFiles {
                         p.getKey(),
                         write(client, directory, p.getValue().asText(), p.getKey() + ".svg")));
       }
-      for (JsonNode e : report.get("scaleCorrelation")) {
+      for (JsonNode e : report.path("scaleCorrelation")) {
         String name =
             (e.get("proxyScale").asText() + "-" + e.get("evalSet").asText())
                 .replaceAll("[^A-Za-z0-9._-]", "_");

@@ -102,6 +102,18 @@ public final class StudyClient {
     return get(analysisUrl + "/api/v1/studies/" + id + "/scale-correlation");
   }
 
+  public JsonNode attribution(String id) {
+    return get(analysisUrl + "/api/v1/studies/" + id + "/attribution");
+  }
+
+  public JsonNode selection(String id) {
+    return get(analysisUrl + "/api/v1/studies/" + id + "/selection");
+  }
+
+  public JsonNode mixture(String id) {
+    return get(analysisUrl + "/api/v1/studies/" + id + "/mixture");
+  }
+
   public JsonNode runs(String id) {
     return get(analysisUrl + "/api/v1/studies/" + id + "/runs");
   }

@@ -48,11 +48,15 @@ class DeploymentManifestsTest {
   private static final String BASE_IMAGE = "eclipse-temurin:17-jre";
   private static final String GPU_TAG_SUFFIX = "-cuda";
   private static final String KEDA_QUERY =
-      "SELECT count(*) FROM queue.job WHERE state IN ('queued','running') AND kind = 'train'";
+      "SELECT count(*) FROM queue.job WHERE state IN ('queued','running')"
+          + " AND kind IN ('train','featurize')";
 
-  /** Memory limits the facts ask for: 768 MiB for services, 2 GiB for CPU workers. */
+  /**
+   * Memory limits: 768 MiB for the experiment service, 1.5 GiB for the analysis service (TRAK
+   * scores and OpenBLAS work outside the heap), 2 GiB for CPU workers.
+   */
   private static final Map<String, Long> MEMORY_LIMIT =
-      Map.of("experiment-service", 768L << 20, "analysis-service", 768L << 20, WORKER, 2L << 30);
+      Map.of("experiment-service", 768L << 20, "analysis-service", 1536L << 20, WORKER, 2L << 30);
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::[^}]*)?}");
   private static final Pattern PORT_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+):(\\d+)}");
@@ -629,8 +633,8 @@ class DeploymentManifestsTest {
             .as("%s: jobs that need a worker are queued or running", so)
             .containsExactlyInAnyOrder("queued", "running");
         assertThat(conditions.get("kind"))
-            .as("%s: kind must be the trainer's JobKinds.TRAIN", so)
-            .containsExactly(JobKinds.TRAIN);
+            .as("%s: kinds must be the ones trainer workers claim", so)
+            .containsExactlyInAnyOrder(JobKinds.TRAIN, JobKinds.FEATURIZE);
       }
     }
   }

@@ -71,7 +71,12 @@ class StudyController {
             counts.running(),
             counts.queued(),
             counts.failed(),
-            counts.fractionDone());
+            // studies that queue verification models later count them from the start
+            Math.min(1.0, counts.fractionDone() * counts.total() / Math.max(1, study.jobsTotal())),
+            service.featuresTotal(study).orElse(null),
+            service.featuresTotal(study).isPresent()
+                ? service.featureProgress(study.id()).succeeded()
+                : null);
     try {
       return new StudyView(
           study.id(),

@@ -27,6 +27,9 @@ record StudyView(
    * @param jobsTotal training jobs of the study
    * @param jobsDone training jobs that succeeded
    * @param fraction done, counting the progress of running jobs, in [0, 1]
+   * @param featuresTotal attribution studies: featurisation jobs (pool and test set of every pool
+   *     model); null for other studies
+   * @param featuresDone attribution studies: featurisation jobs that succeeded; null otherwise
    */
   record Progress(
       int jobsTotal,
@@ -34,5 +37,7 @@ record StudyView(
       int jobsRunning,
       int jobsQueued,
       int jobsFailed,
-      double fraction) {}
+      double fraction,
+      Integer featuresTotal,
+      Integer featuresDone) {}
 }

@@ -1,0 +1,156 @@
+package io.s2l.analysis.attribution;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.attribution.Scores;
+import io.s2l.queue.ClaimedJob;
+import io.s2l.queue.JobQueue;
+import io.s2l.queue.LeaseLostException;
+import io.s2l.queue.NewJob;
+import io.s2l.study.AttributionJobSpec;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores attribution analyses as versions (document and scores, and the verification jobs of a
+ * selection study, with the job's completion) and reads the latest back.
+ */
+@Component
+public class AttributionStore {
+
+  private final DataSource dataSource;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transactions;
+  private final JobQueue queue;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  AttributionStore(
+      DataSource dataSource,
+      JdbcTemplate jdbc,
+      TransactionTemplate transactions,
+      JobQueue queue,
+      ObjectMapper json,
+      Clock clock) {
+    this.dataSource = dataSource;
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.queue = queue;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** The latest version's document, with its version. */
+  public record Stored(int version, String document) {}
+
+  /** Returns the version stored. */
+  int storeAndComplete(
+      AttributionJobSpec spec,
+      ObjectNode document,
+      List<ScaleAttribution> scales,
+      List<NewJob> jobs,
+      ClaimedJob job) {
+    UUID study = spec.studyId();
+    return transactions.execute(
+        status -> {
+          Connection c = DataSourceUtils.getConnection(dataSource);
+          try {
+            int version = insertResult(c, spec, document);
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "INSERT INTO analysis.attribution_scores (study_id, version, scale, targets,"
+                        + " pool, scores) VALUES (?,?,?,?,?,?)")) {
+              for (ScaleAttribution s : scales) {
+                ps.setObject(1, study);
+                ps.setInt(2, version);
+                ps.setString(3, s.scale());
+                ps.setInt(4, s.scores().targets());
+                ps.setInt(5, s.scores().pool());
+                ps.setBytes(6, bytes(s.scores().values()));
+                ps.addBatch();
+              }
+              ps.executeBatch();
+            }
+            queue.enqueueAbsent(c, jobs);
+            if (!queue.complete(c, job)) {
+              throw new LeaseLostException(job);
+            }
+            return version;
+          } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot store the attribution of " + study, e);
+          } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
+          }
+        });
+  }
+
+  private int insertResult(Connection c, AttributionJobSpec spec, ObjectNode document)
+      throws SQLException, JsonProcessingException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO analysis.attribution_result (study_id, version, spec, result,"
+                + " computed_at) SELECT ?, coalesce(max(version), 0) + 1, ?::json, ?::json, ?"
+                + " FROM analysis.attribution_result WHERE study_id = ? RETURNING version")) {
+      ps.setObject(1, spec.studyId());
+      ps.setString(2, json.writeValueAsString(spec));
+      ps.setString(3, json.writeValueAsString(document));
+      ps.setTimestamp(4, Timestamp.from(clock.instant()));
+      ps.setObject(5, spec.studyId());
+      try (var rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  public Optional<Stored> latest(UUID study) {
+    return jdbc
+        .query(
+            "SELECT version, result::text FROM analysis.attribution_result WHERE study_id = ?"
+                + " ORDER BY version DESC LIMIT 1",
+            (rs, i) -> new Stored(rs.getInt(1), rs.getString(2)),
+            study)
+        .stream()
+        .findFirst();
+  }
+
+  /** One scale's scores of one version. */
+  public Optional<Scores> scores(UUID study, int version, String scale) {
+    return jdbc
+        .query(
+            "SELECT targets, pool, scores FROM analysis.attribution_scores"
+                + " WHERE study_id = ? AND version = ? AND scale = ?",
+            (rs, i) -> new Scores(rs.getInt(1), rs.getInt(2), floats(rs.getBytes(3))),
+            study,
+            version,
+            scale)
+        .stream()
+        .findFirst();
+  }
+
+  private static byte[] bytes(float[] values) {
+    ByteBuffer buffer = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+    buffer.asFloatBuffer().put(values);
+    return buffer.array();
+  }
+
+  private static float[] floats(byte[] bytes) {
+    float[] values = new float[bytes.length / 4];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+    return values;
+  }
+}

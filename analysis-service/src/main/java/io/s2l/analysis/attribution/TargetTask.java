@@ -1,0 +1,63 @@
+package io.s2l.analysis.attribution;
+
+import io.s2l.corpus.ImageSet;
+import io.s2l.study.AttributionJobSpec;
+import io.s2l.study.SelectionSpec;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * The test examples attribution scores are computed for, in score-row order. An attribution study
+ * takes the first {@code targets} test examples; a selection study the test examples of its target
+ * classes, whose even positions choose the data and odd positions (the holdout) verify it.
+ *
+ * @param testIndices per score row, its test-set index
+ */
+record TargetTask(int[] testIndices) {
+
+  static TargetTask of(AttributionJobSpec spec, ImageSet images) {
+    int tests = images.testIds().size();
+    SelectionSpec selection = spec.selection();
+    if (selection == null) {
+      Integer targets = spec.settings().targets();
+      int count = targets == null ? tests : Math.min(targets, tests);
+      return new TargetTask(IntStream.range(0, count).toArray());
+    }
+    List<Integer> classes = selection.targetClasses();
+    Set<Integer> wanted = classes == null ? null : new HashSet<>(classes);
+    int[] indices =
+        IntStream.range(0, tests)
+            .filter(i -> wanted == null || wanted.contains(images.testLabels()[i]))
+            .toArray();
+    if (indices.length < 2) {
+      throw new IllegalArgumentException(
+          "the target classes "
+              + classes
+              + " have "
+              + indices.length
+              + " test examples; at least 2 are needed (one to choose, one to verify)");
+    }
+    return new TargetTask(indices);
+  }
+
+  int size() {
+    return testIndices.length;
+  }
+
+  /** Score rows that choose the data: even positions. */
+  int[] selectionRows() {
+    return IntStream.range(0, testIndices.length).filter(r -> r % 2 == 0).toArray();
+  }
+
+  /** Score rows that verify it: odd positions. */
+  int[] holdoutRows() {
+    return IntStream.range(0, testIndices.length).filter(r -> r % 2 == 1).toArray();
+  }
+
+  /** Test-set indices of the given score rows. */
+  int[] testIndicesOf(int[] rows) {
+    return IntStream.of(rows).map(r -> testIndices[r]).toArray();
+  }
+}

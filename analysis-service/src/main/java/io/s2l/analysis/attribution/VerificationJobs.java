@@ -1,0 +1,71 @@
+package io.s2l.analysis.attribution;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.queue.NewJob;
+import io.s2l.study.JobKinds;
+import io.s2l.study.MixtureSpec;
+import io.s2l.study.ResourceEstimate;
+import io.s2l.study.TrainingJobSpec;
+import io.s2l.study.TrainingSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The reference models that verify a study's selections: one training job per (selection, seed), on
+ * the selection's pool examples, with the reference's own settings.
+ */
+final class VerificationJobs {
+
+  static final int MAX_ATTEMPTS = 3;
+
+  private VerificationJobs() {}
+
+  /**
+   * @param reference a training job of the reference scale (its scale, settings and evaluation sets
+   *     are reused)
+   * @param poolIds ids of the pool's examples, in pool order
+   */
+  static List<NewJob> of(
+      UUID study,
+      TrainingJobSpec reference,
+      List<SelectionCandidate> candidates,
+      List<Long> seeds,
+      List<String> poolIds,
+      ObjectMapper json) {
+    List<NewJob> jobs = new ArrayList<>();
+    for (SelectionCandidate c : candidates) {
+      List<String> ids = new ArrayList<>(c.examples().length);
+      for (int i : c.examples()) {
+        ids.add(poolIds.get(i));
+      }
+      MixtureSpec distribution = new MixtureSpec(c.name(), null, ids);
+      for (long seed : seeds) {
+        TrainingJobSpec job =
+            new TrainingJobSpec(
+                reference.dataset(),
+                reference.scale(),
+                distribution,
+                seed,
+                reference.tokensPerParam(),
+                reference.evalSets(),
+                reference.training());
+        try {
+          jobs.add(
+              new NewJob(
+                  study,
+                  JobKinds.TRAIN,
+                  job.key(),
+                  json.writeValueAsString(job),
+                  MAX_ATTEMPTS,
+                  TrainingSettings.GPU.equals(job.training().device()),
+                  ResourceEstimate.memoryBytes(job)));
+        } catch (JsonProcessingException e) {
+          throw new IllegalStateException("cannot serialise verification job " + job.key(), e);
+        }
+      }
+    }
+    return jobs;
+  }
+}

@@ -1,0 +1,210 @@
+package io.s2l.analysis.attribution.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.analysis.attribution.AttributionStore;
+import io.s2l.attribution.Scores;
+import io.s2l.attribution.TopExamples;
+import io.s2l.corpus.BuiltinImages;
+import io.s2l.corpus.ImageSet;
+import io.s2l.plots.LineSpec;
+import io.s2l.plots.Point;
+import io.s2l.plots.Series;
+import io.s2l.plots.Svg;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+@RestController
+@Tag(name = "attribution", description = "TRAK attribution across scales and its LDS")
+class AttributionController {
+
+  static final int MAX_COUNT = 100;
+
+  private final AttributionStore store;
+  private final ObjectMapper json;
+
+  AttributionController(AttributionStore store, ObjectMapper json) {
+    this.store = store;
+    this.json = json;
+  }
+
+  @GetMapping("/api/v1/studies/{id}/attribution")
+  @Operation(
+      summary = "Attribution of an attribution study (latest version)",
+      description =
+          "Per scale: the linear datamodeling score (LDS, mean Spearman correlation over targets"
+              + " between TRAK-predicted and actual reference outputs on fresh random subsets)"
+              + " with a seeded 95% bootstrap interval over targets, the compute ratio (reference"
+              + " training FLOPs / this scale's), and the order similarity (mean Spearman of"
+              + " attribution vectors) to the reference scale; order similarity between every"
+              + " pair of scales; the LASSO datamodel's held-out LDS when asked for. 404 until"
+              + " the analysis has run.")
+  ObjectNode get(@PathVariable UUID id) {
+    AttributionStore.Stored stored = latest(id);
+    ObjectNode doc = read(stored.document());
+    doc.put("version", stored.version());
+    if (hasLds(doc)) {
+      doc.put("ldsPlot", "/api/v1/studies/" + id + "/attribution/lds.svg");
+    }
+    return doc;
+  }
+
+  @GetMapping("/api/v1/studies/{id}/attribution/targets/{target}")
+  @Operation(
+      summary = "The most helpful and most harmful pool examples for one target",
+      description =
+          "Scores are TRAK estimates of how much an example's presence in training raises the"
+              + " target's output (the log-odds margin of its correct class): helpful = largest"
+              + " positive, harmful = most negative. Each example comes with its image (pixels"
+              + " in [0, 1], row-major, and an SVG link) and label. scale: any scale of the"
+              + " study (the reference by default); count: 1 to "
+              + MAX_COUNT
+              + ".")
+  ObjectNode target(
+      @PathVariable UUID id,
+      @PathVariable int target,
+      @RequestParam(required = false) String scale,
+      @RequestParam(defaultValue = "10") int count) {
+    AttributionStore.Stored stored = latest(id);
+    ObjectNode doc = read(stored.document());
+    String chosen = scale != null ? scale : doc.get("referenceScale").asText();
+    if (count < 1 || count > MAX_COUNT) {
+      throw new IllegalArgumentException("count: must be between 1 and " + MAX_COUNT);
+    }
+    Scores scores =
+        store
+            .scores(id, stored.version(), chosen)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "scale: '" + chosen + "' is no scale of this study"));
+    if (target < 0 || target >= scores.targets()) {
+      throw new IllegalArgumentException("target: must be between 0 and " + (scores.targets() - 1));
+    }
+    ImageSet images = BuiltinImages.load(doc.get("dataset").asText());
+    ObjectNode out = json.createObjectNode();
+    out.put("scale", chosen);
+    out.put("version", stored.version());
+    out.set("target", image(images, "test", target, images.testIds(), images.testLabels()));
+    ArrayNode helpful = out.putArray("helpful");
+    for (TopExamples.Ranked r : TopExamples.helpful(scores, target, count)) {
+      helpful.add(ranked(images, r));
+    }
+    ArrayNode harmful = out.putArray("harmful");
+    for (TopExamples.Ranked r : TopExamples.harmful(scores, target, count)) {
+      harmful.add(ranked(images, r));
+    }
+    return out;
+  }
+
+  @GetMapping(value = "/api/v1/studies/{id}/attribution/lds.svg", produces = "image/svg+xml")
+  @Operation(summary = "LDS against proxy compute savings (SVG), with 95% intervals")
+  ResponseEntity<String> ldsPlot(@PathVariable UUID id) {
+    ObjectNode doc = read(latest(id).document());
+    if (!hasLds(doc)) {
+      throw new ResponseStatusException(
+          HttpStatus.NOT_FOUND, "study " + id + " has no ground truth, hence no LDS");
+    }
+    List<Point> points = new java.util.ArrayList<>();
+    List<Double> low = new java.util.ArrayList<>();
+    List<Double> high = new java.util.ArrayList<>();
+    for (JsonNode e : doc.get("lds")) {
+      points.add(
+          new Point(
+              e.get("computeRatio").asDouble(), e.get("lds").asDouble(), e.get("scale").asText()));
+      low.add(e.get("ci95").get(0).asDouble());
+      high.add(e.get("ci95").get(1).asDouble());
+    }
+    String svg =
+        Svg.lines(
+            new LineSpec(
+                "LDS of TRAK computed with each proxy, against the reference",
+                "compute ratio (reference FLOPs / proxy FLOPs)",
+                "LDS (mean Spearman over targets)",
+                true,
+                List.of(
+                    new Series(
+                        "TRAK",
+                        points,
+                        low.stream().mapToDouble(Double::doubleValue).toArray(),
+                        high.stream().mapToDouble(Double::doubleValue).toArray())),
+                null));
+    return ResponseEntity.ok().header("Content-Type", "image/svg+xml").body(svg);
+  }
+
+  @GetMapping(value = "/api/v1/images/{dataset}/{split}/{index}.svg", produces = "image/svg+xml")
+  @Operation(summary = "One image of a built-in image set (split: train or test), as SVG")
+  ResponseEntity<String> imageSvg(
+      @PathVariable String dataset, @PathVariable String split, @PathVariable int index) {
+    if (!BuiltinImages.names().contains(dataset)) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no image set '" + dataset + "'");
+    }
+    ImageSet images = BuiltinImages.load(dataset);
+    float[][] pixels =
+        switch (split) {
+          case "train" -> images.trainPixels();
+          case "test" -> images.testPixels();
+          default -> throw new IllegalArgumentException("split: must be train or test");
+        };
+    if (index < 0 || index >= pixels.length) {
+      throw new IllegalArgumentException("index: must be between 0 and " + (pixels.length - 1));
+    }
+    return ResponseEntity.ok()
+        .header("Content-Type", "image/svg+xml")
+        .body(ImageSvg.grey(pixels[index], images.width(), images.height()));
+  }
+
+  private ObjectNode ranked(ImageSet images, TopExamples.Ranked r) {
+    ObjectNode e = image(images, "train", r.example(), images.trainIds(), images.trainLabels());
+    e.put("score", r.score());
+    return e;
+  }
+
+  private ObjectNode image(
+      ImageSet images, String split, int index, List<String> ids, int[] labels) {
+    ObjectNode e = json.createObjectNode();
+    e.put("index", index);
+    e.put("id", ids.get(index));
+    e.put("label", labels[index]);
+    e.put("image", "/api/v1/images/" + images.name() + "/" + split + "/" + index + ".svg");
+    float[] pixels =
+        "train".equals(split) ? images.trainPixels()[index] : images.testPixels()[index];
+    ArrayNode p = e.putArray("pixels");
+    for (float v : pixels) {
+      p.add(v);
+    }
+    return e;
+  }
+
+  private static boolean hasLds(ObjectNode doc) {
+    return doc.hasNonNull("groundTruth");
+  }
+
+  private AttributionStore.Stored latest(UUID id) {
+    return store
+        .latest(id)
+        .orElseThrow(
+            () ->
+                new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "study " + id + " has no attribution analysis (yet)"));
+  }
+
+  private ObjectNode read(String document) {
+    try {
+      return (ObjectNode) json.readTree(document);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("unreadable attribution document", e);
+    }
+  }
+}

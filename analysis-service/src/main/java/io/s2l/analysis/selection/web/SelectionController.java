@@ -1,0 +1,85 @@
+package io.s2l.analysis.selection.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.analysis.selection.SelectionReader;
+import io.s2l.plots.LineSpec;
+import io.s2l.plots.Point;
+import io.s2l.plots.Series;
+import io.s2l.plots.Svg;
+import io.s2l.study.SelectionSpec;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "selection", description = "Data selected with proxies, verified at reference scale")
+class SelectionController {
+
+  private final SelectionReader reader;
+  private final ObjectMapper json;
+
+  SelectionController(SelectionReader reader, ObjectMapper json) {
+    this.reader = reader;
+    this.json = json;
+  }
+
+  @GetMapping("/api/v1/studies/{id}/selection")
+  @Operation(
+      summary = "Verified selections of a selection study (latest version)",
+      description =
+          "Per selection (DsDm with each proxy scale's TRAK scores, and the similarity"
+              + " baseline): the loss its proxy datamodel predicted on the holdout targets"
+              + " (predictedLoss, DsDm only), the reference's verified holdout loss and accuracy"
+              + " after training on it, the same for the mean of the random draws, and the gain"
+              + " over random (random loss minus verified loss: positive is better) with a seeded"
+              + " 95% bootstrap interval over holdout examples. DsDm keeps the examples with the"
+              + " highest mean TRAK score over the selection targets (a positive score predicts a"
+              + " higher correct-class margin, i.e. a lower loss). 404 until verified.")
+  ObjectNode get(@PathVariable UUID id) {
+    return reader.latest(id);
+  }
+
+  @GetMapping(value = "/api/v1/studies/{id}/selection/gain.svg", produces = "image/svg+xml")
+  @Operation(summary = "Gain over random of DsDm against proxy compute savings (SVG)")
+  ResponseEntity<String> gainPlot(@PathVariable UUID id) {
+    ObjectNode doc = reader.latest(id);
+    List<Point> points = new ArrayList<>();
+    List<double[]> bounds = new ArrayList<>();
+    Double similarity = null;
+    for (JsonNode e : doc.get("entries")) {
+      if (SelectionSpec.SIMILARITY.equals(e.get("method").asText())) {
+        similarity = e.get("gainOverRandom").asDouble();
+        continue;
+      }
+      points.add(
+          new Point(
+              e.get("computeRatio").asDouble(),
+              e.get("gainOverRandom").asDouble(),
+              e.get("proxyScale").asText()));
+      bounds.add(new double[] {e.get("ci95").get(0).asDouble(), e.get("ci95").get(1).asDouble()});
+    }
+    String svg =
+        Svg.lines(
+            new LineSpec(
+                "Holdout loss gain over random at the reference (dashed: similarity baseline)",
+                "compute ratio (reference FLOPs / proxy FLOPs)",
+                "random loss - selection loss (nats)",
+                true,
+                List.of(
+                    new Series(
+                        "DsDm",
+                        points,
+                        bounds.stream().mapToDouble(b -> b[0]).toArray(),
+                        bounds.stream().mapToDouble(b -> b[1]).toArray())),
+                similarity));
+    return ResponseEntity.ok().header("Content-Type", "image/svg+xml").body(svg);
+  }
+}
