@@ -82,6 +82,85 @@ class StudyApiIT {
     assertThat(fetched.at("/progress/fraction").asDouble()).isZero();
   }
 
+  private ResponseEntity<JsonNode> post(String body, String idempotencyKey) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.set("Idempotency-Key", idempotencyKey);
+    return http.postForEntity("/api/v1/studies", new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  private long studies() {
+    return jdbc.queryForObject("SELECT count(*) FROM experiment.study", Long.class);
+  }
+
+  @Test
+  void theSameIdempotencyKeyAndBodyGiveTheSameStudyAndAnotherBodyIs422() {
+    String key = "submit-" + UUID.randomUUID();
+    ResponseEntity<JsonNode> first = post(VALID, key);
+    long stored = studies();
+    // the same definition, written differently, is the same body
+    ResponseEntity<JsonNode> again = post(VALID.replace("\n", " "), key);
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(again.getBody().get("id")).isEqualTo(first.getBody().get("id"));
+    assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(first.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("false");
+    assertThat(studies()).isEqualTo(stored);
+
+    ResponseEntity<JsonNode> other = post(VALID.replace("api test", "another name"), key);
+    assertThat(other.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(other.getHeaders().getContentType().toString()).contains("problem+json");
+    assertThat(other.getBody().get("detail").asText()).contains(key);
+    assertThat(studies()).isEqualTo(stored);
+  }
+
+  @Test
+  void cancellingAStudyDequeuesItsJobsHonoursIfMatchAndIsRefusedOnceFinished() {
+    ResponseEntity<JsonNode> submitted = post(VALID);
+    String id = submitted.getBody().get("id").asText();
+    ResponseEntity<JsonNode> fetched = http.getForEntity("/api/v1/studies/" + id, JsonNode.class);
+    String etag = fetched.getHeaders().getETag();
+    assertThat(etag).isEqualTo(submitted.getHeaders().getETag()).isNotBlank();
+
+    HttpHeaders stale = new HttpHeaders();
+    stale.setIfMatch("\"999\"");
+    ResponseEntity<JsonNode> refused =
+        http.postForEntity(
+            "/api/v1/studies/" + id + "/cancel", new HttpEntity<>(null, stale), JsonNode.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
+
+    HttpHeaders current = new HttpHeaders();
+    current.setIfMatch(etag);
+    ResponseEntity<JsonNode> cancelled =
+        http.postForEntity(
+            "/api/v1/studies/" + id + "/cancel", new HttpEntity<>(null, current), JsonNode.class);
+    assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(cancelled.getBody().get("status").asText()).isEqualTo("CANCELLED");
+    assertThat(cancelled.getHeaders().getETag()).isNotEqualTo(etag);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM queue.job WHERE study_id = ?::uuid AND state <> 'cancelled'",
+                Integer.class,
+                id))
+        .isZero();
+
+    ResponseEntity<JsonNode> again =
+        http.postForEntity("/api/v1/studies/" + id + "/cancel", null, JsonNode.class);
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+  }
+
+  @Test
+  void deadLettersArePagedAndBounded() {
+    ResponseEntity<JsonNode> page =
+        http.getForEntity("/api/v1/jobs/dead-letters?page=0&size=5", JsonNode.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody().get("size").asInt()).isEqualTo(5);
+    assertThat(page.getBody().get("items").isArray()).isTrue();
+    ResponseEntity<JsonNode> tooBig =
+        http.getForEntity("/api/v1/jobs/dead-letters?size=1000", JsonNode.class);
+    assertThat(tooBig.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(tooBig.getBody().get("detail").asText()).startsWith("size:");
+  }
+
   @Test
   void anInvalidStudyIsRefusedWithEveryFieldNamedAndNothingStored() {
     String invalid =

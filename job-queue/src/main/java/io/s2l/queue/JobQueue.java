@@ -65,8 +65,8 @@ public final class JobQueue {
     try (PreparedStatement ps =
         tx.prepareStatement(
             "INSERT INTO queue.job (study_id, kind, job_key, payload, max_attempts, run_after,"
-                + " created_at, updated_at, requires_gpu, min_memory_bytes)"
-                + " VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)"
+                + " created_at, updated_at, requires_gpu, min_memory_bytes, priority)"
+                + " VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)"
                 + onConflict)) {
       for (NewJob job : jobs) {
         ps.setObject(1, job.studyId());
@@ -79,6 +79,7 @@ public final class JobQueue {
         ps.setTimestamp(8, now);
         ps.setBoolean(9, job.requiresGpu());
         ps.setLong(10, job.minMemoryBytes());
+        ps.setInt(11, job.priority());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -110,7 +111,7 @@ public final class JobQueue {
                     + " WHERE id = (SELECT id FROM queue.job"
                     + "   WHERE state = 'queued' AND kind = ANY (?) AND run_after <= ?"
                     + "   AND (NOT requires_gpu OR ?) AND min_memory_bytes <= ?"
-                    + "   ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)"
+                    + "   ORDER BY priority DESC, id FOR UPDATE SKIP LOCKED LIMIT 1)"
                     + " RETURNING id, study_id, kind, job_key, payload::text, attempt, max_attempts")) {
       ps.setString(1, owner);
       ps.setTimestamp(2, Timestamp.from(now.plus(lease)));
@@ -265,6 +266,64 @@ public final class JobQueue {
       ps.setTimestamp(3, now);
       ps.setTimestamp(4, now);
       return ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Cancels a study's unfinished jobs in the caller's transaction: queued ones are dequeued,
+   * running ones lose their lease at once, so their workers stop at the next heartbeat and their
+   * completions are refused. Returns how many jobs were cancelled.
+   */
+  public int cancel(Connection tx, UUID studyId) throws SQLException {
+    Timestamp now = Timestamp.from(clock.instant());
+    try (PreparedStatement ps =
+        tx.prepareStatement(
+            "UPDATE queue.job SET state = 'cancelled', lease_owner = NULL, lease_expires_at ="
+                + " NULL, updated_at = ?, finished_at = ? WHERE study_id = ? AND state IN"
+                + " ('queued', 'running')")) {
+      ps.setTimestamp(1, now);
+      ps.setTimestamp(2, now);
+      ps.setObject(3, studyId);
+      return ps.executeUpdate();
+    }
+  }
+
+  /** The dead-letter view: jobs failed for good, newest first, a page at a time. */
+  public List<DeadLetter> deadLetters(int limit, long offset) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT id, study_id, kind, job_key, attempt, last_error, finished_at FROM"
+                    + " queue.job WHERE state = 'failed' ORDER BY finished_at DESC, id DESC"
+                    + " LIMIT ? OFFSET ?")) {
+      ps.setInt(1, limit);
+      ps.setLong(2, offset);
+      List<DeadLetter> letters = new java.util.ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          letters.add(
+              new DeadLetter(
+                  rs.getLong(1),
+                  rs.getObject(2, UUID.class),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getInt(5),
+                  rs.getString(6),
+                  rs.getTimestamp(7).toInstant()));
+        }
+      }
+      return letters;
+    }
+  }
+
+  /** How many jobs failed for good. */
+  public long deadLetterCount() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT count(*) FROM queue.job WHERE state = 'failed'");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.UUID;
  * @param maxAttempts attempts before the job is failed for good
  * @param requiresGpu only a worker with a GPU may claim it
  * @param minMemoryBytes only a worker with at least this much memory per job may claim it
+ * @param priority claimed before jobs of lower priority (then oldest first); 0 by default
  */
 public record NewJob(
     UUID studyId,
@@ -20,10 +21,23 @@ public record NewJob(
     String payloadJson,
     int maxAttempts,
     boolean requiresGpu,
-    long minMemoryBytes) {
+    long minMemoryBytes,
+    int priority) {
+
+  /** A job of the default priority. */
+  public NewJob(
+      UUID studyId,
+      String kind,
+      String key,
+      String payloadJson,
+      int maxAttempts,
+      boolean requiresGpu,
+      long minMemoryBytes) {
+    this(studyId, kind, key, payloadJson, maxAttempts, requiresGpu, minMemoryBytes, 0);
+  }
 
   /** A job any worker of its kind can run. */
   public NewJob(UUID studyId, String kind, String key, String payloadJson, int maxAttempts) {
-    this(studyId, kind, key, payloadJson, maxAttempts, false, 0);
+    this(studyId, kind, key, payloadJson, maxAttempts, false, 0, 0);
   }
 }

@@ -100,6 +100,66 @@ class JobQueueIT {
   }
 
   @Test
+  void cancellingAStudyDequeuesItsJobsAndStopsItsRunningOnes() throws Exception {
+    enqueue(3, 3);
+    ClaimedJob running = queue.claim(List.of("train"), "w", LEASE).orElseThrow();
+    UUID other = UUID.randomUUID();
+    try (Connection c = dataSource.getConnection()) {
+      queue.enqueue(c, List.of(new NewJob(other, "train", "x", "{}", 3)));
+      assertThat(queue.cancel(c, study)).isEqualTo(3);
+    }
+    // the running attempt loses its job: no heartbeat, no completion, no failure recorded
+    assertThat(queue.heartbeat(running, LEASE, 0.5)).isFalse();
+    try (Connection c = dataSource.getConnection()) {
+      assertThat(queue.complete(c, running)).isFalse();
+    }
+    assertThat(queue.fail(running, "late")).isEmpty();
+    assertThat(queue.counts(study, "train").total()).isZero();
+    // nothing of the cancelled study is claimable, even after a lease would have expired
+    clock.advance(Duration.ofHours(1));
+    assertThat(queue.rescueExpired()).isZero();
+    ClaimedJob next = queue.claim(List.of("train"), "w", LEASE).orElseThrow();
+    assertThat(next.studyId()).isEqualTo(other);
+    assertThat(queue.claim(List.of("train"), "w", LEASE)).isEmpty();
+  }
+
+  @Test
+  void higherPriorityJobsAreClaimedFirstThenOldestFirst() throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      queue.enqueue(
+          c,
+          List.of(
+              new NewJob(study, "train", "low-old", "{}", 3, false, 0, 0),
+              new NewJob(study, "train", "high", "{}", 3, false, 0, 5),
+              new NewJob(study, "train", "low-new", "{}", 3, false, 0, 0),
+              new NewJob(study, "train", "middle", "{}", 3, false, 0, 2)));
+    }
+    List<String> order = new ArrayList<>();
+    Optional<ClaimedJob> job;
+    while ((job = queue.claim(List.of("train"), "w", LEASE)).isPresent()) {
+      order.add(job.get().key());
+    }
+    assertThat(order).containsExactly("high", "middle", "low-old", "low-new");
+  }
+
+  @Test
+  void jobsFailedForGoodAreListedAsDeadLettersWithTheirLastError() throws Exception {
+    enqueue(3, 1);
+    ClaimedJob a = queue.claim(List.of("train"), "w", LEASE).orElseThrow();
+    queue.fail(a, "first reason");
+    clock.advance(Duration.ofSeconds(1));
+    ClaimedJob b = queue.claim(List.of("train"), "w", LEASE).orElseThrow();
+    queue.fail(b, "second reason");
+    assertThat(queue.deadLetterCount()).isEqualTo(2);
+    List<DeadLetter> letters = queue.deadLetters(10, 0);
+    assertThat(letters)
+        .extracting(DeadLetter::lastError)
+        .containsExactly("second reason", "first reason");
+    assertThat(letters.get(0).attempt()).isEqualTo(1);
+    assertThat(queue.deadLetters(1, 1)).extracting(DeadLetter::key).containsExactly(a.key());
+  }
+
+  @Test
   void onlyTheAskedKindsAreClaimed() throws Exception {
     enqueue(1, 3);
     assertThat(queue.claim(List.of("analyze"), "a", LEASE)).isEmpty();

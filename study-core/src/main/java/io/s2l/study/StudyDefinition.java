@@ -69,35 +69,6 @@ public record StudyDefinition(
         null);
   }
 
-  /** A study with attribution, without selection. */
-  public StudyDefinition(
-      String name,
-      String dataset,
-      List<MixtureSpec> distributions,
-      GeneratedMixtures generated,
-      List<ModelScale> scales,
-      String referenceScale,
-      Double tokensPerParam,
-      List<Long> seeds,
-      List<String> evalSets,
-      TrainingSettings training,
-      AttributionSpec attribution) {
-    this(
-        name,
-        dataset,
-        distributions,
-        generated,
-        scales,
-        referenceScale,
-        tokensPerParam,
-        seeds,
-        evalSets,
-        training,
-        attribution,
-        null,
-        null);
-  }
-
   public String datasetOrDefault() {
     return dataset != null ? dataset : BUILTIN_DATASET;
   }

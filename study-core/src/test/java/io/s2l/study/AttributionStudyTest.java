@@ -50,7 +50,9 @@ class AttributionStudyTest {
         seeds,
         null,
         null,
-        attribution);
+        attribution,
+        null,
+        null);
   }
 
   static AttributionSpec spec(int models) {
@@ -108,7 +110,9 @@ class AttributionStudyTest {
             List.of(0L),
             null,
             null,
-            spec(2));
+            spec(2),
+            null,
+            null);
     assertThat(new StudyValidator(StudyValidatorTest.CATALOG).validate(text))
         .extracting(FieldError::field)
         .contains("attribution");
@@ -130,7 +134,9 @@ class AttributionStudyTest {
             List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L),
             null,
             null,
-            spec(64));
+            spec(64),
+            null,
+            null);
     assertThat(new StudyValidator(IMAGES).validate(tooMany))
         .extracting(FieldError::field)
         .containsExactly("$");

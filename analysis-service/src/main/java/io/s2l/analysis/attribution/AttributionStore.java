@@ -3,27 +3,22 @@ package io.s2l.analysis.attribution;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.analysis.storage.CompletingTransaction;
+import io.s2l.analysis.storage.VersionedRows;
 import io.s2l.attribution.Scores;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.JobQueue;
-import io.s2l.queue.LeaseLostException;
 import io.s2l.queue.NewJob;
 import io.s2l.study.AttributionJobSpec;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores attribution analyses as versions (document and scores, and the verification jobs of a
@@ -32,23 +27,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AttributionStore {
 
-  private final DataSource dataSource;
+  private static final String[] COLUMNS = {"spec", "result"};
+
+  private final CompletingTransaction completing;
   private final JdbcTemplate jdbc;
-  private final TransactionTemplate transactions;
   private final JobQueue queue;
   private final ObjectMapper json;
   private final Clock clock;
 
   AttributionStore(
-      DataSource dataSource,
+      CompletingTransaction completing,
       JdbcTemplate jdbc,
-      TransactionTemplate transactions,
       JobQueue queue,
       ObjectMapper json,
       Clock clock) {
-    this.dataSource = dataSource;
+    this.completing = completing;
     this.jdbc = jdbc;
-    this.transactions = transactions;
     this.queue = queue;
     this.json = json;
     this.clock = clock;
@@ -65,55 +59,40 @@ public class AttributionStore {
       List<NewJob> jobs,
       ClaimedJob job) {
     UUID study = spec.studyId();
-    return transactions.execute(
-        status -> {
-          Connection c = DataSourceUtils.getConnection(dataSource);
-          try {
-            int version = insertResult(c, spec, document);
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    "INSERT INTO analysis.attribution_scores (study_id, version, scale, targets,"
-                        + " pool, scores) VALUES (?,?,?,?,?,?)")) {
-              for (ScaleAttribution s : scales) {
-                ps.setObject(1, study);
-                ps.setInt(2, version);
-                ps.setString(3, s.scale());
-                ps.setInt(4, s.scores().targets());
-                ps.setInt(5, s.scores().pool());
-                ps.setBytes(6, bytes(s.scores().values()));
-                ps.addBatch();
-              }
-              ps.executeBatch();
+    String specJson = write(spec);
+    String documentJson = write(document);
+    return completing.run(
+        job,
+        "the attribution of " + study,
+        c -> {
+          int version =
+              VersionedRows.insertNext(
+                  c, "attribution_result", study, clock.instant(), COLUMNS, specJson, documentJson);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO analysis.attribution_scores (study_id, version, scale, targets,"
+                      + " pool, scores) VALUES (?,?,?,?,?,?)")) {
+            for (ScaleAttribution s : scales) {
+              ps.setObject(1, study);
+              ps.setInt(2, version);
+              ps.setString(3, s.scale());
+              ps.setInt(4, s.scores().targets());
+              ps.setInt(5, s.scores().pool());
+              ps.setBytes(6, bytes(s.scores().values()));
+              ps.addBatch();
             }
-            queue.enqueueAbsent(c, jobs);
-            if (!queue.complete(c, job)) {
-              throw new LeaseLostException(job);
-            }
-            return version;
-          } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("cannot store the attribution of " + study, e);
-          } finally {
-            DataSourceUtils.releaseConnection(c, dataSource);
+            ps.executeBatch();
           }
+          queue.enqueueAbsent(c, jobs);
+          return version;
         });
   }
 
-  private int insertResult(Connection c, AttributionJobSpec spec, ObjectNode document)
-      throws SQLException, JsonProcessingException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO analysis.attribution_result (study_id, version, spec, result,"
-                + " computed_at) SELECT ?, coalesce(max(version), 0) + 1, ?::json, ?::json, ?"
-                + " FROM analysis.attribution_result WHERE study_id = ? RETURNING version")) {
-      ps.setObject(1, spec.studyId());
-      ps.setString(2, json.writeValueAsString(spec));
-      ps.setString(3, json.writeValueAsString(document));
-      ps.setTimestamp(4, Timestamp.from(clock.instant()));
-      ps.setObject(5, spec.studyId());
-      try (var rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
     }
   }
 

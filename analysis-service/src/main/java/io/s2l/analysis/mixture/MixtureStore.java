@@ -1,22 +1,18 @@
 package io.s2l.analysis.mixture;
 
+import io.s2l.analysis.storage.CompletingTransaction;
+import io.s2l.analysis.storage.VersionedRows;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.JobQueue;
-import io.s2l.queue.LeaseLostException;
 import io.s2l.queue.NewJob;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores mixture recommendations as versions (with the reference jobs that verify them, in the
@@ -25,21 +21,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class MixtureStore {
 
-  private final DataSource dataSource;
+  private static final String[] COLUMNS = {"recommendation"};
+
+  private final CompletingTransaction completing;
   private final JdbcTemplate jdbc;
-  private final TransactionTemplate transactions;
   private final JobQueue queue;
   private final Clock clock;
 
-  MixtureStore(
-      DataSource dataSource,
-      JdbcTemplate jdbc,
-      TransactionTemplate transactions,
-      JobQueue queue,
-      Clock clock) {
-    this.dataSource = dataSource;
+  MixtureStore(CompletingTransaction completing, JdbcTemplate jdbc, JobQueue queue, Clock clock) {
+    this.completing = completing;
     this.jdbc = jdbc;
-    this.transactions = transactions;
     this.queue = queue;
     this.clock = clock;
   }
@@ -48,38 +39,23 @@ class MixtureStore {
   record Stored(int version, String recommendation, String verification) {}
 
   int recommendAndComplete(UUID study, String recommendation, List<NewJob> jobs, ClaimedJob job) {
-    return transactions.execute(
-        status -> {
-          Connection c = DataSourceUtils.getConnection(dataSource);
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO analysis.mixture_result (study_id, version, recommendation,"
-                      + " computed_at) SELECT ?, coalesce(max(version), 0) + 1, ?::json, ?"
-                      + " FROM analysis.mixture_result WHERE study_id = ? RETURNING version")) {
-            ps.setObject(1, study);
-            ps.setString(2, recommendation);
-            ps.setTimestamp(3, Timestamp.from(clock.instant()));
-            ps.setObject(4, study);
-            int version;
-            try (var rs = ps.executeQuery()) {
-              rs.next();
-              version = rs.getInt(1);
-            }
-            queue.enqueueAbsent(c, jobs);
-            complete(c, job);
-            return version;
-          } catch (SQLException e) {
-            throw new IllegalStateException("cannot store the recommendation of " + study, e);
-          } finally {
-            DataSourceUtils.releaseConnection(c, dataSource);
-          }
+    return completing.run(
+        job,
+        "the recommendation of " + study,
+        c -> {
+          int version =
+              VersionedRows.insertNext(
+                  c, "mixture_result", study, clock.instant(), COLUMNS, recommendation);
+          queue.enqueueAbsent(c, jobs);
+          return version;
         });
   }
 
   void verifyAndComplete(UUID study, int version, String verification, ClaimedJob job) {
-    transactions.executeWithoutResult(
-        status -> {
-          Connection c = DataSourceUtils.getConnection(dataSource);
+    completing.run(
+        job,
+        "the verification of " + study,
+        c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE analysis.mixture_result SET verification = ?::json, verified_at = ?"
@@ -92,11 +68,7 @@ class MixtureStore {
               throw new IllegalStateException(
                   "no recommendation version " + version + " of " + study);
             }
-            complete(c, job);
-          } catch (SQLException e) {
-            throw new IllegalStateException("cannot store the verification of " + study, e);
-          } finally {
-            DataSourceUtils.releaseConnection(c, dataSource);
+            return version;
           }
         });
   }
@@ -110,11 +82,5 @@ class MixtureStore {
             study)
         .stream()
         .findFirst();
-  }
-
-  private void complete(Connection c, ClaimedJob job) throws SQLException {
-    if (!queue.complete(c, job)) {
-      throw new LeaseLostException(job);
-    }
   }
 }

@@ -52,18 +52,10 @@ class AttributionStages {
   }
 
   void reconcile(Study study, StudyDefinition definition, Connection c) throws SQLException {
-    for (String kind : KINDS) {
-      if (JobQueue.counts(c, study.id(), kind).failed() > 0) {
-        String why = JobQueue.firstFailure(c, study.id(), kind).orElse("unknown");
-        study.markFailed(kind + " job failed: " + why, clock.instant());
-        log.warn("study {} failed: {} job {}", study.id(), kind, why);
-        return;
-      }
+    if (StageChecks.failIfAnyFailed(study, c, KINDS, clock)) {
+      return;
     }
-    JobCounts training = JobQueue.counts(c, study.id(), JobKinds.TRAIN);
-    if (study.status() == StudyStatus.QUEUED && training.queued() < training.total()) {
-      study.markTraining(clock.instant());
-    }
+    JobCounts training = StageChecks.training(study, c, clock);
     boolean trained = training.succeeded() == training.total();
     if (study.status() != StudyStatus.ANALYZING) {
       AttributionSpec settings = definition.attribution();

@@ -86,6 +86,16 @@ public class Study {
     this.failure = reason;
   }
 
+  /** Cancelled by a user before it finished. */
+  public void markCancelled(Instant now) {
+    move(
+        StudyStatus.CANCELLED,
+        now,
+        StudyStatus.QUEUED,
+        StudyStatus.TRAINING,
+        StudyStatus.ANALYZING);
+  }
+
   private void move(StudyStatus to, Instant now, StudyStatus... allowedFrom) {
     for (StudyStatus from : allowedFrom) {
       if (status == from) {
@@ -119,6 +129,11 @@ public class Study {
 
   public String referenceScale() {
     return referenceScale;
+  }
+
+  /** The optimistic-lock version: the study's ETag. */
+  public long version() {
+    return version;
   }
 
   public int jobsTotal() {

@@ -24,6 +24,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +40,7 @@ public class StudyService {
   private final ObjectMapper json;
   private final Clock clock;
   private final ExperimentProperties properties;
+  private final IdempotencyKeys idempotency;
 
   StudyService(
       StudyRepository studies,
@@ -47,7 +49,8 @@ public class StudyService {
       Catalogs catalogs,
       ObjectMapper json,
       Clock clock,
-      ExperimentProperties properties) {
+      ExperimentProperties properties,
+      IdempotencyKeys idempotency) {
     this.studies = studies;
     this.queue = queue;
     this.dataSource = dataSource;
@@ -55,14 +58,34 @@ public class StudyService {
     this.json = json;
     this.clock = clock;
     this.properties = properties;
+    this.idempotency = idempotency;
   }
+
+  /** A submission's outcome: the study, and whether an earlier request with its key created it. */
+  public record Submission(Study study, boolean replayed) {}
 
   /** Validates, expands and stores a study, and enqueues its training jobs, atomically. */
   @Transactional
   public Study submit(StudyDefinition definition) {
+    return submit(definition, null).study();
+  }
+
+  /**
+   * As {@link #submit(StudyDefinition)}; with an idempotency key, a repeated request with the same
+   * definition returns the study the first one created, and one with another definition is refused.
+   */
+  @Transactional
+  public Submission submit(StudyDefinition definition, String idempotencyKey) {
     if (definition == null) {
       throw new InvalidStudyException(
           List.of(new FieldError("$", "a study definition is required")));
+    }
+    String hash = idempotencyKey == null ? null : IdempotencyKeys.sha256(write(definition));
+    if (idempotencyKey != null) {
+      Optional<UUID> earlier = idempotency.existing(idempotencyKey, hash);
+      if (earlier.isPresent()) {
+        return new Submission(get(earlier.get()), true);
+      }
     }
     DomainCatalog catalog =
         catalogs
@@ -114,6 +137,44 @@ public class StudyService {
       queue.enqueue(tx, jobs);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot enqueue the jobs of study " + id, e);
+    } finally {
+      DataSourceUtils.releaseConnection(tx, dataSource);
+    }
+    if (idempotencyKey != null) {
+      idempotency.remember(idempotencyKey, hash, id, clock.instant());
+    }
+    return new Submission(study, false);
+  }
+
+  /**
+   * Cancels a study that has not finished: dequeues its queued jobs and stops its running ones at
+   * their next heartbeat, in one transaction.
+   *
+   * @param expectedVersion the version the caller last saw (If-Match), or null
+   * @throws StudyConflictException 412 on a stale version, 409 when the study already finished
+   */
+  @Transactional
+  public Study cancel(UUID id, Long expectedVersion) {
+    Study study = studies.findById(id).orElseThrow(() -> new StudyNotFoundException(id));
+    if (expectedVersion != null && expectedVersion != study.version()) {
+      throw new StudyConflictException(
+          HttpStatus.PRECONDITION_FAILED,
+          "Study changed",
+          "the study is at version " + study.version() + ", not " + expectedVersion);
+    }
+    if (study.status().isTerminal()) {
+      throw new StudyConflictException(
+          HttpStatus.CONFLICT,
+          "Study finished",
+          "study " + id + " is " + study.status() + " and cannot be cancelled");
+    }
+    study.markCancelled(clock.instant());
+    studies.saveAndFlush(study);
+    Connection tx = DataSourceUtils.getConnection(dataSource);
+    try {
+      queue.cancel(tx, id);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot cancel the jobs of study " + id, e);
     } finally {
       DataSourceUtils.releaseConnection(tx, dataSource);
     }

@@ -9,6 +9,7 @@ package io.s2l.experiment.study;
  *   <li>{@code ANALYZING}: every training job succeeded; the analysis job is queued or running.
  *   <li>{@code COMPLETED}: the analysis is stored (terminal).
  *   <li>{@code FAILED}: a job failed for good; {@code failure} says which and why (terminal).
+ *   <li>{@code CANCELLED}: cancelled by a user; its jobs were dequeued or stopped (terminal).
  * </ul>
  */
 public enum StudyStatus {
@@ -16,9 +17,10 @@ public enum StudyStatus {
   TRAINING,
   ANALYZING,
   COMPLETED,
-  FAILED;
+  FAILED,
+  CANCELLED;
 
   public boolean isTerminal() {
-    return this == COMPLETED || this == FAILED;
+    return this == COMPLETED || this == FAILED || this == CANCELLED;
   }
 }

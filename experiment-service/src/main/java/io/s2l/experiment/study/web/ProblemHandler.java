@@ -72,6 +72,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(io.s2l.experiment.study.StudyConflictException.class)
+  ProblemDetail conflict(io.s2l.experiment.study.StudyConflictException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    problem.setTitle(e.title());
+    return problem;
+  }
+
   @ExceptionHandler(StudyNotFoundException.class)
   ProblemDetail notFound(StudyNotFoundException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,17 +42,60 @@ class StudyController {
           "Validates the definition, stores it and queues one training job per (scale,"
               + " distribution, seed). 202 with the study and its Location; 400 problem+json"
               + " naming every invalid field.")
-  ResponseEntity<StudyView> submit(@RequestBody StudyDefinition definition) {
-    Study study = service.submit(definition);
+  ResponseEntity<StudyView> submit(
+      @RequestBody StudyDefinition definition,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    StudyService.Submission submission = service.submit(definition, idempotencyKey);
+    Study study = submission.study();
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/studies/" + study.id()))
+        .eTag(etag(study))
+        .header("Idempotent-Replayed", String.valueOf(submission.replayed()))
         .body(view(study));
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "A study's status and progress (training jobs done / total)")
-  StudyView get(@PathVariable UUID id) {
-    return view(service.get(id));
+  @Operation(
+      summary = "A study's status and progress (training jobs done / total)",
+      description = "The ETag is the study's version; give it as If-Match when cancelling.")
+  ResponseEntity<StudyView> get(@PathVariable UUID id) {
+    Study study = service.get(id);
+    return ResponseEntity.ok().eTag(etag(study)).body(view(study));
+  }
+
+  @PostMapping("/{id}/cancel")
+  @Operation(
+      summary = "Cancel a study",
+      description =
+          "Dequeues the study's queued jobs and stops its running ones at their next heartbeat"
+              + " (their results are refused); the study becomes CANCELLED. With If-Match, the"
+              + " study must still be at that version (412 otherwise). 409 when it already"
+              + " finished. 202 with the study.")
+  ResponseEntity<StudyView> cancel(
+      @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    Study study = service.cancel(id, version(ifMatch));
+    return ResponseEntity.accepted().eTag(etag(study)).body(view(study));
+  }
+
+  private static String etag(Study study) {
+    return "\"" + study.version() + "\"";
+  }
+
+  /** The version in an If-Match header ({@code "3"} or {@code W/"3"}), or null without one. */
+  private static Long version(String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+      return null;
+    }
+    String tag = ifMatch.trim();
+    if (tag.startsWith("W/")) {
+      tag = tag.substring(2);
+    }
+    tag = tag.replace("\"", "");
+    try {
+      return Long.parseLong(tag);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("If-Match: not an ETag of this API: " + ifMatch);
+    }
   }
 
   @GetMapping

@@ -1,0 +1,83 @@
+package io.s2l.experiment.study;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Idempotency-Key of study submissions: a key remembers the hash of the definition it came with and
+ * the study it created, in the transaction that created it.
+ */
+@Component
+class IdempotencyKeys {
+
+  static final int MAX_LENGTH = 200;
+
+  private final JdbcTemplate jdbc;
+
+  IdempotencyKeys(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * The study a key already created with this body; empty for a new key.
+   *
+   * @throws StudyConflictException (422) when the key came with another body
+   */
+  Optional<UUID> existing(String key, String bodyHash) {
+    check(key);
+    List<String[]> rows =
+        jdbc.query(
+            "SELECT request_sha256, study_id::text FROM experiment.idempotency_key WHERE key = ?",
+            (rs, i) -> new String[] {rs.getString(1), rs.getString(2)},
+            key);
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!rows.get(0)[0].equals(bodyHash)) {
+      throw new StudyConflictException(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          "Idempotency-Key reused",
+          "Idempotency-Key '" + key + "' was used with another study definition");
+    }
+    return Optional.of(UUID.fromString(rows.get(0)[1]));
+  }
+
+  /** Remembers a new key; a concurrent request with the same key makes this fail (409). */
+  void remember(String key, String bodyHash, UUID study, Instant now) {
+    jdbc.update(
+        "INSERT INTO experiment.idempotency_key (key, request_sha256, study_id, created_at)"
+            + " VALUES (?, ?, ?, ?)",
+        key,
+        bodyHash,
+        study,
+        Timestamp.from(now));
+  }
+
+  static String sha256(String canonicalJson) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(canonicalJson.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private static void check(String key) {
+    if (key.isBlank() || key.length() > MAX_LENGTH) {
+      throw new IllegalArgumentException(
+          "Idempotency-Key: must be 1 to " + MAX_LENGTH + " characters");
+    }
+  }
+}
