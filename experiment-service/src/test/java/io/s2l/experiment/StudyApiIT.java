@@ -30,6 +30,7 @@ class StudyApiIT {
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
+  @Autowired io.micrometer.core.instrument.MeterRegistry metrics;
 
   static final String VALID =
       """
@@ -146,6 +147,18 @@ class StudyApiIT {
     ResponseEntity<JsonNode> again =
         http.postForEntity("/api/v1/studies/" + id + "/cancel", null, JsonNode.class);
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+  }
+
+  @Test
+  void queueDepthByKindAndStateIsAGauge() throws Exception {
+    post(VALID);
+    double queued = 0;
+    for (int i = 0; i < 40 && queued == 0; i++) {
+      Thread.sleep(250);
+      var gauge = metrics.find("s2l.queue.jobs").tags("kind", "train", "state", "queued").gauge();
+      queued = gauge == null ? 0 : gauge.value();
+    }
+    assertThat(queued).isGreaterThanOrEqualTo(16);
   }
 
   @Test

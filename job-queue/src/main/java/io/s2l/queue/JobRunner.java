@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * A worker's loop: rescue expired leases, claim one job, run it while a background thread renews
@@ -28,6 +29,7 @@ public final class JobRunner {
   private final ScheduledExecutorService heartbeats;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private volatile Thread loop;
+  private volatile JobEvents events = JobEvents.NONE;
 
   public JobRunner(
       JobQueue queue, List<String> kinds, String owner, Duration lease, JobHandler handler) {
@@ -58,6 +60,12 @@ public final class JobRunner {
   }
 
   /** Polls until {@link #stop()}, sleeping {@code idle} when no job is claimable. */
+  /** Where to report each job's outcome and duration (nothing by default). */
+  public JobRunner reportingTo(JobEvents events) {
+    this.events = events;
+    return this;
+  }
+
   public void run(Duration idle) {
     while (!stopping.get()) {
       boolean worked;
@@ -139,17 +147,29 @@ public final class JobRunner {
     long period = Math.max(1, lease.toMillis() / 3);
     ScheduledFuture<?> future =
         heartbeats.scheduleAtFixedRate(beat, period, period, TimeUnit.MILLISECONDS);
+    MDC.put("studyId", String.valueOf(job.studyId()));
+    MDC.put("jobId", Long.toString(job.id()));
+    MDC.put("jobKind", job.kind());
+    MDC.put("jobKey", job.key());
+    MDC.put("attempt", Integer.toString(job.attempt()));
+    long started = System.nanoTime();
+    String outcome = JobEvents.LOST;
     try {
       handler.handle(job, beat);
+      outcome = JobEvents.SUCCEEDED;
       log.info("job {} succeeded", job.id());
     } catch (LeaseLostException e) {
       log.warn("job {} attempt {} abandoned: its lease was lost", job.id(), job.attempt());
     } catch (WorkerStoppingException e) {
       boolean released = queue.release(job);
+      outcome = JobEvents.HANDED_BACK;
       log.info("job {} {} on shutdown", job.id(), released ? "handed back" : "already taken over");
     } catch (Exception | Error e) {
       String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
       Optional<JobState> next = queue.fail(job, reason);
+      outcome =
+          next.map(s -> s == JobState.QUEUED ? JobEvents.RETRIED : JobEvents.FAILED)
+              .orElse(JobEvents.LOST);
       log.error(
           "job {} attempt {} failed ({}); now {}",
           job.id(),
@@ -159,6 +179,12 @@ public final class JobRunner {
           e);
     } finally {
       future.cancel(false);
+      events.finished(job, outcome, Duration.ofNanos(System.nanoTime() - started));
+      MDC.remove("studyId");
+      MDC.remove("jobId");
+      MDC.remove("jobKind");
+      MDC.remove("jobKey");
+      MDC.remove("attempt");
     }
     return true;
   }

@@ -249,7 +249,10 @@ class JobQueueIT {
             (job, context) -> {
               throw new IllegalArgumentException("bad payload: no scale");
             });
+    List<String> outcomes = new ArrayList<>();
+    runner.reportingTo((job, outcome, took) -> outcomes.add(job.key() + " " + outcome));
     assertThat(runner.runOnce()).isTrue();
+    assertThat(outcomes).containsExactly("job-0 retried");
     runner.stop();
     try (Connection c = dataSource.getConnection();
         var rs = c.createStatement().executeQuery("SELECT state, last_error FROM queue.job")) {

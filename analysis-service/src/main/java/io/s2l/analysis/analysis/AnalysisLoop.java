@@ -1,11 +1,13 @@
 package io.s2l.analysis.analysis;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.s2l.analysis.attribution.AttributionJobHandler;
 import io.s2l.analysis.config.AnalysisProperties;
 import io.s2l.analysis.mixture.RecommendJobHandler;
 import io.s2l.analysis.selection.VerifyJobHandler;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.JobRunner;
+import io.s2l.queue.MicrometerJobEvents;
 import io.s2l.study.JobKinds;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -29,7 +31,8 @@ class AnalysisLoop implements SmartLifecycle {
       AttributionJobHandler attribution,
       VerifyJobHandler verification,
       RecommendJobHandler recommendation,
-      AnalysisProperties properties) {
+      AnalysisProperties properties,
+      MeterRegistry metrics) {
     this.properties = properties;
     String owner = "analysis-" + ManagementFactory.getRuntimeMXBean().getName();
     this.runner =
@@ -49,6 +52,7 @@ class AnalysisLoop implements SmartLifecycle {
                 analysis.handle(job, context);
               }
             });
+    runner.reportingTo(new MicrometerJobEvents(metrics));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.s2l.worker.training;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.s2l.lm.eval.EvalResult;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.LeaseLostException;
@@ -26,15 +28,31 @@ class RunStore {
   private final TransactionTemplate transactions;
   private final JobQueue queue;
   private final Clock clock;
+  private final MeterRegistry metrics;
 
-  RunStore(DataSource dataSource, TransactionTemplate transactions, JobQueue queue, Clock clock) {
+  RunStore(
+      DataSource dataSource,
+      TransactionTemplate transactions,
+      JobQueue queue,
+      Clock clock,
+      MeterRegistry metrics) {
     this.dataSource = dataSource;
     this.transactions = transactions;
     this.queue = queue;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   void storeAndComplete(RunRecord run) {
+    store(run);
+    DistributionSummary.builder("s2l.training.tokens.per.second")
+        .description("Training throughput of each stored run (tokens, or images, per second)")
+        .tag("family", run.spec().scale().familyOrDefault())
+        .register(metrics)
+        .record(run.stats().tokensPerSecond());
+  }
+
+  private void store(RunRecord run) {
     transactions.executeWithoutResult(
         status -> {
           Connection c = DataSourceUtils.getConnection(dataSource);

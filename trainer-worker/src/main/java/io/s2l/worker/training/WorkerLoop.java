@@ -1,9 +1,11 @@
 package io.s2l.worker.training;
 
 import ai.djl.engine.Engine;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.s2l.lm.train.LmEngine;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.JobRunner;
+import io.s2l.queue.MicrometerJobEvents;
 import io.s2l.queue.WorkerCapabilities;
 import io.s2l.study.JobKinds;
 import io.s2l.worker.config.WorkerProperties;
@@ -32,7 +34,8 @@ class WorkerLoop implements SmartLifecycle {
       JobQueue queue,
       TrainingJobHandler training,
       FeatureJobs features,
-      WorkerProperties properties) {
+      WorkerProperties properties,
+      MeterRegistry metrics) {
     this.properties = properties;
     String owner = "trainer-" + ManagementFactory.getRuntimeMXBean().getName();
     Engine engine = LmEngine.start(properties.threads());
@@ -57,6 +60,7 @@ class WorkerLoop implements SmartLifecycle {
                 training.handle(job, context);
               }
             });
+    runner.reportingTo(new MicrometerJobEvents(metrics));
   }
 
   private static long memory(WorkerProperties properties) {
