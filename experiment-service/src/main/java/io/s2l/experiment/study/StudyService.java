@@ -80,6 +80,11 @@ public class StudyService {
       throw new InvalidStudyException(
           List.of(new FieldError("$", "a study definition is required")));
     }
+    Optional<String> nul = NulCharacters.firstPath(json.valueToTree(definition));
+    if (nul.isPresent()) {
+      throw new InvalidStudyException(
+          List.of(new FieldError(nul.get(), "must not contain the NUL character (U+0000)")));
+    }
     String hash = idempotencyKey == null ? null : IdempotencyKeys.sha256(write(definition));
     if (idempotencyKey != null) {
       Optional<UUID> earlier = idempotency.existing(idempotencyKey, hash);
