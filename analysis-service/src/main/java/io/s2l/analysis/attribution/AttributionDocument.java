@@ -47,8 +47,19 @@ final class AttributionDocument {
     }
     ScaleAttribution reference =
         scales.stream().filter(s -> s.scale().equals(spec.referenceScale())).findFirst().get();
+    // order similarity of every pair of scales, computed once
+    double[][] order = new double[scales.size()][scales.size()];
+    for (int a = 0; a < scales.size(); a++) {
+      order[a][a] = 1.0;
+      for (int b = a + 1; b < scales.size(); b++) {
+        order[a][b] = OrderSimilarity.meanSpearman(scales.get(a).scores(), scales.get(b).scores());
+        order[b][a] = order[a][b];
+      }
+    }
+    int ref = scales.indexOf(reference);
     ArrayNode lds = doc.putArray("lds");
-    for (ScaleAttribution s : scales) {
+    for (int i = 0; i < scales.size(); i++) {
+      ScaleAttribution s = scales.get(i);
       ObjectNode e = lds.addObject();
       e.put("scale", s.scale());
       if (s.lds() != null) {
@@ -62,20 +73,16 @@ final class AttributionDocument {
       e.put("computeRatio", reference.trainingFlops() / s.trainingFlops());
       e.put("trainingFlops", s.trainingFlops());
       e.put("models", spec.settings().modelsPerScale());
-      e.put(
-          "orderSimilarityToReference",
-          OrderSimilarity.meanSpearman(s.scores(), reference.scores()));
+      e.put("orderSimilarityToReference", order[i][ref]);
       e.put("seconds", s.seconds());
     }
-    ArrayNode order = doc.putArray("orderSimilarity");
+    ArrayNode pairs = doc.putArray("orderSimilarity");
     for (int a = 0; a < scales.size(); a++) {
       for (int b = a + 1; b < scales.size(); b++) {
-        ObjectNode e = order.addObject();
+        ObjectNode e = pairs.addObject();
         e.put("scaleA", scales.get(a).scale());
         e.put("scaleB", scales.get(b).scale());
-        e.put(
-            "meanSpearman",
-            OrderSimilarity.meanSpearman(scales.get(a).scores(), scales.get(b).scores()));
+        e.put("meanSpearman", order[a][b]);
       }
     }
     if (lasso != null) {

@@ -78,21 +78,8 @@ class AttributionStages {
       return;
     }
     // The attribution job queued the reference models that verify the selections.
-    if (trained) {
-      queue.enqueueAbsent(
-          c,
-          List.of(
-              new NewJob(
-                  study.id(),
-                  JobKinds.VERIFY,
-                  VERIFY_KEY,
-                  write(new VerifyJobSpec(study.id(), VerifyJobSpec.SELECTION)),
-                  3)));
-    }
-    if (JobQueue.counts(c, study.id(), JobKinds.VERIFY).succeeded() > 0) {
-      study.markCompleted(clock.instant());
-      log.info("study {} completed", study.id());
-    }
+    StageChecks.verifyThenComplete(
+        study, c, trained, VERIFY_KEY, VerifyJobSpec.SELECTION, queue, json, clock);
   }
 
   private List<TrainingJobSpec> trainedPoolModels(Connection c, Study study) throws SQLException {

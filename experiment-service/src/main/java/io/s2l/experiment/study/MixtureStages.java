@@ -64,26 +64,8 @@ class MixtureStages {
       return;
     }
     // The recommendation job queued the reference models that verify its mixtures.
-    if (trained) {
-      queue.enqueueAbsent(c, List.of(verifyJob(study)));
-    }
-    if (JobQueue.counts(c, study.id(), JobKinds.VERIFY).succeeded() > 0) {
-      study.markCompleted(clock.instant());
-      log.info("study {} completed", study.id());
-    }
-  }
-
-  private NewJob verifyJob(Study study) {
-    try {
-      return new NewJob(
-          study.id(),
-          JobKinds.VERIFY,
-          VERIFY_KEY,
-          json.writeValueAsString(new VerifyJobSpec(study.id(), VerifyJobSpec.MIXTURE)),
-          3);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot build the verification job of " + study.id(), e);
-    }
+    StageChecks.verifyThenComplete(
+        study, c, trained, VERIFY_KEY, VerifyJobSpec.MIXTURE, queue, json, clock);
   }
 
   private NewJob job(Study study, StudyDefinition definition, String kind, String key) {

@@ -42,4 +42,40 @@ final class StageChecks {
     }
     return training;
   }
+
+  /**
+   * The last stage of a study whose earlier job queued the reference models that verify it: once
+   * they are all trained the verification job is queued (once, whoever reconciles), and its success
+   * completes the study.
+   */
+  static void verifyThenComplete(
+      Study study,
+      Connection c,
+      boolean trained,
+      String verifyKey,
+      String subject,
+      JobQueue queue,
+      com.fasterxml.jackson.databind.ObjectMapper json,
+      Clock clock)
+      throws SQLException {
+    if (trained) {
+      try {
+        queue.enqueueAbsent(
+            c,
+            List.of(
+                new io.s2l.queue.NewJob(
+                    study.id(),
+                    JobKinds.VERIFY,
+                    verifyKey,
+                    json.writeValueAsString(new io.s2l.study.VerifyJobSpec(study.id(), subject)),
+                    3)));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException("cannot build the verification job of " + study.id(), e);
+      }
+    }
+    if (JobQueue.counts(c, study.id(), JobKinds.VERIFY).succeeded() > 0) {
+      study.markCompleted(clock.instant());
+      log.info("study {} completed", study.id());
+    }
+  }
 }

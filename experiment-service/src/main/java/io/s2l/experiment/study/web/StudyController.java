@@ -107,6 +107,7 @@ class StudyController {
   }
 
   StudyView view(Study study) {
+    java.util.Optional<Integer> featuresTotal = service.featuresTotal(study);
     JobCounts counts = service.trainingProgress(study.id());
     StudyView.Progress progress =
         new StudyView.Progress(
@@ -117,10 +118,8 @@ class StudyController {
             counts.failed(),
             // studies that queue verification models later count them from the start
             Math.min(1.0, counts.fractionDone() * counts.total() / Math.max(1, study.jobsTotal())),
-            service.featuresTotal(study).orElse(null),
-            service.featuresTotal(study).isPresent()
-                ? service.featureProgress(study.id()).succeeded()
-                : null);
+            featuresTotal.orElse(null),
+            featuresTotal.isPresent() ? service.featureProgress(study.id()).succeeded() : null);
     try {
       return new StudyView(
           study.id(),
