@@ -41,6 +41,11 @@ public final class JobQueue {
     this.retry = retry;
   }
 
+  /** The clock every timestamp of this queue is read from; runners time their attempts by it. */
+  Clock clock() {
+    return clock;
+  }
+
   /** A queue on {@code dataSource}, its schema created or upgraded first ({@link QueueSchema}). */
   public static JobQueue migrated(DataSource dataSource, Clock clock) {
     QueueSchema.migrate(dataSource);
@@ -175,13 +180,24 @@ public final class JobQueue {
    * (its lease expired and the job was rescued or claimed again): the worker must stop.
    */
   public boolean heartbeat(ClaimedJob job, Duration lease, double progress) throws SQLException {
+    return heartbeat(job, lease, progress, Instant.MAX);
+  }
+
+  /**
+   * Renews the lease as above, but never past {@code notAfter}. A runner enforcing a job timeout
+   * passes the attempt's deadline plus one lease, so that however late a heartbeat reaches the
+   * database (a slow connection, a paused thread), a hung attempt's lease expires by then.
+   */
+  public boolean heartbeat(ClaimedJob job, Duration lease, double progress, Instant notAfter)
+      throws SQLException {
     Instant now = clock.instant();
+    Instant renewed = now.plus(lease);
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
                 "UPDATE queue.job SET lease_expires_at = ?, progress = ?, updated_at = ?"
                     + HELD_BY_ATTEMPT)) {
-      ps.setTimestamp(1, Timestamp.from(now.plus(lease)));
+      ps.setTimestamp(1, Timestamp.from(renewed.isAfter(notAfter) ? notAfter : renewed));
       ps.setDouble(2, Math.max(0, Math.min(1, progress)));
       ps.setTimestamp(3, Timestamp.from(now));
       bindAttempt(ps, 4, job);

@@ -1,6 +1,9 @@
 package io.s2l.queue;
 
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -15,6 +18,14 @@ import org.slf4j.MDC;
 /**
  * A worker's loop: rescue expired leases, claim one job, run it while a background thread renews
  * the lease every third of its duration, record the outcome. One job at a time.
+ *
+ * <p>Each attempt may run for {@link QueueTimings#jobTimeout()} at most, timed by the queue's
+ * clock. Past it the lease is no longer renewed, so that any worker's rescue returns the job to the
+ * queue even when this worker's handler hangs (stuck in native code, say) and never looks at its
+ * lease: at most {@code jobTimeout + lease} after the attempt started. A handler that does check
+ * gets a {@link JobTimedOutException}, and the attempt is recorded as failed ("timed out after
+ * PT6H"), the retry policy deciding what comes next. A hung handler still holds this runner's
+ * thread; only its job is freed.
  */
 public final class JobRunner {
 
@@ -23,7 +34,8 @@ public final class JobRunner {
   private final JobQueue queue;
   private final List<String> kinds;
   private final String owner;
-  private final Duration lease;
+  private final QueueTimings timings;
+  private final Clock clock;
   private final WorkerCapabilities capabilities;
   private final JobHandler handler;
   private final ScheduledExecutorService heartbeats;
@@ -36,7 +48,10 @@ public final class JobRunner {
     this(queue, kinds, owner, lease, WorkerCapabilities.ANY_CPU, handler);
   }
 
-  /** A runner that claims only jobs its {@code capabilities} can run, and advertises them. */
+  /**
+   * A runner that claims only jobs its {@code capabilities} can run, and advertises them; its jobs
+   * time out after {@link QueueTimings#DEFAULT_JOB_TIMEOUT}.
+   */
   public JobRunner(
       JobQueue queue,
       List<String> kinds,
@@ -44,11 +59,26 @@ public final class JobRunner {
       Duration lease,
       WorkerCapabilities capabilities,
       JobHandler handler) {
+    this(queue, kinds, owner, QueueTimings.withDefaultTimeout(lease), capabilities, handler);
+  }
+
+  /**
+   * A runner that claims only jobs its {@code capabilities} can run, holding each for {@code
+   * timings}: services pass {@link QueueTimings#validated} ones.
+   */
+  public JobRunner(
+      JobQueue queue,
+      List<String> kinds,
+      String owner,
+      QueueTimings timings,
+      WorkerCapabilities capabilities,
+      JobHandler handler) {
     this.capabilities = capabilities;
     this.queue = queue;
+    this.clock = queue.clock();
     this.kinds = List.copyOf(kinds);
     this.owner = owner;
-    this.lease = lease;
+    this.timings = timings;
     this.handler = handler;
     this.heartbeats =
         Executors.newSingleThreadScheduledExecutor(
@@ -59,13 +89,13 @@ public final class JobRunner {
             });
   }
 
-  /** Polls until {@link #stop()}, sleeping {@code idle} when no job is claimable. */
   /** Where to report each job's outcome and duration (nothing by default). */
   public JobRunner reportingTo(JobEvents events) {
     this.events = events;
     return this;
   }
 
+  /** Polls until {@link #stop()}, sleeping {@code idle} when no job is claimable. */
   public void run(Duration idle) {
     while (!stopping.get()) {
       boolean worked;
@@ -137,14 +167,14 @@ public final class JobRunner {
       log.info("rescued {} job(s) whose lease expired", rescued);
     }
     queue.advertise(owner, kinds, capabilities);
-    Optional<ClaimedJob> claimed = queue.claim(kinds, owner, lease, capabilities);
+    Optional<ClaimedJob> claimed = queue.claim(kinds, owner, timings.lease(), capabilities);
     if (claimed.isEmpty()) {
       return false;
     }
     ClaimedJob job = claimed.get();
     log.info("claimed job {} ({} {}) attempt {}", job.id(), job.kind(), job.key(), job.attempt());
-    Heartbeat beat = new Heartbeat(job);
-    long period = Math.max(1, lease.toMillis() / 3);
+    Heartbeat beat = new Heartbeat(job, clock.instant().plus(timings.jobTimeout()));
+    long period = timings.heartbeatPeriod().toMillis();
     ScheduledFuture<?> future =
         heartbeats.scheduleAtFixedRate(beat, period, period, TimeUnit.MILLISECONDS);
     MDC.put("studyId", String.valueOf(job.studyId()));
@@ -164,19 +194,10 @@ public final class JobRunner {
       boolean released = queue.release(job);
       outcome = JobEvents.HANDED_BACK;
       log.info("job {} {} on shutdown", job.id(), released ? "handed back" : "already taken over");
+    } catch (JobTimedOutException e) {
+      outcome = failed(job, "timed out after " + e.timeout(), e);
     } catch (Exception | Error e) {
-      String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-      Optional<JobState> next = queue.fail(job, reason);
-      outcome =
-          next.map(s -> s == JobState.QUEUED ? JobEvents.RETRIED : JobEvents.FAILED)
-              .orElse(JobEvents.LOST);
-      log.error(
-          "job {} attempt {} failed ({}); now {}",
-          job.id(),
-          job.attempt(),
-          reason,
-          next.map(Enum::name).orElse("held by another attempt"),
-          e);
+      outcome = failed(job, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     } finally {
       future.cancel(false);
       events.finished(job, outcome, Duration.ofNanos(System.nanoTime() - started));
@@ -189,19 +210,51 @@ public final class JobRunner {
     return true;
   }
 
+  /** Records a failed attempt and returns its outcome for {@link JobEvents}. */
+  private String failed(ClaimedJob job, String reason, Throwable e) throws SQLException {
+    Optional<JobState> next = queue.fail(job, reason);
+    log.error(
+        "job {} attempt {} failed ({}); now {}",
+        job.id(),
+        job.attempt(),
+        reason,
+        next.map(Enum::name).orElse("held by another attempt"),
+        e);
+    return next.map(s -> s == JobState.QUEUED ? JobEvents.RETRIED : JobEvents.FAILED)
+        .orElse(JobEvents.LOST);
+  }
+
   private final class Heartbeat implements Runnable, JobContext {
     private final ClaimedJob job;
+    private final Instant deadline;
     private volatile double progress;
     private volatile boolean lost;
+    private volatile boolean overtimeLogged;
 
-    Heartbeat(ClaimedJob job) {
+    /** Beats for {@code job} until {@code deadline}, when its attempt times out. */
+    Heartbeat(ClaimedJob job, Instant deadline) {
       this.job = job;
+      this.deadline = deadline;
     }
 
     @Override
     public void run() {
+      Instant lastExpiry = deadline.plus(timings.lease());
+      if (clock.instant().isAfter(deadline)) {
+        if (!overtimeLogged) {
+          overtimeLogged = true;
+          log.warn(
+              "job {} attempt {} ran past its timeout of {}: its lease is no longer renewed and"
+                  + " expires by {}",
+              job.id(),
+              job.attempt(),
+              timings.jobTimeout(),
+              lastExpiry);
+        }
+        return;
+      }
       try {
-        if (!queue.heartbeat(job, lease, progress)) {
+        if (!queue.heartbeat(job, timings.lease(), progress, lastExpiry)) {
           lost = true;
         }
       } catch (Exception e) {
@@ -219,6 +272,9 @@ public final class JobRunner {
     public void checkLease() {
       if (lost) {
         throw new LeaseLostException(job);
+      }
+      if (clock.instant().isAfter(deadline)) {
+        throw new JobTimedOutException(job, timings.jobTimeout());
       }
       if (stopping.get()) {
         throw new WorkerStoppingException(job);

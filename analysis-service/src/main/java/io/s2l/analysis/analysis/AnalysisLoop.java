@@ -1,5 +1,6 @@
 package io.s2l.analysis.analysis;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.s2l.analysis.attribution.AttributionJobHandler;
 import io.s2l.analysis.config.AnalysisProperties;
@@ -8,16 +9,20 @@ import io.s2l.analysis.selection.VerifyJobHandler;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.JobRunner;
 import io.s2l.queue.MicrometerJobEvents;
+import io.s2l.queue.QueueTimings;
+import io.s2l.queue.WorkerCapabilities;
 import io.s2l.study.JobKinds;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Claims analysis jobs (scale correlation), attribution jobs, mixture recommendation jobs and
- * verification jobs from the queue, one at a time, for as long as the service runs.
+ * verification jobs from the queue, one at a time, for as long as the service runs. Start-up fails
+ * when the lease and job timeout cannot work together ({@link QueueTimings#validated}).
  */
 @Component
 class AnalysisLoop implements SmartLifecycle {
@@ -32,15 +37,25 @@ class AnalysisLoop implements SmartLifecycle {
       VerifyJobHandler verification,
       RecommendJobHandler recommendation,
       AnalysisProperties properties,
+      DataSource dataSource,
       MeterRegistry metrics) {
     this.properties = properties;
+    QueueTimings timings =
+        QueueTimings.validated(
+            "s2l.analysis",
+            properties.lease(),
+            properties.jobTimeout(),
+            dataSource instanceof HikariDataSource hikari
+                ? Duration.ofMillis(hikari.getConnectionTimeout())
+                : Duration.ZERO);
     String owner = "analysis-" + ManagementFactory.getRuntimeMXBean().getName();
     this.runner =
         new JobRunner(
             queue,
             List.of(JobKinds.ANALYZE, JobKinds.ATTRIBUTE, JobKinds.RECOMMEND, JobKinds.VERIFY),
             owner,
-            properties.lease(),
+            timings,
+            WorkerCapabilities.ANY_CPU,
             (job, context) -> {
               if (JobKinds.ATTRIBUTE.equals(job.kind())) {
                 attribution.handle(job, context);

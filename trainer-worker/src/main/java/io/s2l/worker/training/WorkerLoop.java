@@ -1,11 +1,13 @@
 package io.s2l.worker.training;
 
 import ai.djl.engine.Engine;
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.s2l.lm.train.LmEngine;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.JobRunner;
 import io.s2l.queue.MicrometerJobEvents;
+import io.s2l.queue.QueueTimings;
 import io.s2l.queue.WorkerCapabilities;
 import io.s2l.study.JobKinds;
 import io.s2l.worker.config.WorkerProperties;
@@ -13,6 +15,7 @@ import io.s2l.worker.features.FeatureJobs;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -20,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The worker's single job thread, started with the application and stopped before it shuts down.
- * One job at a time per process: PyTorch allows one gradient collector per JVM.
+ * One job at a time per process: PyTorch allows one gradient collector per JVM. Start-up fails when
+ * the lease and job timeout cannot work together ({@link QueueTimings#validated}).
  */
 @Component
 class WorkerLoop implements SmartLifecycle {
@@ -35,8 +39,17 @@ class WorkerLoop implements SmartLifecycle {
       TrainingJobHandler training,
       FeatureJobs features,
       WorkerProperties properties,
+      DataSource dataSource,
       MeterRegistry metrics) {
     this.properties = properties;
+    QueueTimings timings =
+        QueueTimings.validated(
+            "s2l.worker",
+            properties.lease(),
+            properties.jobTimeout(),
+            dataSource instanceof HikariDataSource hikari
+                ? Duration.ofMillis(hikari.getConnectionTimeout())
+                : Duration.ZERO);
     String owner = "trainer-" + ManagementFactory.getRuntimeMXBean().getName();
     Engine engine = LmEngine.start(properties.threads());
     WorkerCapabilities capabilities =
@@ -51,7 +64,7 @@ class WorkerLoop implements SmartLifecycle {
             queue,
             List.of(JobKinds.TRAIN, JobKinds.FEATURIZE),
             owner,
-            properties.lease(),
+            timings,
             capabilities,
             (job, context) -> {
               if (JobKinds.FEATURIZE.equals(job.kind())) {
