@@ -19,6 +19,10 @@ mvn -q -pl launcher -am test-compile -DskipTests
 mkdir -p "$here/target"
 mvn -q -pl launcher dependency:build-classpath -Dmdep.outputFile="$here/target/classpath.txt" -Dmdep.includeScope=test
 port=18080
+# the key the service is started with and the load generator sends (every submission is
+# authenticated, as in production)
+S2L_ADMIN_KEY="s2l_bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export S2L_ADMIN_KEY
 S2L_DB_URL="jdbc:postgresql://$host_port/$db" S2L_DB_USER=postgres S2L_DB_PASSWORD= \
   S2L_EXPERIMENT_PORT=$port java -jar experiment-service/target/experiment-service.jar \
   > "$here/target/experiment-service.log" 2>&1 &

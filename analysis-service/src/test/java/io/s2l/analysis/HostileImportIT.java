@@ -3,11 +3,14 @@ package io.s2l.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.s2l.testsupport.TestDatabase;
+import io.s2l.testsupport.TestKeys;
+import io.s2l.testsupport.web.AdminKeyClient;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -21,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * cut or duplicated, columns dropped, bytes flipped), from a seeded generator. Property: never a
  * 5xx; a refusal stores nothing; every accepted import is one imported study.
  */
+@Import(AdminKeyClient.class)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"s2l.analysis.idle-poll=1h", "s2l.analysis.max-import-size=1MB"})
@@ -48,6 +52,7 @@ class HostileImportIT {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     TestDatabase.freshDatabase().register(registry::add);
+    TestKeys.register(registry::add);
   }
 
   @Autowired TestRestTemplate http;

@@ -3,7 +3,12 @@ package io.s2l.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.s2l.access.ApiKeys;
+import io.s2l.access.NewApiKey;
+import io.s2l.access.Role;
 import io.s2l.testsupport.TestDatabase;
+import io.s2l.testsupport.TestKeys;
+import io.s2l.testsupport.web.AdminKeyClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -11,9 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Results trained elsewhere, imported over HTTP, analysed by the queued job, served and plotted.
  */
+@Import(AdminKeyClient.class)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"s2l.analysis.idle-poll=100ms", "s2l.analysis.max-import-size=1MB"})
@@ -31,14 +40,24 @@ class ImportAnalysisIT {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     TestDatabase.freshDatabase().register(registry::add);
+    TestKeys.register(registry::add);
   }
 
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
 
+  @Autowired ApiKeys keys;
+
   private ResponseEntity<JsonNode> upload(String body, String type, String reference) {
+    return upload(body, type, reference, null);
+  }
+
+  private ResponseEntity<JsonNode> upload(String body, String type, String reference, String key) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.parseMediaType(type));
+    if (key != null) {
+      headers.setBearerAuth(key);
+    }
     return http.postForEntity(
         "/api/v1/imports?reference=" + reference, new HttpEntity<>(body, headers), JsonNode.class);
   }
@@ -93,8 +112,18 @@ class ImportAnalysisIT {
     assertThat(analysis.get("recommendation").has("frontier")).isTrue();
 
     JsonNode runs = http.getForObject("/api/v1/studies/" + id + "/runs", JsonNode.class);
-    assertThat(runs).hasSize(2 * 4 * 2);
-    assertThat(runs.get(0).get("flops").asDouble()).isEqualTo(6.0 * 100 * 2000);
+    assertThat(runs.get("total").asInt()).isEqualTo(2 * 4 * 2);
+    assertThat(runs.get("items")).hasSize(2 * 4 * 2);
+    assertThat(runs.at("/items/0/flops").asDouble()).isEqualTo(6.0 * 100 * 2000);
+    // pages partition the runs in the same order
+    JsonNode second =
+        http.getForObject("/api/v1/studies/" + id + "/runs?page=1&size=5", JsonNode.class);
+    assertThat(second.get("items")).hasSize(5);
+    assertThat(second.at("/items/0")).isEqualTo(runs.at("/items/5"));
+    assertThat(
+            http.getForEntity("/api/v1/studies/" + id + "/runs?size=101", JsonNode.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
 
     for (String plot :
         new String[] {
@@ -119,11 +148,44 @@ class ImportAnalysisIT {
             new HttpEntity<>("{\"metric\": \"r2\", \"threshold\": 0.5}", json),
             JsonNode.class);
     assertThat(rerun.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    JsonNode second = awaitAnalysis(id, 2);
-    assertThat(second.get("recommendation").get("metric").asText()).isEqualTo("r2");
-    assertThat(http.getForObject("/api/v1/studies/" + id + "/analyses", JsonNode.class)).hasSize(2);
+    JsonNode version2 = awaitAnalysis(id, 2);
+    assertThat(version2.get("recommendation").get("metric").asText()).isEqualTo("r2");
+    JsonNode versions = http.getForObject("/api/v1/studies/" + id + "/analyses", JsonNode.class);
+    assertThat(versions.get("total").asInt()).isEqualTo(2);
+    assertThat(versions.at("/items/0/version").asInt()).isEqualTo(2);
+    assertThat(
+            http.getForObject("/api/v1/studies/" + id + "/analyses?page=1&size=1", JsonNode.class)
+                .at("/items/0/version")
+                .asInt())
+        .isEqualTo(1);
     assertThat(awaitAnalysis(id, 1).get("recommendation").get("metric").asText())
         .isEqualTo("decisionAccuracy");
+  }
+
+  @Test
+  void anImportIsVisibleToItsOwnersKeysAndAdminsOnlyAndNeedsTheSubmitRole() {
+    String aSubmit = keys.create(new NewApiKey("team-a", "a", Role.SUBMIT, null, null)).secret();
+    String aRead = keys.create(new NewApiKey("team-a", "a2", Role.READ, null, null)).secret();
+    String bRead = keys.create(new NewApiKey("team-b", "b", Role.READ, null, null)).secret();
+
+    assertThat(upload(TestTables.CSV, "text/csv", "l", aRead).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<JsonNode> accepted = upload(TestTables.CSV, "text/csv", "l", aSubmit);
+    assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    String runs = "/api/v1/studies/" + accepted.getBody().get("id").asText() + "/runs";
+
+    assertThat(getAs(runs, aRead)).isEqualTo(HttpStatus.OK);
+    assertThat(http.getForEntity(runs, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(getAs(runs, bRead)).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(getAs(runs.replace("/runs", "/scale-correlation"), bRead))
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  private HttpStatusCode getAs(String path, String key) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBearerAuth(key);
+    return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class)
+        .getStatusCode();
   }
 
   @Test

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.s2l.testsupport.TestDatabase;
+import io.s2l.testsupport.TestKeys;
+import io.s2l.testsupport.web.AdminKeyClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Corpora and evaluation sets users bring, checked on upload and usable in studies. */
+@Import(AdminKeyClient.class)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
@@ -29,6 +33,7 @@ class DatasetApiIT {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     TestDatabase.freshDatabase().register(registry::add);
+    TestKeys.register(registry::add);
   }
 
   @Autowired TestRestTemplate http;

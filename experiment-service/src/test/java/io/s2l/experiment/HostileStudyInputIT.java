@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.s2l.testsupport.TestDatabase;
+import io.s2l.testsupport.TestKeys;
+import io.s2l.testsupport.web.AdminKeyClient;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * seeded generator so that a failure replays. Property: never a 5xx; a refusal is problem+json and
  * stores nothing; every accepted study stores exactly its jobs.
  */
+@Import(AdminKeyClient.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HostileStudyInputIT {
 
@@ -38,6 +42,7 @@ class HostileStudyInputIT {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     TestDatabase.freshDatabase().register(registry::add);
+    TestKeys.register(registry::add);
   }
 
   @Autowired TestRestTemplate http;

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.testsupport.TestDatabase;
+import io.s2l.testsupport.TestKeys;
+import io.s2l.testsupport.web.AdminKeyClient;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,12 +22,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+@Import(AdminKeyClient.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StudyApiIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     TestDatabase.freshDatabase().register(registry::add);
+    TestKeys.register(registry::add);
   }
 
   @Autowired TestRestTemplate http;
@@ -110,7 +115,8 @@ class StudyApiIT {
     ResponseEntity<JsonNode> other = post(VALID.replace("api test", "another name"), key);
     assertThat(other.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     assertThat(other.getHeaders().getContentType().toString()).contains("problem+json");
-    assertThat(other.getBody().get("detail").asText()).contains(key);
+    assertThat(other.getBody().get("detail").asText())
+        .contains("Idempotency-Key was used with another study definition");
     assertThat(studies()).isEqualTo(stored);
   }
 

@@ -129,6 +129,7 @@ class EndToEndIT {
                                       + "/api/v1/studies/"
                                       + id
                                       + "/attribution/targets/3?scale=w4&count=5"))
+                          .header("Authorization", "Bearer " + platform.adminKey())
                           .build(),
                       java.net.http.HttpResponse.BodyHandlers.ofString());
           assertThat(top.statusCode()).isEqualTo(200);
@@ -277,7 +278,8 @@ class EndToEndIT {
     String definition =
         new String(Objects.requireNonNull(getClass().getResourceAsStream(resource)).readAllBytes());
     try (Platform platform = Platform.start(settings, s -> {})) {
-      StudyClient client = new StudyClient(platform.experimentUrl(), platform.analysisUrl());
+      StudyClient client =
+          new StudyClient(platform.experimentUrl(), platform.analysisUrl(), platform.adminKey());
       DemoResult result =
           new DemoRun(client, Clock.systemUTC())
               .run(

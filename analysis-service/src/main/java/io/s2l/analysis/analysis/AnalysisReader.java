@@ -3,6 +3,7 @@ package io.s2l.analysis.analysis;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.access.web.PageView;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,19 +58,28 @@ public class AnalysisReader {
   }
 
   /** Every version of a study's analysis, newest first. */
-  public List<AnalysisVersion> versions(UUID studyId) {
-    return jdbc.query(
-        "SELECT version, computed_at, result->'options'->>'metric', (result->'options'->>'threshold')::float8,"
-            + " result->'recommendation'->>'recommendedScale' FROM analysis.analysis_result"
-            + " WHERE study_id = ? ORDER BY version DESC",
-        (rs, i) ->
-            new AnalysisVersion(
-                rs.getInt(1),
-                rs.getTimestamp(2).toInstant(),
-                rs.getString(3),
-                rs.getDouble(4),
-                rs.getString(5)),
-        studyId);
+  public PageView<AnalysisVersion> versions(UUID studyId, int page, int size) {
+    Long total =
+        jdbc.queryForObject(
+            "SELECT count(*) FROM analysis.analysis_result WHERE study_id = ?",
+            Long.class,
+            studyId);
+    List<AnalysisVersion> items =
+        jdbc.query(
+            "SELECT version, computed_at, result->'options'->>'metric', (result->'options'->>'threshold')::float8,"
+                + " result->'recommendation'->>'recommendedScale' FROM analysis.analysis_result"
+                + " WHERE study_id = ? ORDER BY version DESC LIMIT ? OFFSET ?",
+            (rs, i) ->
+                new AnalysisVersion(
+                    rs.getInt(1),
+                    rs.getTimestamp(2).toInstant(),
+                    rs.getString(3),
+                    rs.getDouble(4),
+                    rs.getString(5)),
+            studyId,
+            size,
+            PageView.offset(page, size));
+    return new PageView<>(items, page, size, total == null ? 0 : total);
   }
 
   private ObjectNode parse(String text) {

@@ -2,6 +2,8 @@ package io.s2l.analysis.imports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.access.ApiKey;
+import io.s2l.access.StudyOwners;
 import io.s2l.analysis.config.AnalysisProperties;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.NewJob;
@@ -36,6 +38,7 @@ public class ImportService {
   private final ObjectMapper json;
   private final Clock clock;
   private final AnalysisProperties properties;
+  private final StudyOwners owners;
 
   ImportService(
       ImportStore store,
@@ -44,7 +47,8 @@ public class ImportService {
       TransactionTemplate transactions,
       ObjectMapper json,
       Clock clock,
-      AnalysisProperties properties) {
+      AnalysisProperties properties,
+      StudyOwners owners) {
     this.store = store;
     this.queue = queue;
     this.dataSource = dataSource;
@@ -52,13 +56,16 @@ public class ImportService {
     this.json = json;
     this.clock = clock;
     this.properties = properties;
+    this.owners = owners;
   }
 
   /**
    * @param csv true for text/csv, false for JSON
    * @param reference the reference scale, or null to take it from a JSON body
+   * @param caller the key importing: its owner owns the import
    */
-  public ImportReceipt importTable(InputStream body, boolean csv, String reference, String name) {
+  public ImportReceipt importTable(
+      InputStream body, boolean csv, String reference, String name, ApiKey caller) {
     MessageDigest sha256 = sha256();
     InputStream in =
         new DigestInputStream(
@@ -72,6 +79,7 @@ public class ImportService {
           Connection c = DataSourceUtils.getConnection(dataSource);
           try {
             store.store(c, id, label, checksum, table, clock.instant());
+            owners.record(id, caller, 1, clock.instant());
             queue.enqueue(c, List.of(analysisJob(id, table)));
           } catch (SQLException e) {
             throw new IllegalStateException("cannot store import " + id, e);

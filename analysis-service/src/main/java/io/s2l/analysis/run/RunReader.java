@@ -1,5 +1,6 @@
 package io.s2l.analysis.run;
 
+import io.s2l.access.web.PageView;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,18 +19,32 @@ public class RunReader {
     this.jdbc = jdbc;
   }
 
-  /** Every run of a study with its compute accounting, by size then distribution then seed. */
-  public List<RunView> runs(UUID studyId) {
-    List<RunView> imported = imported(studyId);
-    if (!imported.isEmpty() || !trainingSchemaExists()) {
-      return imported;
+  /**
+   * One page of a study's runs with their compute accounting, by size then distribution then seed.
+   */
+  public PageView<RunView> runs(UUID studyId, int page, int size) {
+    long offset = PageView.offset(page, size);
+    long imported = count("SELECT count(*) FROM analysis.imported_run WHERE study_id = ?", studyId);
+    if (imported > 0 || !trainingSchemaExists()) {
+      return new PageView<>(imported(studyId, size, offset), page, size, imported);
     }
+    long trained = count("SELECT count(*) FROM training.run WHERE study_id = ?", studyId);
+    return new PageView<>(trained(studyId, size, offset), page, size, trained);
+  }
+
+  private long count(String sql, UUID studyId) {
+    Long n = jdbc.queryForObject(sql, Long.class, studyId);
+    return n == null ? 0 : n;
+  }
+
+  private List<RunView> trained(UUID studyId, int limit, long offset) {
     return jdbc.query(
         "SELECT r.scale, r.distribution, r.seed, r.params_non_embedding, r.params_total,"
             + " r.tokens, r.flops, r.steps, r.wall_seconds, r.tokens_per_second,"
             + " r.eval_seconds, r.final_train_loss, r.peak_rss_bytes, r.worker, r.attempt"
             + " FROM training.run r WHERE r.study_id = ?"
-            + " ORDER BY r.params_non_embedding, r.distribution, r.seed",
+            + " ORDER BY r.params_non_embedding, r.distribution, r.seed, r.scale"
+            + " LIMIT ? OFFSET ?",
         (rs, i) ->
             new RunView(
                 rs.getString(1),
@@ -47,7 +62,9 @@ public class RunReader {
                 rs.getLong(13),
                 rs.getString(14),
                 rs.getInt(15)),
-        studyId);
+        studyId,
+        limit,
+        offset);
   }
 
   /** The training schema is created by the first worker; an analysis-only platform has none. */
@@ -56,10 +73,10 @@ public class RunReader {
         jdbc.queryForObject("SELECT to_regclass('training.run') IS NOT NULL", Boolean.class));
   }
 
-  private List<RunView> imported(UUID studyId) {
+  private List<RunView> imported(UUID studyId, int limit, long offset) {
     return jdbc.query(
         "SELECT scale, distribution, seed, params, tokens FROM analysis.imported_run"
-            + " WHERE study_id = ? ORDER BY params, distribution, seed",
+            + " WHERE study_id = ? ORDER BY params, distribution, seed, scale LIMIT ? OFFSET ?",
         (rs, i) ->
             new RunView(
                 rs.getString(1),
@@ -77,6 +94,8 @@ public class RunReader {
                 null,
                 null,
                 null),
-        studyId);
+        studyId,
+        limit,
+        offset);
   }
 }

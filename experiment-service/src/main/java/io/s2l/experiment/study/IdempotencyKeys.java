@@ -34,7 +34,6 @@ class IdempotencyKeys {
    * @throws StudyConflictException (422) when the key came with another body
    */
   Optional<UUID> existing(String key, String bodyHash) {
-    check(key);
     List<String[]> rows =
         jdbc.query(
             "SELECT request_sha256, study_id::text FROM experiment.idempotency_key WHERE key = ?",
@@ -47,7 +46,7 @@ class IdempotencyKeys {
       throw new StudyConflictException(
           HttpStatus.UNPROCESSABLE_ENTITY,
           "Idempotency-Key reused",
-          "Idempotency-Key '" + key + "' was used with another study definition");
+          "this Idempotency-Key was used with another study definition");
     }
     return Optional.of(UUID.fromString(rows.get(0)[1]));
   }
@@ -61,6 +60,15 @@ class IdempotencyKeys {
         bodyHash,
         study,
         Timestamp.from(now));
+  }
+
+  /**
+   * The stored form of a client's key: scoped to the API key that sent it, so two callers' keys
+   * never meet and no one can replay another's study.
+   */
+  static String scoped(long apiKeyId, String key) {
+    check(key);
+    return apiKeyId + "/" + key;
   }
 
   static String sha256(String canonicalJson) {

@@ -6,10 +6,29 @@ import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface StudyRepository extends JpaRepository<Study, UUID> {
 
   List<Study> findByStatusIn(Collection<StudyStatus> statuses);
 
   Page<Study> findAllByOrderByCreatedAtDesc(Pageable page);
+
+  /** An owner's studies, newest first. */
+  @Query(
+      value =
+          "SELECT s.* FROM experiment.study s JOIN access.study_owner o ON o.study_id = s.id"
+              + " WHERE o.owner = :owner ORDER BY s.created_at DESC",
+      countQuery = "SELECT count(*) FROM access.study_owner WHERE owner = :owner",
+      nativeQuery = true)
+  Page<Study> findByOwner(@Param("owner") String owner, Pageable page);
+
+  /** Studies submitted with a key that are still queued or running. */
+  @Query(
+      value =
+          "SELECT count(*) FROM experiment.study s JOIN access.study_owner o ON o.study_id = s.id"
+              + " WHERE o.key_id = :key AND s.status IN ('QUEUED', 'TRAINING', 'ANALYZING')",
+      nativeQuery = true)
+  long countActiveByKey(@Param("key") long keyId);
 }

@@ -2,6 +2,8 @@ package io.s2l.experiment.study;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.access.ApiKey;
+import io.s2l.access.StudyOwners;
 import io.s2l.experiment.config.ExperimentProperties;
 import io.s2l.queue.JobCounts;
 import io.s2l.queue.JobQueue;
@@ -41,6 +43,7 @@ public class StudyService {
   private final Clock clock;
   private final ExperimentProperties properties;
   private final IdempotencyKeys idempotency;
+  private final StudyOwners owners;
 
   StudyService(
       StudyRepository studies,
@@ -50,7 +53,8 @@ public class StudyService {
       ObjectMapper json,
       Clock clock,
       ExperimentProperties properties,
-      IdempotencyKeys idempotency) {
+      IdempotencyKeys idempotency,
+      StudyOwners owners) {
     this.studies = studies;
     this.queue = queue;
     this.dataSource = dataSource;
@@ -59,15 +63,19 @@ public class StudyService {
     this.clock = clock;
     this.properties = properties;
     this.idempotency = idempotency;
+    this.owners = owners;
   }
 
   /** A submission's outcome: the study, and whether an earlier request with its key created it. */
   public record Submission(Study study, boolean replayed) {}
 
-  /** Validates, expands and stores a study, and enqueues its training jobs, atomically. */
+  /**
+   * Validates, expands and stores a study owned by {@code caller}'s owner, and enqueues its
+   * training jobs, atomically; refused when it would take the key past a quota.
+   */
   @Transactional
-  public Study submit(StudyDefinition definition) {
-    return submit(definition, null).study();
+  public Study submit(StudyDefinition definition, ApiKey caller) {
+    return submit(definition, null, caller).study();
   }
 
   /**
@@ -75,7 +83,7 @@ public class StudyService {
    * definition returns the study the first one created, and one with another definition is refused.
    */
   @Transactional
-  public Submission submit(StudyDefinition definition, String idempotencyKey) {
+  public Submission submit(StudyDefinition definition, String idempotencyKey, ApiKey caller) {
     if (definition == null) {
       throw new InvalidStudyException(
           List.of(new FieldError("$", "a study definition is required")));
@@ -86,8 +94,10 @@ public class StudyService {
           List.of(new FieldError(nul.get(), "must not contain the NUL character (U+0000)")));
     }
     String hash = idempotencyKey == null ? null : IdempotencyKeys.sha256(write(definition));
-    if (idempotencyKey != null) {
-      Optional<UUID> earlier = idempotency.existing(idempotencyKey, hash);
+    String scopedKey =
+        idempotencyKey == null ? null : IdempotencyKeys.scoped(caller.id(), idempotencyKey);
+    if (scopedKey != null) {
+      Optional<UUID> earlier = idempotency.existing(scopedKey, hash);
       if (earlier.isPresent()) {
         return new Submission(get(earlier.get()), true);
       }
@@ -108,6 +118,9 @@ public class StudyService {
       throw new InvalidStudyException(errors);
     }
     StudyPlan plan = StudyPlan.expand(definition, catalog);
+    int jobsTotal = plan.jobs().size() + StudyPlan.laterJobs(definition);
+    owners.lock(caller);
+    owners.checkQuota(caller, studies.countActiveByKey(caller.id()), jobsTotal, clock.instant());
     UUID id = UUID.randomUUID();
     Study study =
         new Study(
@@ -121,9 +134,10 @@ public class StudyService {
                     "scales", definition.scales(),
                     "seeds", definition.seeds())),
             definition.referenceScale(),
-            plan.jobs().size() + StudyPlan.laterJobs(definition),
+            jobsTotal,
             clock.instant());
     studies.saveAndFlush(study);
+    owners.record(id, caller, jobsTotal, clock.instant());
     List<NewJob> jobs =
         plan.jobs().stream()
             .map(
@@ -145,8 +159,8 @@ public class StudyService {
     } finally {
       DataSourceUtils.releaseConnection(tx, dataSource);
     }
-    if (idempotencyKey != null) {
-      idempotency.remember(idempotencyKey, hash, id, clock.instant());
+    if (scopedKey != null) {
+      idempotency.remember(scopedKey, hash, id, clock.instant());
     }
     return new Submission(study, false);
   }
@@ -191,9 +205,12 @@ public class StudyService {
     return studies.findById(id).orElseThrow(() -> new StudyNotFoundException(id));
   }
 
+  /** The studies {@code caller} may see, newest first: its owner's, or every study for admins. */
   @Transactional(readOnly = true)
-  public Page<Study> list(Pageable page) {
-    return studies.findAllByOrderByCreatedAtDesc(page);
+  public Page<Study> list(Pageable page, ApiKey caller) {
+    return caller.isAdmin()
+        ? studies.findAllByOrderByCreatedAtDesc(page)
+        : studies.findByOwner(caller.owner(), page);
   }
 
   /** Training-job counts of a study. */

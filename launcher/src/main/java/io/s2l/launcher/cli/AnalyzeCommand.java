@@ -62,7 +62,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             PlatformOptions.home(), PlatformOptions.externalDatabase(), null, false, 0, 0, 0, logs);
     try (Platform running = Platform.start(settings, s -> System.out.println("s2l: " + s))) {
       Duration startup = Duration.between(begin, clock.instant());
-      StudyClient client = new StudyClient(null, running.analysisUrl());
+      StudyClient client = new StudyClient(null, running.analysisUrl(), running.adminKey());
       System.out.printf("s2l: importing %s (%,d bytes)%n", file, Files.size(file));
       Instant submitted = clock.instant();
       JsonNode receipt = client.importFile(file, reference);

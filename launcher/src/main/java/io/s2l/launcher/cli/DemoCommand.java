@@ -69,8 +69,13 @@ final class DemoCommand implements Callable<Integer> {
       System.out.printf(
           "s2l: platform up in %.1f s (experiment %s, analysis %s; logs in %s)%n",
           startup.toMillis() / 1000.0, running.experimentUrl(), running.analysisUrl(), logs);
+      System.out.println(
+          "s2l: API key (admin): "
+              + running.adminKey()
+              + "  (curl -H 'Authorization: Bearer <key>' ...)");
       System.out.println("s2l: submitting " + definitionFile.getFileName());
-      StudyClient client = new StudyClient(running.experimentUrl(), running.analysisUrl());
+      StudyClient client =
+          new StudyClient(running.experimentUrl(), running.analysisUrl(), running.adminKey());
       ProgressBar bar = new ProgressBar(System.out, System.console() != null);
       DemoResult result =
           new DemoRun(client, clock).run(definition, bar, () -> requireAlive(running), timeout);

@@ -54,6 +54,10 @@ final class UpCommand implements Callable<Integer> {
             + running.analysisUrl()
             + "/swagger-ui.html");
     System.out.println("  database            " + running.database().url());
+    System.out.println(
+        "  API key (admin)     "
+            + running.adminKey()
+            + "  (kept in .s2l/admin-key; send it as 'Authorization: Bearer <key>')");
     System.out.println("Press Ctrl-C to stop.");
     stopped.await();
     return 0;

@@ -2,6 +2,7 @@ package io.s2l.launcher.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,16 +21,25 @@ public final class StudyClient {
   private final ObjectMapper json = new ObjectMapper();
   private final String experimentUrl;
   private final String analysisUrl;
+  private final String key;
 
-  public StudyClient(String experimentUrl, String analysisUrl) {
+  /**
+   * @param key the API key sent with every request
+   */
+  public StudyClient(String experimentUrl, String analysisUrl, String key) {
     this.experimentUrl = experimentUrl;
     this.analysisUrl = analysisUrl;
+    this.key = key;
+  }
+
+  private HttpRequest.Builder request(String url) {
+    return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + key);
   }
 
   /** Submits a study definition; returns the accepted study. */
   public JsonNode submit(String definition) {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(experimentUrl + "/api/v1/studies"))
+        request(experimentUrl + "/api/v1/studies")
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(definition))
             .build();
@@ -45,7 +55,7 @@ public final class StudyClient {
             ? ""
             : "?reference=" + URLEncoder.encode(reference, StandardCharsets.UTF_8);
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(analysisUrl + "/api/v1/imports" + query))
+        request(analysisUrl + "/api/v1/imports" + query)
             .header("Content-Type", type)
             .POST(HttpRequest.BodyPublishers.ofFile(file))
             .build();
@@ -55,10 +65,7 @@ public final class StudyClient {
   /** The latest analysis of a study, or null while there is none (404). */
   public JsonNode analysisIfReady(String id) {
     HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(analysisUrl + "/api/v1/studies/" + id + "/scale-correlation"))
-            .GET()
-            .build();
+        request(analysisUrl + "/api/v1/studies/" + id + "/scale-correlation").GET().build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 404) {
@@ -79,7 +86,7 @@ public final class StudyClient {
 
   /** A plot (SVG) by its path on the analysis service. */
   public String plot(String path) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(analysisUrl + path)).GET().build();
+    HttpRequest request = request(analysisUrl + path).GET().build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
@@ -114,12 +121,20 @@ public final class StudyClient {
     return get(analysisUrl + "/api/v1/studies/" + id + "/mixture");
   }
 
-  public JsonNode runs(String id) {
-    return get(analysisUrl + "/api/v1/studies/" + id + "/runs");
+  /** Every run of a study, page after page. */
+  public ArrayNode runs(String id) {
+    ArrayNode runs = json.createArrayNode();
+    for (int page = 0; ; page++) {
+      JsonNode body = get(analysisUrl + "/api/v1/studies/" + id + "/runs?size=100&page=" + page);
+      body.get("items").forEach(runs::add);
+      if (runs.size() >= body.get("total").asLong() || body.get("items").isEmpty()) {
+        return runs;
+      }
+    }
   }
 
   private JsonNode get(String url) {
-    return send(HttpRequest.newBuilder(URI.create(url)).GET().build(), 200);
+    return send(request(url).GET().build(), 200);
   }
 
   private JsonNode send(HttpRequest request, int expected) {

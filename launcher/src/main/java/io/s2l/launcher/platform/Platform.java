@@ -29,12 +29,14 @@ public final class Platform implements AutoCloseable {
   private final EmbeddedDatabase embedded;
   private final Database database;
   private final List<ServiceProcess> processes = new ArrayList<>();
+  private final String adminKey;
   private String experimentUrl;
   private String analysisUrl;
 
-  private Platform(EmbeddedDatabase embedded, Database database) {
+  private Platform(EmbeddedDatabase embedded, Database database, String adminKey) {
     this.embedded = embedded;
     this.database = database;
+    this.adminKey = adminKey;
   }
 
   /** Starts everything and waits until both services are ready. */
@@ -46,7 +48,8 @@ public final class Platform implements AutoCloseable {
       embedded = EmbeddedDatabase.start(settings.embeddedDataDirectory());
       database = embedded.coordinates();
     }
-    Platform platform = new Platform(embedded, database);
+    Platform platform =
+        new Platform(embedded, database, AdminKey.resolve(settings.embeddedDataDirectory()));
     try {
       platform.startProcesses(settings, status);
       return platform;
@@ -126,6 +129,7 @@ public final class Platform implements AutoCloseable {
     env.put("S2L_DB_URL", database.url());
     env.put("S2L_DB_USER", database.user());
     env.put("S2L_DB_PASSWORD", database.password());
+    env.put("S2L_ADMIN_KEY", adminKey);
     env.put("S2L_ARTIFACTS", settings.home().resolve(".s2l").resolve("artifacts").toString());
     ServiceProcess process =
         ServiceProcess.start(
@@ -140,6 +144,11 @@ public final class Platform implements AutoCloseable {
 
   public String analysisUrl() {
     return analysisUrl;
+  }
+
+  /** The admin key the services accept (the launcher's own key for its requests). */
+  public String adminKey() {
+    return adminKey;
   }
 
   public Database database() {

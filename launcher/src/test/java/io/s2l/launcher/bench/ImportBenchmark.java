@@ -45,7 +45,7 @@ public final class ImportBenchmark {
           new PlatformSettings(
               home, null, null, false, 0, 0, 0, home.resolve(".s2l").resolve("bench-logs"));
       try (Platform platform = Platform.start(settings, s -> System.out.println("  " + s))) {
-        StudyClient client = new StudyClient(null, platform.analysisUrl());
+        StudyClient client = new StudyClient(null, platform.analysisUrl(), platform.adminKey());
         long t0 = System.nanoTime();
         String id = client.importFile(csv, "s7").get("id").asText();
         double importSeconds = seconds(t0);

@@ -48,6 +48,7 @@ public final class SubmissionLoad {
     HttpRequest submit =
         HttpRequest.newBuilder(URI.create(base + "/api/v1/studies"))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + System.getenv("S2L_ADMIN_KEY"))
             .POST(HttpRequest.BodyPublishers.ofString(STUDY))
             .build();
     run(http, probe, rate, 5, 200); // warm-up

@@ -1,13 +1,13 @@
 package io.s2l.analysis.analysis.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.access.web.PageView;
 import io.s2l.analysis.analysis.AnalysisReader;
 import io.s2l.analysis.analysis.AnalysisRequests;
 import io.s2l.analysis.analysis.AnalysisVersion;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -46,9 +46,15 @@ class AnalysisController {
   }
 
   @GetMapping("/api/v1/studies/{id}/analyses")
-  @Operation(summary = "Every stored version of a study's analysis, newest first")
-  List<AnalysisVersion> versions(@PathVariable UUID id) {
-    return reader.versions(id);
+  @Operation(
+      summary = "Stored versions of a study's analysis, newest first, a page at a time",
+      description = "page from 0, size 1 to 100 (20 by default).")
+  PageView<AnalysisVersion> versions(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    PageView.check(page, size);
+    return reader.versions(id, page, size);
   }
 
   @PostMapping("/api/v1/studies/{id}/analyses")

@@ -1,5 +1,6 @@
 package io.s2l.analysis.imports.web;
 
+import io.s2l.access.web.Callers;
 import io.s2l.analysis.imports.ImportReceipt;
 import io.s2l.analysis.imports.ImportService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,7 +44,7 @@ class ImportController {
     boolean csv =
         MediaType.parseMediaType(contentType)
             .isCompatibleWith(MediaType.parseMediaType("text/csv"));
-    ImportReceipt receipt = imports.importTable(body, csv, reference, name);
+    ImportReceipt receipt = imports.importTable(body, csv, reference, name, Callers.current());
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/studies/" + receipt.id() + "/scale-correlation"))
         .body(receipt);

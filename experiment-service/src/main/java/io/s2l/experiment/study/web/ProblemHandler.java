@@ -79,6 +79,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(io.s2l.access.QuotaExceededException.class)
+  ProblemDetail quota(io.s2l.access.QuotaExceededException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+    problem.setTitle("Quota exceeded");
+    problem.setProperty("quota", e.quota());
+    problem.setProperty("limit", e.limit());
+    return problem;
+  }
+
+  @ExceptionHandler(io.s2l.access.InvalidApiKeyException.class)
+  ProblemDetail invalidKey(io.s2l.access.InvalidApiKeyException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setTitle("Invalid key request");
+    problem.setProperty(
+        "errors",
+        List.of(new FieldError(e.field(), e.getMessage().substring(e.field().length() + 2))));
+    return problem;
+  }
+
   @ExceptionHandler(StudyNotFoundException.class)
   ProblemDetail notFound(StudyNotFoundException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

@@ -2,6 +2,8 @@ package io.s2l.experiment.study.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.access.web.Callers;
+import io.s2l.access.web.PageView;
 import io.s2l.experiment.study.Study;
 import io.s2l.experiment.study.StudyService;
 import io.s2l.queue.JobCounts;
@@ -45,7 +47,8 @@ class StudyController {
   ResponseEntity<StudyView> submit(
       @RequestBody StudyDefinition definition,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-    StudyService.Submission submission = service.submit(definition, idempotencyKey);
+    StudyService.Submission submission =
+        service.submit(definition, idempotencyKey, Callers.current());
     Study study = submission.study();
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/studies/" + study.id()))
@@ -99,11 +102,20 @@ class StudyController {
   }
 
   @GetMapping
-  @Operation(summary = "Studies, newest first, a page at a time")
-  Page<StudyView> list(
+  @Operation(
+      summary = "Studies, newest first, a page at a time",
+      description =
+          "The caller's owner's studies (every study for an admin key); page from 0, size 1 to"
+              + " 100 (20 by default).")
+  PageView<StudyView> list(
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-    PageRequest request = PageRequest.of(Math.max(0, page), Math.max(1, Math.min(100, size)));
-    return service.list(request).map(this::view);
+    PageView.check(page, size);
+    Page<Study> studies = service.list(PageRequest.of(page, size), Callers.current());
+    return new PageView<>(
+        studies.getContent().stream().map(this::view).toList(),
+        page,
+        size,
+        studies.getTotalElements());
   }
 
   StudyView view(Study study) {

@@ -1,0 +1,31 @@
+package io.s2l.access;
+
+import java.time.Instant;
+
+/**
+ * A stored API key, without its secret.
+ *
+ * @param prefix the first characters of the secret, to tell keys apart in lists
+ * @param maxActiveStudies studies this key may have queued or running at once; null: no limit
+ * @param maxJobsPerDay jobs the studies submitted with this key may ask for in any 24 hours; null:
+ *     no limit
+ */
+public record ApiKey(
+    long id,
+    String owner,
+    String name,
+    Role role,
+    String prefix,
+    Integer maxActiveStudies,
+    Integer maxJobsPerDay,
+    Instant createdAt,
+    Instant revokedAt) {
+
+  public boolean can(Role needed) {
+    return role.includes(needed);
+  }
+
+  public boolean isAdmin() {
+    return role == Role.ADMIN;
+  }
+}

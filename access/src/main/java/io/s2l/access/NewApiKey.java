@@ -1,0 +1,38 @@
+package io.s2l.access;
+
+/**
+ * A key to create. Quotas are optional (null: no limit).
+ *
+ * @throws InvalidApiKeyException naming the first invalid field
+ */
+public record NewApiKey(
+    String owner, String name, Role role, Integer maxActiveStudies, Integer maxJobsPerDay) {
+
+  public NewApiKey {
+    require(owner, "owner", 100);
+    require(name, "name", 200);
+    if (role == null) {
+      throw new InvalidApiKeyException("role", "required: one of READ, SUBMIT, ADMIN");
+    }
+    positive(maxActiveStudies, "maxActiveStudies");
+    positive(maxJobsPerDay, "maxJobsPerDay");
+  }
+
+  private static void require(String value, String field, int maxLength) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidApiKeyException(field, "required");
+    }
+    if (value.length() > maxLength) {
+      throw new InvalidApiKeyException(field, "at most " + maxLength + " characters");
+    }
+    if (value.indexOf('\0') >= 0) {
+      throw new InvalidApiKeyException(field, "must not contain the NUL character (U+0000)");
+    }
+  }
+
+  private static void positive(Integer value, String field) {
+    if (value != null && value <= 0) {
+      throw new InvalidApiKeyException(field, "must be positive (leave it out for no limit)");
+    }
+  }
+}

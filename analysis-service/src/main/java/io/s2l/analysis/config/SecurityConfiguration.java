@@ -1,0 +1,31 @@
+package io.s2l.analysis.config;
+
+import io.s2l.access.ApiKeys;
+import io.s2l.access.StudyOwners;
+import io.s2l.access.web.AccessConfiguration;
+import io.s2l.access.web.AccessSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what on the analysis service: reading results needs READ (and, for a study, being
+ * its owner's key or an admin); importing results and re-running an analysis need SUBMIT.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(AccessConfiguration.class)
+class SecurityConfiguration {
+
+  @Bean
+  SecurityFilterChain security(HttpSecurity http, ApiKeys keys, StudyOwners owners)
+      throws Exception {
+    return AccessSecurity.chain(
+        http,
+        keys,
+        owners,
+        a -> a.requestMatchers(HttpMethod.POST, "/api/v1/**").hasRole("SUBMIT"));
+  }
+}

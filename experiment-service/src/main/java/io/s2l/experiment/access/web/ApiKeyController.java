@@ -1,0 +1,75 @@
+package io.s2l.experiment.access.web;
+
+import io.s2l.access.ApiKey;
+import io.s2l.access.ApiKeys;
+import io.s2l.access.IssuedKey;
+import io.s2l.access.NewApiKey;
+import io.s2l.access.Role;
+import io.s2l.access.web.PageView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/keys")
+@Tag(name = "keys", description = "API keys: roles read, submit, admin; per-key quotas (admin)")
+class ApiKeyController {
+
+  private final ApiKeys keys;
+
+  ApiKeyController(ApiKeys keys) {
+    this.keys = keys;
+  }
+
+  record KeyRequest(
+      String owner, String name, Role role, Integer maxActiveStudies, Integer maxJobsPerDay) {}
+
+  /** A created key: the secret appears in this response only. */
+  record CreatedKey(ApiKey key, String secret) {}
+
+  @PostMapping
+  @Operation(
+      summary = "Create a key",
+      description =
+          "Body: {owner, name, role: READ | SUBMIT | ADMIN, maxActiveStudies?, maxJobsPerDay?}."
+              + " Keys of one owner see the same studies. 201 with the secret, shown only here:"
+              + " only its SHA-256 is stored.")
+  ResponseEntity<CreatedKey> create(@RequestBody KeyRequest request) {
+    if (request == null) {
+      throw new IllegalArgumentException("$: a key request is required");
+    }
+    IssuedKey issued =
+        keys.create(
+            new NewApiKey(
+                request.owner(),
+                request.name(),
+                request.role(),
+                request.maxActiveStudies(),
+                request.maxJobsPerDay()));
+    return ResponseEntity.created(URI.create("/api/v1/keys/" + issued.key().id()))
+        .body(new CreatedKey(issued.key(), issued.secret()));
+  }
+
+  @GetMapping
+  @Operation(summary = "Keys, oldest first, a page at a time (without secrets)")
+  PageView<ApiKey> list(
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    PageView.check(page, size);
+    return new PageView<>(keys.list(size, PageView.offset(page, size)), page, size, keys.count());
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(summary = "Revoke a key: its next request is refused with 401. 204; 404 if unknown.")
+  ResponseEntity<Void> revoke(@PathVariable long id) {
+    return keys.revoke(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+  }
+}

@@ -1,0 +1,36 @@
+package io.s2l.experiment.config;
+
+import io.s2l.access.ApiKeys;
+import io.s2l.access.StudyOwners;
+import io.s2l.access.web.AccessConfiguration;
+import io.s2l.access.web.AccessSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what on the experiment service. Reading needs READ (and, for a study, being its
+ * owner's key or an admin); submitting, cancelling, featurising and uploading need SUBMIT; keys and
+ * the dead-letter queue need ADMIN.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(AccessConfiguration.class)
+class SecurityConfiguration {
+
+  @Bean
+  SecurityFilterChain security(HttpSecurity http, ApiKeys keys, StudyOwners owners)
+      throws Exception {
+    return AccessSecurity.chain(
+        http,
+        keys,
+        owners,
+        a ->
+            a.requestMatchers("/api/v1/keys", "/api/v1/keys/**", "/api/v1/jobs/**")
+                .hasRole("ADMIN")
+                .requestMatchers(HttpMethod.POST, "/api/v1/**")
+                .hasRole("SUBMIT"));
+  }
+}
