@@ -74,6 +74,10 @@ class DatasetApiIT {
     String corpusId = created.getBody().get("id").asText();
     assertThat(created.getBody().get("records").asLong()).isEqualTo(90);
     assertThat(created.getBody().get("sha256").asText()).hasSize(64);
+    JsonNode listed = http.getForObject("/api/v1/datasets?size=1", JsonNode.class);
+    assertThat(listed.get("total").asLong()).isPositive();
+    assertThat(listed.get("items")).hasSize(1);
+    assertThat(listed.at("/items/0/id").asText()).isEqualTo(corpusId);
     assertThat(created.getBody().at("/domains/weather").asInt()).isEqualTo(30);
 
     ResponseEntity<JsonNode> evalSet =

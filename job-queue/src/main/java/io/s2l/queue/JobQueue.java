@@ -239,7 +239,7 @@ public final class JobQueue {
                     + " finished_at = CASE WHEN attempt >= max_attempts THEN ?::timestamptz END"
                     + HELD_BY_ATTEMPT
                     + " RETURNING state")) {
-      ps.setTimestamp(1, Timestamp.from(now.plus(retry.delayAfter(job.attempt()))));
+      ps.setTimestamp(1, Timestamp.from(now.plus(retry.delayAfter(job.id(), job.attempt()))));
       ps.setString(2, truncate(error));
       ps.setTimestamp(3, Timestamp.from(now));
       ps.setTimestamp(4, Timestamp.from(now));

@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "s2l.worker.idle-poll=100ms",
       "s2l.worker.lease=20s",
       // checked at start-up: the lease must outlast a third of itself plus the connection timeout
-      "spring.datasource.hikari.connection-timeout=5s",
+      "spring.datasource.hikari.connection-timeout=5000",
       "s2l.worker.artifacts=target/artifacts"
     })
 class TrainerWorkerIT {

@@ -98,9 +98,18 @@ public class Datasets {
         .findFirst();
   }
 
-  public List<DatasetView> list() {
+  /** Uploaded datasets, newest first, {@code limit} from {@code offset}. */
+  public List<DatasetView> list(int limit, long offset) {
     return jdbc.query(
-        "SELECT * FROM experiment.dataset ORDER BY created_at DESC", (rs, i) -> view(rs));
+        "SELECT * FROM experiment.dataset ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
+        (rs, i) -> view(rs),
+        limit,
+        offset);
+  }
+
+  public long count() {
+    Long n = jdbc.queryForObject("SELECT count(*) FROM experiment.dataset", Long.class);
+    return n == null ? 0 : n;
   }
 
   /** Names of every uploaded evaluation set: {@code upload/<id>}. */

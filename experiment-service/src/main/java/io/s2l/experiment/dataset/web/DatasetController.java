@@ -1,5 +1,6 @@
 package io.s2l.experiment.dataset.web;
 
+import io.s2l.access.web.PageView;
 import io.s2l.corpus.upload.DatasetKind;
 import io.s2l.experiment.dataset.DatasetView;
 import io.s2l.experiment.dataset.Datasets;
@@ -7,7 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -51,8 +51,12 @@ class DatasetController {
   }
 
   @GetMapping("/api/v1/datasets")
-  List<DatasetView> list() {
-    return datasets.list();
+  @Operation(summary = "Uploaded datasets, newest first, a page at a time (size 1 to 100)")
+  PageView<DatasetView> list(
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    PageView.check(page, size);
+    return new PageView<>(
+        datasets.list(size, PageView.offset(page, size)), page, size, datasets.count());
   }
 
   @GetMapping("/api/v1/datasets/{id}")
