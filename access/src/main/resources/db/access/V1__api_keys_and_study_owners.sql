@@ -23,5 +23,6 @@ CREATE TABLE study_owner (
     created_at timestamptz NOT NULL
 );
 
-CREATE INDEX study_owner_by_key ON study_owner (key_id, created_at);
+-- the daily job quota sums one key's last 24 hours from this index alone
+CREATE INDEX study_owner_by_key ON study_owner (key_id, created_at) INCLUDE (jobs);
 CREATE INDEX study_owner_by_owner ON study_owner (owner, created_at);

@@ -25,6 +25,11 @@ public record ApiKey(
     return role.includes(needed);
   }
 
+  /** Whether submissions with this key are counted against a quota. */
+  public boolean hasQuota() {
+    return maxActiveStudies != null || maxJobsPerDay != null;
+  }
+
   public boolean isAdmin() {
     return role == Role.ADMIN;
   }

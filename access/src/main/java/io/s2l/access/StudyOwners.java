@@ -15,6 +15,9 @@ public class StudyOwners {
 
   private static final Duration DAY = Duration.ofHours(24);
 
+  /** First half of the advisory-lock keys of quota checks (the second is the key's id). */
+  private static final int LOCK_SPACE = 0x5324_0001;
+
   private final JdbcTemplate jdbc;
 
   public StudyOwners(JdbcTemplate jdbc) {
@@ -48,36 +51,36 @@ public class StudyOwners {
   }
 
   /**
-   * Refuses a submission of {@code jobs} jobs that would take the key past a quota. Locks the key's
-   * row until the caller's transaction ends, so concurrent submissions with one key are checked one
-   * after another and cannot overshoot together.
+   * Refuses a submission that took the key past a quota; call it after the study and its owner row
+   * are written, under {@link #lock}, so the counts include it. Throwing rolls the whole submission
+   * back.
    *
-   * @param activeStudies how many of this key's studies are queued or running (the caller knows
-   *     study states); read after this lock is taken, so call {@link #lock} first
+   * @param activeStudies how many of this key's studies are queued or running, this one included,
+   *     counted under the lock (counting may stop at {@code maxActiveStudies + 1})
    * @throws QuotaExceededException naming the quota
    */
   public void checkQuota(ApiKey key, long activeStudies, int jobs, Instant now) {
-    if (key.maxActiveStudies() != null && activeStudies + 1 > key.maxActiveStudies()) {
+    if (key.maxActiveStudies() != null && activeStudies > key.maxActiveStudies()) {
       throw new QuotaExceededException(
           "maxActiveStudies",
           key.maxActiveStudies(),
           "key "
               + key.prefix()
               + "... already has "
-              + activeStudies
+              + (activeStudies - 1)
               + " active studies; its quota is "
               + key.maxActiveStudies());
     }
     if (key.maxJobsPerDay() != null) {
-      Long used =
+      Long total =
           jdbc.queryForObject(
               "SELECT coalesce(sum(jobs), 0) FROM access.study_owner"
                   + " WHERE key_id = ? AND created_at > ?",
               Long.class,
               key.id(),
               Timestamp.from(now.minus(DAY)));
-      long total = (used == null ? 0 : used) + jobs;
-      if (total > key.maxJobsPerDay()) {
+      long used = (total == null ? 0 : total) - jobs;
+      if (used + jobs > key.maxJobsPerDay()) {
         throw new QuotaExceededException(
             "maxJobsPerDay",
             key.maxJobsPerDay(),
@@ -86,15 +89,19 @@ public class StudyOwners {
                 + " jobs; with the "
                 + used
                 + " of the last 24 hours that makes "
-                + total
+                + (used + jobs)
                 + ", over the key's quota of "
                 + key.maxJobsPerDay());
       }
     }
   }
 
-  /** Locks the key's row for the rest of the caller's transaction. */
+  /**
+   * Serialises the quota checks of one key until the caller's transaction ends (a transaction-level
+   * advisory lock: held in memory, nothing written), so concurrent submissions with one key are
+   * checked one after another and cannot overshoot a quota together.
+   */
   public void lock(ApiKey key) {
-    jdbc.queryForList("SELECT id FROM access.api_key WHERE id = ? FOR UPDATE", key.id());
+    jdbc.queryForList("SELECT pg_advisory_xact_lock(?, ?)", LOCK_SPACE, (int) key.id());
   }
 }

@@ -36,6 +36,10 @@ public class Study {
   @Column(name = "jobs_total")
   private int jobsTotal;
 
+  /** The API key that submitted it (its owner owns the study). */
+  @Column(name = "key_id")
+  private Long keyId;
+
   private String failure;
 
   @Column(name = "created_at")
@@ -44,7 +48,9 @@ public class Study {
   @Column(name = "updated_at")
   private Instant updatedAt;
 
-  @Version private long version;
+  // A wrapper, null until the first insert: Spring Data then knows a new study from a stored one
+  // without a SELECT (with a primitive version and an assigned id, save() would merge).
+  @Version private Long version;
 
   protected Study() {}
 
@@ -55,6 +61,7 @@ public class Study {
       String plan,
       String referenceScale,
       int jobsTotal,
+      long keyId,
       Instant now) {
     this.id = id;
     this.name = name;
@@ -63,6 +70,7 @@ public class Study {
     this.plan = plan;
     this.referenceScale = referenceScale;
     this.jobsTotal = jobsTotal;
+    this.keyId = keyId;
     this.createdAt = now;
     this.updatedAt = now;
   }
@@ -133,7 +141,7 @@ public class Study {
 
   /** The optimistic-lock version: the study's ETag. */
   public long version() {
-    return version;
+    return version == null ? 0 : version;
   }
 
   public int jobsTotal() {

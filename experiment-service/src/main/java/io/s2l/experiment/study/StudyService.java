@@ -119,8 +119,6 @@ public class StudyService {
     }
     StudyPlan plan = StudyPlan.expand(definition, catalog);
     int jobsTotal = plan.jobs().size() + StudyPlan.laterJobs(definition);
-    owners.lock(caller);
-    owners.checkQuota(caller, studies.countActiveByKey(caller.id()), jobsTotal, clock.instant());
     UUID id = UUID.randomUUID();
     Study study =
         new Study(
@@ -135,6 +133,7 @@ public class StudyService {
                     "seeds", definition.seeds())),
             definition.referenceScale(),
             jobsTotal,
+            caller.id(),
             clock.instant());
     studies.saveAndFlush(study);
     owners.record(id, caller, jobsTotal, clock.instant());
@@ -161,6 +160,13 @@ public class StudyService {
     }
     if (scopedKey != null) {
       idempotency.remember(scopedKey, hash, id, clock.instant());
+    }
+    if (caller.hasQuota()) {
+      // last, so the lock that serialises this key's submissions is held only until commit
+      owners.lock(caller);
+      long limit = caller.maxActiveStudies() == null ? 1 : caller.maxActiveStudies() + 1L;
+      owners.checkQuota(
+          caller, studies.countActiveByKey(caller.id(), limit), jobsTotal, clock.instant());
     }
     return new Submission(study, false);
   }

@@ -45,22 +45,44 @@ public final class SubmissionLoad {
             .build();
     HttpRequest probe =
         HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).GET().build();
-    HttpRequest submit =
-        HttpRequest.newBuilder(URI.create(base + "/api/v1/studies"))
+    String admin = System.getenv("S2L_ADMIN_KEY");
+    HttpRequest submit = submission(base, admin);
+    // a team's key with both quotas: each submission then locks the key and counts its studies
+    HttpRequest createKey =
+        HttpRequest.newBuilder(URI.create(base + "/api/v1/keys"))
             .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + System.getenv("S2L_ADMIN_KEY"))
-            .POST(HttpRequest.BodyPublishers.ofString(STUDY))
+            .header("Authorization", "Bearer " + admin)
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"owner\": \"load\", \"name\": \"load\", \"role\": \"SUBMIT\","
+                        + " \"maxActiveStudies\": 1000000, \"maxJobsPerDay\": 1000000000}"))
             .build();
+    String teamKey =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(http.send(createKey, HttpResponse.BodyHandlers.ofString()).body())
+            .get("secret")
+            .asText();
+    HttpRequest quotaSubmit = submission(base, teamKey);
     run(http, probe, rate, 5, 200); // warm-up
     run(http, submit, rate, 5, 202);
     Result baseline = run(http, probe, rate, seconds, 200);
     Result studies = run(http, submit, rate, seconds, 202);
+    Result quotaStudies = run(http, quotaSubmit, rate, seconds, 202);
     System.out.printf(
         "%n%d requests/s for %d s each, open loop, latency from the due time%n", rate, seconds);
     System.out.printf(
-        "%-40s %9s %8s %8s %8s %8s%n", "", "requests", "errors", "p50 ms", "p99 ms", "max ms");
+        "%-48s %9s %8s %8s %8s %8s%n", "", "requests", "errors", "p50 ms", "p99 ms", "max ms");
     print("baseline: GET /actuator/health/readiness", baseline);
-    print("POST /api/v1/studies (6 jobs each)", studies);
+    print("POST /api/v1/studies, admin key (no quota)", studies);
+    print("POST /api/v1/studies, key with quotas", quotaStudies);
+  }
+
+  private static HttpRequest submission(String base, String key) {
+    return HttpRequest.newBuilder(URI.create(base + "/api/v1/studies"))
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + key)
+        .POST(HttpRequest.BodyPublishers.ofString(STUDY))
+        .build();
   }
 
   record Result(int requests, int errors, double[] latenciesMs) {
@@ -73,7 +95,7 @@ public final class SubmissionLoad {
 
   private static void print(String name, Result r) {
     System.out.printf(
-        "%-40s %9d %8d %8.2f %8.2f %8.2f%n",
+        "%-48s %9d %8d %8.2f %8.2f %8.2f%n",
         name, r.requests(), r.errors(), r.percentile(0.5), r.percentile(0.99), r.percentile(1.0));
   }
 
