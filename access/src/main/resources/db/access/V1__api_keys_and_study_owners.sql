@@ -14,15 +14,25 @@ CREATE TABLE api_key (
 );
 
 -- Who owns a study (or an import): its owner's keys and admins see it. Written in the
--- transaction that creates the study. jobs counts against the key's daily job quota.
+-- transaction that creates the study.
 CREATE TABLE study_owner (
     study_id   uuid        PRIMARY KEY,
     owner      text        NOT NULL,
     key_id     bigint      NOT NULL REFERENCES api_key (id),
-    jobs       integer     NOT NULL CHECK (jobs >= 0),
     created_at timestamptz NOT NULL
 );
 
--- the daily job quota sums one key's last 24 hours from this index alone
-CREATE INDEX study_owner_by_key ON study_owner (key_id, created_at) INCLUDE (jobs);
 CREATE INDEX study_owner_by_owner ON study_owner (owner, created_at);
+
+-- Every job a key asked for (a study's jobs, features, analysis re-runs, imports), written in the
+-- transaction that queues them: the daily job quota sums one key's last 24 hours.
+CREATE TABLE job_charge (
+    id         bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    key_id     bigint      NOT NULL REFERENCES api_key (id),
+    study_id   uuid        NOT NULL,
+    jobs       integer     NOT NULL CHECK (jobs >= 0),
+    reason     text        NOT NULL,
+    created_at timestamptz NOT NULL
+);
+
+CREATE INDEX job_charge_by_key ON job_charge (key_id, created_at) INCLUDE (jobs);

@@ -4,12 +4,13 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Who owns which study, and the quotas that guard submission. Every method runs in the caller's
- * transaction (Spring's, through {@link JdbcTemplate}), so an owner row is written with its study
- * or not at all.
+ * Who owns which study, and the quotas that guard every request that queues jobs. Every method runs
+ * in the caller's transaction (Spring's, through {@link JdbcTemplate}), so an owner row or a charge
+ * is written with its study or jobs, or not at all.
  */
 public class StudyOwners {
 
@@ -24,15 +25,13 @@ public class StudyOwners {
     this.jdbc = jdbc;
   }
 
-  /** Records that {@code key} created {@code studyId}, asking for {@code jobs} jobs. */
-  public void record(UUID studyId, ApiKey key, int jobs, Instant now) {
+  /** Records that {@code key} created {@code studyId}: its owner owns it. */
+  public void record(UUID studyId, ApiKey key, Instant now) {
     jdbc.update(
-        "INSERT INTO access.study_owner (study_id, owner, key_id, jobs, created_at)"
-            + " VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO access.study_owner (study_id, owner, key_id, created_at) VALUES (?, ?, ?, ?)",
         studyId,
         key.owner(),
         key.id(),
-        jobs,
         Timestamp.from(now));
   }
 
@@ -51,30 +50,50 @@ public class StudyOwners {
   }
 
   /**
-   * Refuses a submission that took the key past a quota; call it after the study and its owner row
-   * are written, under {@link #lock}, so the counts include it. Throwing rolls the whole submission
-   * back.
+   * Charges {@code jobs} queued jobs to the key and refuses them when they take it past a quota.
+   * Call it after the jobs (and the study, if any) are written, last in the transaction: under the
+   * key's lock, held until commit, the counts include them, and concurrent requests of one key are
+   * checked one after another so they cannot overshoot a quota together. Throwing rolls the whole
+   * request back.
    *
-   * @param activeStudies how many of this key's studies are queued or running, this one included,
-   *     counted under the lock (counting may stop at {@code maxActiveStudies + 1})
+   * @param reason what the jobs are for ({@code study}, {@code features}, {@code rerun}, ...)
+   * @param activeStudies this key's studies that are queued or running, the new one included,
+   *     counted under the lock (counting may stop at {@code maxActiveStudies + 1}); null when the
+   *     request creates no study
    * @throws QuotaExceededException naming the quota
    */
-  public void checkQuota(ApiKey key, long activeStudies, int jobs, Instant now) {
-    if (key.maxActiveStudies() != null && activeStudies > key.maxActiveStudies()) {
-      throw new QuotaExceededException(
-          "maxActiveStudies",
-          key.maxActiveStudies(),
-          "key "
-              + key.prefix()
-              + "... already has "
-              + (activeStudies - 1)
-              + " active studies; its quota is "
-              + key.maxActiveStudies());
+  public void charge(
+      ApiKey key, UUID studyId, int jobs, String reason, Instant now, LongSupplier activeStudies) {
+    jdbc.update(
+        "INSERT INTO access.job_charge (key_id, study_id, jobs, reason, created_at)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        key.id(),
+        studyId,
+        jobs,
+        reason,
+        Timestamp.from(now));
+    if (!key.hasQuota()) {
+      return;
+    }
+    jdbc.queryForList("SELECT pg_advisory_xact_lock(?, ?)", LOCK_SPACE, (int) key.id());
+    if (key.maxActiveStudies() != null && activeStudies != null) {
+      long active = activeStudies.getAsLong();
+      if (active > key.maxActiveStudies()) {
+        throw new QuotaExceededException(
+            "maxActiveStudies",
+            key.maxActiveStudies(),
+            "key "
+                + key.prefix()
+                + "... already has "
+                + (active - 1)
+                + " active studies; its quota is "
+                + key.maxActiveStudies());
+      }
     }
     if (key.maxJobsPerDay() != null) {
       Long total =
           jdbc.queryForObject(
-              "SELECT coalesce(sum(jobs), 0) FROM access.study_owner"
+              "SELECT coalesce(sum(jobs), 0) FROM access.job_charge"
                   + " WHERE key_id = ? AND created_at > ?",
               Long.class,
               key.id(),
@@ -84,7 +103,7 @@ public class StudyOwners {
         throw new QuotaExceededException(
             "maxJobsPerDay",
             key.maxJobsPerDay(),
-            "this study asks for "
+            "this request queues "
                 + jobs
                 + " jobs; with the "
                 + used
@@ -94,14 +113,5 @@ public class StudyOwners {
                 + key.maxJobsPerDay());
       }
     }
-  }
-
-  /**
-   * Serialises the quota checks of one key until the caller's transaction ends (a transaction-level
-   * advisory lock: held in memory, nothing written), so concurrent submissions with one key are
-   * checked one after another and cannot overshoot a quota together.
-   */
-  public void lock(ApiKey key) {
-    jdbc.queryForList("SELECT pg_advisory_xact_lock(?, ?)", LOCK_SPACE, (int) key.id());
   }
 }

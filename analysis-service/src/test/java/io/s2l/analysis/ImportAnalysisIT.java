@@ -181,6 +181,30 @@ class ImportAnalysisIT {
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
+  @Test
+  void importsAndReRunsCountAgainstTheDailyJobQuota() throws Exception {
+    String key = keys.create(new NewApiKey("team-q", "q", Role.SUBMIT, null, 1)).secret();
+    ResponseEntity<JsonNode> accepted = upload(TestTables.CSV, "text/csv", "l", key);
+    assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(upload(TestTables.CSV, "text/csv", "l", key).getStatusCode())
+        .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    awaitAnalysis(accepted.getBody().get("id").asText(), 1);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBearerAuth(key);
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<JsonNode> rerun =
+        http.postForEntity(
+            "/api/v1/studies/" + accepted.getBody().get("id").asText() + "/analyses",
+            new HttpEntity<>("{}", headers),
+            JsonNode.class);
+    assertThat(rerun.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(rerun.getBody().get("quota").asText()).isEqualTo("maxJobsPerDay");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM access.study_owner WHERE owner = 'team-q'", Integer.class))
+        .isEqualTo(1);
+  }
+
   private HttpStatusCode getAs(String path, String key) {
     HttpHeaders headers = new HttpHeaders();
     headers.setBearerAuth(key);

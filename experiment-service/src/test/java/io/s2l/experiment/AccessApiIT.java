@@ -144,7 +144,15 @@ class AccessApiIT {
     assertThat(get("/api/v1/studies/" + id, null).getStatusCode()).isEqualTo(HttpStatus.OK);
     ResponseEntity<JsonNode> hidden = get("/api/v1/studies/" + id, bSubmit);
     assertThat(hidden.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(get("/api/v1/studies/" + id + "/events", bSubmit).getStatusCode())
+    HttpHeaders events = jsonHeaders(bSubmit);
+    events.setAccept(List.of(MediaType.TEXT_EVENT_STREAM));
+    assertThat(
+            http.exchange(
+                    "/api/v1/studies/" + id + "/events",
+                    HttpMethod.GET,
+                    new HttpEntity<>(events),
+                    String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
     ResponseEntity<JsonNode> cancel =
         http.postForEntity(
@@ -171,6 +179,78 @@ class AccessApiIT {
     JsonNode fromB =
         http.postForEntity("/api/v1/studies", new HttpEntity<>(STUDY, b), JsonNode.class).getBody();
     assertThat(fromB.get("id")).isNotEqualTo(fromA.get("id"));
+  }
+
+  @Test
+  void noSpellingOfAStudyPathGetsPastTheOwnerCheck() throws Exception {
+    String id = submit(key("team-e", "SUBMIT", null, null)).getBody().get("id").asText();
+    String other = key("team-f", "SUBMIT", null, null);
+    HttpClient client = HttpClient.newHttpClient();
+    for (String path :
+        List.of(
+            "/api/v1/studies/" + id,
+            "/api/v1/studies/" + id.replaceFirst("-", "%2D"),
+            "/api/v1/studies/" + id.replaceFirst("-", "%2d") + "/events",
+            "/api/v1/%73tudies/" + id,
+            "/api/v1/studies/" + id.toUpperCase())) {
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                  .header("Authorization", "Bearer " + other)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(path).isIn(400, 404);
+      assertThat(response.body()).as(path).doesNotContain("\"QUEUED\"");
+    }
+    HttpResponse<String> cancel =
+        client.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/api/v1/%73tudies/" + id + "/cancel"))
+                .header("Authorization", "Bearer " + other)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(cancel.statusCode()).isIn(400, 404);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT status FROM experiment.study WHERE id = ?::uuid", String.class, id))
+        .isEqualTo("QUEUED");
+  }
+
+  @Test
+  void uploadedDatasetsBelongToTheirOwner() {
+    String owner = key("team-d", "SUBMIT", null, null);
+    String other = key("team-g", "SUBMIT", null, null);
+    HttpHeaders headers = jsonHeaders(owner);
+    headers.setContentType(MediaType.parseMediaType("application/x-ndjson"));
+    ResponseEntity<JsonNode> uploaded =
+        http.postForEntity(
+            "/api/v1/datasets?kind=evalset&name=private",
+            new HttpEntity<>(
+                "{\"id\": \"q1\", \"prompt\": \"Q: rain?\\nA:\", \"answer\": \" wet\"}\n", headers),
+            JsonNode.class);
+    assertThat(uploaded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String dataset = uploaded.getBody().get("id").asText();
+
+    assertThat(get("/api/v1/datasets/" + dataset, owner).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get("/api/v1/datasets/" + dataset, other).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get("/api/v1/datasets?size=100", other).getBody().toString())
+        .doesNotContain(dataset);
+    String usingIt =
+        STUDY.replace("\"seeds\"", "\"evalSets\": [\"upload/" + dataset + "\"], \"seeds\"");
+    assertThat(
+            http.postForEntity(
+                    "/api/v1/studies",
+                    new HttpEntity<>(usingIt, jsonHeaders(owner)),
+                    JsonNode.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.ACCEPTED);
+    ResponseEntity<JsonNode> refused =
+        http.postForEntity(
+            "/api/v1/studies", new HttpEntity<>(usingIt, jsonHeaders(other)), JsonNode.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().toString()).contains("evalSets");
   }
 
   private static List<String> ids(JsonNode page) {

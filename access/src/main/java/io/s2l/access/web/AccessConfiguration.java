@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The key store and the ownership records, with the {@code access} schema migrated first. When
@@ -45,5 +47,21 @@ public class AccessConfiguration {
   @Bean
   StudyOwners studyOwners(JdbcTemplate jdbc, ApiKeys keys) {
     return new StudyOwners(jdbc);
+  }
+
+  @Bean
+  AccessProblems accessProblems() {
+    return new AccessProblems();
+  }
+
+  /** The owner check of every handler under {@code /api/v1/studies/{id}}. */
+  @Bean
+  WebMvcConfigurer studyVisibility(StudyOwners owners) {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new StudyVisibility(owners));
+      }
+    };
   }
 }

@@ -1,21 +1,20 @@
 package io.s2l.access.web;
 
 import io.s2l.access.ApiKeys;
-import io.s2l.access.StudyOwners;
 import jakarta.servlet.DispatcherType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
  * The security chain both services install: stateless, key-authenticated, problem+json failures.
  * Health probes, Prometheus metrics and the OpenAPI documents are public; everything else needs a
  * key, {@code READ} unless a service's {@code rules} ask for more. Requests under {@code
- * /api/v1/studies/{id}} also pass the owner check of {@link StudyVisibilityFilter}.
+ * /api/v1/studies/{id}} also pass the owner check of {@link StudyVisibility}; other actuator
+ * endpoints need ADMIN.
  */
 public final class AccessSecurity {
 
@@ -27,8 +26,8 @@ public final class AccessSecurity {
 
   private AccessSecurity() {}
 
-  public static SecurityFilterChain chain(
-      HttpSecurity http, ApiKeys keys, StudyOwners owners, Rules rules) throws Exception {
+  public static SecurityFilterChain chain(HttpSecurity http, ApiKeys keys, Rules rules)
+      throws Exception {
     http.csrf(c -> c.disable())
         .httpBasic(b -> b.disable())
         .formLogin(f -> f.disable())
@@ -55,7 +54,6 @@ public final class AccessSecurity {
                                     + " "
                                     + req.getRequestURI())))
         .addFilterBefore(new ApiKeyFilter(keys), AnonymousAuthenticationFilter.class)
-        .addFilterAfter(new StudyVisibilityFilter(owners), AuthorizationFilter.class)
         .authorizeHttpRequests(
             a -> {
               // the request that started an async (SSE) or error dispatch was authorised already
@@ -63,7 +61,6 @@ public final class AccessSecurity {
               a.requestMatchers(
                       "/actuator/health",
                       "/actuator/health/**",
-                      "/actuator/info",
                       "/actuator/prometheus",
                       "/v3/api-docs",
                       "/v3/api-docs/**",
@@ -71,6 +68,7 @@ public final class AccessSecurity {
                       "/swagger-ui/**",
                       "/error")
                   .permitAll();
+              a.requestMatchers("/actuator/**").hasRole("ADMIN");
               rules.customize(a);
               a.anyRequest().hasRole("READ");
             });

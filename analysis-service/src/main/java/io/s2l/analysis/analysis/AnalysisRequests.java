@@ -2,16 +2,21 @@ package io.s2l.analysis.analysis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.access.ApiKey;
+import io.s2l.access.StudyOwners;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.NewJob;
 import io.s2l.study.AnalysisJobSpec;
 import io.s2l.study.JobKinds;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Queues analyses on demand: the same study structure as its latest version, new options. */
 @Service
@@ -21,9 +26,18 @@ public class AnalysisRequests {
   private final JobQueue queue;
   private final DataSource dataSource;
   private final ObjectMapper json;
+  private final StudyOwners owners;
+  private final Clock clock;
 
   AnalysisRequests(
-      AnalysisReader reader, JobQueue queue, DataSource dataSource, ObjectMapper json) {
+      AnalysisReader reader,
+      JobQueue queue,
+      DataSource dataSource,
+      ObjectMapper json,
+      StudyOwners owners,
+      Clock clock) {
+    this.owners = owners;
+    this.clock = clock;
     this.reader = reader;
     this.queue = queue;
     this.dataSource = dataSource;
@@ -35,9 +49,11 @@ public class AnalysisRequests {
    *
    * @param metric {@code decisionAccuracy} or {@code r2}; null keeps the default
    * @param threshold in (0, 1]; null keeps the default
+   * @param caller the key asking: the job is charged to it
    * @return the job key
    */
-  public String rerun(UUID studyId, String metric, Double threshold) {
+  @Transactional
+  public String rerun(UUID studyId, String metric, Double threshold, ApiKey caller) {
     Metric.parse(metric);
     if (threshold != null && !(threshold > 0 && threshold <= 1)) {
       throw new IllegalArgumentException("threshold must be > 0 and <= 1");
@@ -47,11 +63,15 @@ public class AnalysisRequests {
           json.readValue(reader.latestSpec(studyId), AnalysisJobSpec.class)
               .withRecommendation(metric, threshold);
       String key = "rerun-" + UUID.randomUUID();
-      try (Connection c = dataSource.getConnection()) {
+      Connection c = DataSourceUtils.getConnection(dataSource);
+      try {
         queue.enqueue(
             c,
             List.of(new NewJob(studyId, JobKinds.ANALYZE, key, json.writeValueAsString(spec), 3)));
+      } finally {
+        DataSourceUtils.releaseConnection(c, dataSource);
       }
+      owners.charge(caller, studyId, 1, "rerun", clock.instant(), null);
       return key;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable analysis spec of " + studyId, e);

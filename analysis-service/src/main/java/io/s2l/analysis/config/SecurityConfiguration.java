@@ -1,7 +1,6 @@
 package io.s2l.analysis.config;
 
 import io.s2l.access.ApiKeys;
-import io.s2l.access.StudyOwners;
 import io.s2l.access.web.AccessConfiguration;
 import io.s2l.access.web.AccessSecurity;
 import org.springframework.context.annotation.Bean;
@@ -20,12 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
   @Bean
-  SecurityFilterChain security(HttpSecurity http, ApiKeys keys, StudyOwners owners)
-      throws Exception {
+  SecurityFilterChain security(HttpSecurity http, ApiKeys keys) throws Exception {
     return AccessSecurity.chain(
-        http,
-        keys,
-        owners,
-        a -> a.requestMatchers(HttpMethod.POST, "/api/v1/**").hasRole("SUBMIT"));
+        http, keys, a -> a.requestMatchers(HttpMethod.POST, "/api/v1/**").hasRole("SUBMIT"));
   }
 }

@@ -79,8 +79,9 @@ public class ImportService {
           Connection c = DataSourceUtils.getConnection(dataSource);
           try {
             store.store(c, id, label, checksum, table, clock.instant());
-            owners.record(id, caller, 1, clock.instant());
+            owners.record(id, caller, clock.instant());
             queue.enqueue(c, List.of(analysisJob(id, table)));
+            owners.charge(caller, id, 1, "import", clock.instant(), null);
           } catch (SQLException e) {
             throw new IllegalStateException("cannot store import " + id, e);
           } finally {

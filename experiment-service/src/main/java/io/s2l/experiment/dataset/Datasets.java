@@ -2,6 +2,7 @@ package io.s2l.experiment.dataset;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.access.ApiKey;
 import io.s2l.corpus.upload.DatasetCheck;
 import io.s2l.corpus.upload.DatasetKind;
 import io.s2l.experiment.config.ExperimentProperties;
@@ -47,7 +48,8 @@ public class Datasets {
     this.properties = properties;
   }
 
-  public DatasetView upload(InputStream body, DatasetKind kind, String name) {
+  /** Stores a checked upload, owned by {@code caller}'s owner. */
+  public DatasetView upload(InputStream body, DatasetKind kind, String name, ApiKey caller) {
     UUID id = UUID.randomUUID();
     String relative = "datasets/" + id + ".jsonl";
     Path file = properties.artifacts().resolve(relative);
@@ -71,7 +73,7 @@ public class Datasets {
             name != null && !name.isBlank() ? name : kind.name().toLowerCase() + " " + id;
         jdbc.update(
             "INSERT INTO experiment.dataset (id, name, kind, eval_kind, records, bytes, sha256, domains,"
-                + " path, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)",
+                + " path, created_at, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)",
             id,
             label,
             kind.name().toLowerCase(),
@@ -81,8 +83,9 @@ public class Datasets {
             HexFormat.of().formatHex(sha256.digest()),
             kind == DatasetKind.CORPUS ? json.writeValueAsString(summary.domains()) : null,
             relative,
-            Timestamp.from(clock.instant()));
-        return find(id).orElseThrow();
+            Timestamp.from(clock.instant()),
+            caller.owner());
+        return find(id, caller).orElseThrow();
       } finally {
         Files.deleteIfExists(temporary);
       }
@@ -91,39 +94,61 @@ public class Datasets {
     }
   }
 
-  public Optional<DatasetView> find(UUID id) {
+  /** Rows {@code caller} may see: its owner's uploads; every upload for admins. */
+  private static final String VISIBLE = " (? OR owner = ?) ";
+
+  /** A dataset {@code caller} may see. */
+  public Optional<DatasetView> find(UUID id, ApiKey caller) {
     return jdbc
-        .query("SELECT * FROM experiment.dataset WHERE id = ?", (rs, i) -> view(rs), id)
+        .query(
+            "SELECT * FROM experiment.dataset WHERE id = ? AND" + VISIBLE,
+            (rs, i) -> view(rs),
+            id,
+            caller.isAdmin(),
+            caller.owner())
         .stream()
         .findFirst();
   }
 
-  /** Uploaded datasets, newest first, {@code limit} from {@code offset}. */
-  public List<DatasetView> list(int limit, long offset) {
+  /** The datasets {@code caller} may see, newest first, {@code limit} from {@code offset}. */
+  public List<DatasetView> list(int limit, long offset, ApiKey caller) {
     return jdbc.query(
-        "SELECT * FROM experiment.dataset ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
+        "SELECT * FROM experiment.dataset WHERE"
+            + VISIBLE
+            + "ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
         (rs, i) -> view(rs),
+        caller.isAdmin(),
+        caller.owner(),
         limit,
         offset);
   }
 
-  public long count() {
-    Long n = jdbc.queryForObject("SELECT count(*) FROM experiment.dataset", Long.class);
+  public long count(ApiKey caller) {
+    Long n =
+        jdbc.queryForObject(
+            "SELECT count(*) FROM experiment.dataset WHERE" + VISIBLE,
+            Long.class,
+            caller.isAdmin(),
+            caller.owner());
     return n == null ? 0 : n;
   }
 
-  /** Names of every uploaded evaluation set: {@code upload/<id>}. */
-  public List<String> evalSetNames() {
+  /** Names of the uploaded evaluation sets {@code caller} may use: {@code upload/<id>}. */
+  public List<String> evalSetNames(ApiKey caller) {
     return jdbc.queryForList(
-        "SELECT 'upload/' || id FROM experiment.dataset WHERE kind = 'evalset' ORDER BY created_at",
-        String.class);
+        "SELECT 'upload/' || id FROM experiment.dataset WHERE kind = 'evalset' AND"
+            + VISIBLE
+            + "ORDER BY created_at",
+        String.class,
+        caller.isAdmin(),
+        caller.owner());
   }
 
-  /** The file of an uploaded corpus, if {@code dataset} names one. */
-  public Optional<Path> corpusFile(String dataset) {
+  /** The file of an uploaded corpus {@code caller} may use, if {@code dataset} names one. */
+  public Optional<Path> corpusFile(String dataset, ApiKey caller) {
     try {
       UUID id = UUID.fromString(dataset);
-      return find(id)
+      return find(id, caller)
           .filter(d -> d.kind().equals("corpus"))
           .map(d -> properties.artifacts().resolve(d.path()));
     } catch (IllegalArgumentException e) {

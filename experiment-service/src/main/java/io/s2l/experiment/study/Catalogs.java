@@ -1,5 +1,6 @@
 package io.s2l.experiment.study;
 
+import io.s2l.access.ApiKey;
 import io.s2l.experiment.dataset.Datasets;
 import io.s2l.study.DomainCatalog;
 import io.s2l.study.StudyDefinition;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * The catalog a study is checked and expanded against, by its {@code dataset}: the built-in corpus,
  * the built-in digits, or an uploaded corpus (by id). Text studies may also evaluate on uploaded
- * evaluation sets ({@code upload/<id>}).
+ * evaluation sets ({@code upload/<id>}). Uploads are those of the caller's owner (all for admins).
  */
 @Component
 class Catalogs {
@@ -27,23 +28,23 @@ class Catalogs {
   }
 
   /** For expanding a study: the dataset's own evaluation sets are the default. */
-  Optional<DomainCatalog> forDataset(String dataset) {
+  Optional<DomainCatalog> forDataset(String dataset, ApiKey caller) {
     if (StudyDefinition.BUILTIN_DATASET.equals(dataset)) {
       return Optional.of(builtin);
     }
     if (DigitsCatalog.DATASET.equals(dataset)) {
       return Optional.of(digits);
     }
-    return datasets.corpusFile(dataset).map(UploadedCorpusCatalog::new);
+    return datasets.corpusFile(dataset, caller).map(UploadedCorpusCatalog::new);
   }
 
   /** For checking a study: also accepts uploaded evaluation sets in text studies. */
-  DomainCatalog forValidation(DomainCatalog catalog) {
+  DomainCatalog forValidation(DomainCatalog catalog, ApiKey caller) {
     if (DomainCatalog.IMAGE.equals(catalog.modality())) {
       return catalog;
     }
     List<String> evalSets = new ArrayList<>(catalog.evalSets());
-    evalSets.addAll(datasets.evalSetNames());
+    evalSets.addAll(datasets.evalSetNames(caller));
     return new DomainCatalog() {
       @Override
       public List<String> domains() {

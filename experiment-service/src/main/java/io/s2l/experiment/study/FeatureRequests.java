@@ -2,6 +2,8 @@ package io.s2l.experiment.study;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.access.ApiKey;
+import io.s2l.access.StudyOwners;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.NewJob;
 import io.s2l.study.FeaturizeJobSpec;
@@ -11,13 +13,16 @@ import io.s2l.study.ModelScale;
 import io.s2l.study.TrainingJobSpec;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Queues featurisation jobs (TRAK features) for trained image classifiers of a study. */
 @Service
@@ -30,13 +35,19 @@ public class FeatureRequests {
   private final JobQueue queue;
   private final DataSource dataSource;
   private final ObjectMapper json;
+  private final StudyOwners owners;
+  private final Clock clock;
 
   FeatureRequests(
       StudyService studies,
       JdbcTemplate jdbc,
       JobQueue queue,
       DataSource dataSource,
-      ObjectMapper json) {
+      ObjectMapper json,
+      StudyOwners owners,
+      Clock clock) {
+    this.owners = owners;
+    this.clock = clock;
     this.studies = studies;
     this.jdbc = jdbc;
     this.queue = queue;
@@ -48,7 +59,9 @@ public class FeatureRequests {
    * @param run the model's training job key, {@code scale/distribution/seed}
    * @return the featurisation job's key
    */
-  public String request(UUID studyId, String run, String examples, Integer dimension, Long seed) {
+  @Transactional
+  public String request(
+      UUID studyId, String run, String examples, Integer dimension, Long seed, ApiKey caller) {
     Study study = studies.get(studyId);
     List<FieldError> errors = new ArrayList<>();
     if (!FeaturizeJobSpec.TRAIN.equals(examples) && !FeaturizeJobSpec.TEST.equals(examples)) {
@@ -90,13 +103,17 @@ public class FeatureRequests {
               examples,
               dimension,
               seed != null ? seed : 0L);
-      try (Connection c = dataSource.getConnection()) {
+      Connection c = DataSourceUtils.getConnection(dataSource);
+      try {
         queue.enqueue(
             c,
             List.of(
                 new NewJob(
                     study.id(), JobKinds.FEATURIZE, spec.key(), json.writeValueAsString(spec), 3)));
+      } finally {
+        DataSourceUtils.releaseConnection(c, dataSource);
       }
+      owners.charge(caller, study.id(), 1, "features", clock.instant(), null);
       return spec.key();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable job payload of " + run, e);

@@ -20,7 +20,9 @@ interface StudyRepository extends JpaRepository<Study, UUID> {
       value =
           "SELECT s.* FROM experiment.study s JOIN access.study_owner o ON o.study_id = s.id"
               + " WHERE o.owner = :owner ORDER BY s.created_at DESC",
-      countQuery = "SELECT count(*) FROM access.study_owner WHERE owner = :owner",
+      countQuery =
+          "SELECT count(*) FROM experiment.study s JOIN access.study_owner o ON o.study_id = s.id"
+              + " WHERE o.owner = :owner",
       nativeQuery = true)
   Page<Study> findByOwner(@Param("owner") String owner, Pageable page);
 

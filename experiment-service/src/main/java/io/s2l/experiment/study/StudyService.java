@@ -104,7 +104,7 @@ public class StudyService {
     }
     DomainCatalog catalog =
         catalogs
-            .forDataset(definition.datasetOrDefault())
+            .forDataset(definition.datasetOrDefault(), caller)
             .orElseThrow(
                 () ->
                     new InvalidStudyException(
@@ -113,7 +113,7 @@ public class StudyService {
                                 "dataset",
                                 "unknown dataset; available: " + catalogs.available()))));
     List<FieldError> errors =
-        new StudyValidator(catalogs.forValidation(catalog)).validate(definition);
+        new StudyValidator(catalogs.forValidation(catalog, caller)).validate(definition);
     if (!errors.isEmpty()) {
       throw new InvalidStudyException(errors);
     }
@@ -136,7 +136,7 @@ public class StudyService {
             caller.id(),
             clock.instant());
     studies.saveAndFlush(study);
-    owners.record(id, caller, jobsTotal, clock.instant());
+    owners.record(id, caller, clock.instant());
     List<NewJob> jobs =
         plan.jobs().stream()
             .map(
@@ -161,13 +161,16 @@ public class StudyService {
     if (scopedKey != null) {
       idempotency.remember(scopedKey, hash, id, clock.instant());
     }
-    if (caller.hasQuota()) {
-      // last, so the lock that serialises this key's submissions is held only until commit
-      owners.lock(caller);
-      long limit = caller.maxActiveStudies() == null ? 1 : caller.maxActiveStudies() + 1L;
-      owners.checkQuota(
-          caller, studies.countActiveByKey(caller.id(), limit), jobsTotal, clock.instant());
-    }
+    // last, so the lock that serialises this key's quota checks is held only until commit;
+    // the featurisation jobs an attribution study queues later are charged now
+    long limit = caller.maxActiveStudies() == null ? 1 : caller.maxActiveStudies() + 1L;
+    owners.charge(
+        caller,
+        id,
+        jobsTotal + featurisationJobs(definition),
+        "study",
+        clock.instant(),
+        () -> studies.countActiveByKey(caller.id(), limit));
     return new Submission(study, false);
   }
 
@@ -235,6 +238,12 @@ public class StudyService {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the progress of study " + id, e);
     }
+  }
+
+  private static int featurisationJobs(StudyDefinition definition) {
+    return definition.attribution() == null
+        ? 0
+        : definition.attribution().featurisationJobs(definition.scales().size());
   }
 
   /** How many featurisation jobs an attribution study runs; empty for other studies. */

@@ -33,8 +33,10 @@ final class AdminKey {
       }
       String secret = newSecret();
       Files.createDirectories(file.getParent());
+      // created readable by its owner only, before the secret is written into it
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
       return secret;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep the admin key in " + file, e);

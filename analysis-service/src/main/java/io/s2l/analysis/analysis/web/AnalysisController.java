@@ -1,6 +1,7 @@
 package io.s2l.analysis.analysis.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.access.web.Callers;
 import io.s2l.access.web.PageView;
 import io.s2l.analysis.analysis.AnalysisReader;
 import io.s2l.analysis.analysis.AnalysisRequests;
@@ -66,7 +67,7 @@ class AnalysisController {
   ResponseEntity<Map<String, Object>> rerun(
       @PathVariable UUID id, @RequestBody(required = false) RerunRequest request) {
     RerunRequest r = request != null ? request : new RerunRequest(null, null);
-    String job = requests.rerun(id, r.metric(), r.threshold());
+    String job = requests.rerun(id, r.metric(), r.threshold(), Callers.current());
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/studies/" + id + "/analyses"))
         .body(Map.of("studyId", id, "job", job, "status", "QUEUED"));

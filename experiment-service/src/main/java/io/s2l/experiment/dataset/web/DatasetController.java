@@ -1,5 +1,6 @@
 package io.s2l.experiment.dataset.web;
 
+import io.s2l.access.web.Callers;
 import io.s2l.access.web.PageView;
 import io.s2l.corpus.upload.DatasetKind;
 import io.s2l.experiment.dataset.DatasetView;
@@ -46,23 +47,28 @@ class DatasetController {
           case "evalset" -> DatasetKind.EVALSET;
           default -> throw new IllegalArgumentException("kind must be corpus or evalset");
         };
-    DatasetView view = datasets.upload(body, parsed, name);
+    DatasetView view = datasets.upload(body, parsed, name, Callers.current());
     return ResponseEntity.created(URI.create("/api/v1/datasets/" + view.id())).body(view);
   }
 
   @GetMapping("/api/v1/datasets")
-  @Operation(summary = "Uploaded datasets, newest first, a page at a time (size 1 to 100)")
+  @Operation(
+      summary = "Uploaded datasets, newest first, a page at a time (size 1 to 100)",
+      description = "The caller's owner's uploads; every upload for an admin key.")
   PageView<DatasetView> list(
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
     PageView.check(page, size);
     return new PageView<>(
-        datasets.list(size, PageView.offset(page, size)), page, size, datasets.count());
+        datasets.list(size, PageView.offset(page, size), Callers.current()),
+        page,
+        size,
+        datasets.count(Callers.current()));
   }
 
   @GetMapping("/api/v1/datasets/{id}")
   DatasetView get(@PathVariable UUID id) {
     return datasets
-        .find(id)
+        .find(id, Callers.current())
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no dataset " + id));
   }
 }

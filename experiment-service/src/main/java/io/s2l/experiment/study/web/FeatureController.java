@@ -1,5 +1,6 @@
 package io.s2l.experiment.study.web;
 
+import io.s2l.access.web.Callers;
 import io.s2l.experiment.study.FeatureRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
@@ -33,7 +34,12 @@ class FeatureController {
       @PathVariable UUID id, @RequestBody FeatureRequest request) {
     String job =
         features.request(
-            id, request.run(), request.examples(), request.dimension(), request.projectionSeed());
+            id,
+            request.run(),
+            request.examples(),
+            request.dimension(),
+            request.projectionSeed(),
+            Callers.current());
     return ResponseEntity.accepted().body(Map.of("studyId", id, "job", job, "status", "QUEUED"));
   }
 

@@ -41,7 +41,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
   ProblemDetail duplicate(org.springframework.dao.DuplicateKeyException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    // a constraint violation translated by Spring carries its SQL: never send that
+    String detail =
+        e.getMessage() != null && !e.getMessage().contains("SQL")
+            ? e.getMessage()
+            : "this request repeats one already made";
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
     problem.setTitle("Already requested");
     return problem;
   }
@@ -76,16 +81,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   ProblemDetail conflict(io.s2l.experiment.study.StudyConflictException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
     problem.setTitle(e.title());
-    return problem;
-  }
-
-  @ExceptionHandler(io.s2l.access.QuotaExceededException.class)
-  ProblemDetail quota(io.s2l.access.QuotaExceededException e) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
-    problem.setTitle("Quota exceeded");
-    problem.setProperty("quota", e.quota());
-    problem.setProperty("limit", e.limit());
     return problem;
   }
 

@@ -1,5 +1,7 @@
 package io.s2l.experiment.study.web;
 
+import io.s2l.access.ApiKeys;
+import io.s2l.access.web.Callers;
 import io.s2l.experiment.study.StudyService;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
@@ -30,15 +32,21 @@ class StudyEvents {
   private final StudyController controller;
   private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
 
-  StudyEvents(StudyService service, StudyController controller) {
+  private final ApiKeys keys;
+
+  StudyEvents(StudyService service, StudyController controller, ApiKeys keys) {
     this.service = service;
     this.controller = controller;
+    this.keys = keys;
   }
 
   @GetMapping(path = "/api/v1/studies/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  @Operation(summary = "Server-sent progress events of a study until it completes or fails")
+  @Operation(
+      summary = "Server-sent progress events of a study until it finishes",
+      description = "The stream also ends when the key that opened it is revoked.")
   SseEmitter events(@PathVariable UUID id) {
     service.get(id); // 404 before the stream opens
+    long keyId = Callers.current().id();
     SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
     AtomicBoolean done = new AtomicBoolean();
     String[] last = {""};
@@ -48,6 +56,11 @@ class StudyEvents {
             return;
           }
           try {
+            if (keys.find(keyId).map(k -> k.revokedAt() != null).orElse(true)) {
+              done.set(true); // the key was revoked: the stream ends with it
+              emitter.complete();
+              return;
+            }
             StudyView view = controller.view(service.get(id));
             String signature = view.status() + "/" + view.progress();
             if (!signature.equals(last[0])) {
