@@ -312,5 +312,9 @@ class StudyApiIT {
     JsonNode api = http.getForObject("/v3/api-docs", JsonNode.class);
     assertThat(api.at("/paths").has("/api/v1/studies")).isTrue();
     assertThat(api.at("/paths").has("/api/v1/studies/{id}/events")).isTrue();
+    assertThat(api.at("/paths").has("/api/v1/keys")).isTrue();
+    // clients (and the Swagger UI's Authorize button) learn how to send their key
+    assertThat(api.at("/components/securitySchemes/apiKey/scheme").asText()).isEqualTo("bearer");
+    assertThat(api.at("/security/0").has("apiKey")).isTrue();
   }
 }
