@@ -10,6 +10,8 @@
 # env:   S2L_BENCH_PYTHON  python with torch (default /usr/bin/python3: Debian's python3-torch;
 #                          a pyenv python3 on PATH usually has no torch)
 #        S2L_BENCH_CPU     the CPU to pin to (default 0)
+#        S2L_BENCH_MKL_DISPATCH=1  preload trainer-worker/src/main/c/mkl_intel_dispatch.c (built here
+#                          with cc) into the s2l side, as the trainer workers do where it is built
 # needs: apt-get install -y python3-torch libopenblas0-pthread   (see README.md)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -36,6 +38,12 @@ mvn -q -pl lm-core -am test-compile dependency:build-classpath -Dmdep.includeSco
   -Dmdep.outputFile="$cp_file"
 classpath="$root/lm-core/target/test-classes:$root/lm-core/target/classes:$(cat "$cp_file")"
 
+preload=()
+if [ "${S2L_BENCH_MKL_DISPATCH:-0}" = 1 ]; then
+  cc -shared -fPIC -O2 -o "$work/libmkl_intel_dispatch.so" "$root/trainer-worker/src/main/c/mkl_intel_dispatch.c"
+  preload=(env "LD_PRELOAD=$work/libmkl_intel_dispatch.so")
+  echo "s2l side: MKL's kernels chosen from the CPU's feature flags (mkl_intel_dispatch preloaded)"
+fi
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 NUMEXPR_NUM_THREADS=1
 pin=()
 if command -v taskset > /dev/null; then
@@ -44,6 +52,6 @@ if command -v taskset > /dev/null; then
 else
   echo "taskset not found: not pinned; each side still uses one intra-op + one inter-op thread"
 fi
-"${pin[@]}" java -Xms1g -Xmx1g -XX:+UseSerialGC -XX:ActiveProcessorCount=1 -cp "$classpath" \
+"${preload[@]}" "${pin[@]}" java -Xms1g -Xmx1g -XX:+UseSerialGC -XX:ActiveProcessorCount=1 -cp "$classpath" \
   io.s2l.lm.bench.TrainingBenchmark "$here/pytorch_eager.py" "$work" "$steps" "$warmup" "$rounds" \
   "$python"

@@ -130,6 +130,9 @@ public final class Platform implements AutoCloseable {
     env.put("S2L_DB_USER", database.user());
     env.put("S2L_DB_PASSWORD", database.password());
     env.put("S2L_ADMIN_KEY", adminKey);
+    if (module.equals("trainer-worker")) {
+      MklDispatch.preload(settings.home()).ifPresent(shim -> env.put("LD_PRELOAD", shim));
+    }
     env.put("S2L_ARTIFACTS", settings.home().resolve(".s2l").resolve("artifacts").toString());
     ServiceProcess process =
         ServiceProcess.start(

@@ -461,6 +461,7 @@ public final class TrainingBenchmark {
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
     Map<String, String> env = builder.environment();
+    env.remove("LD_PRELOAD"); // the MKL dispatch shim is for the s2l side only
     for (String var :
         List.of(
             "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS")) {
