@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +31,8 @@ public final class Platform implements AutoCloseable {
   private final Database database;
   private final List<ServiceProcess> processes = new ArrayList<>();
   private final String adminKey;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private Thread onExit;
   private String experimentUrl;
   private String analysisUrl;
 
@@ -50,6 +53,10 @@ public final class Platform implements AutoCloseable {
     }
     Platform platform =
         new Platform(embedded, database, AdminKey.resolve(settings.embeddedDataDirectory()));
+    // Stopped while still starting (Ctrl-C, SIGTERM): stop what was started, not leave it running.
+    Thread onExit = new Thread(platform::close, "s2l-platform-stop");
+    Runtime.getRuntime().addShutdownHook(onExit);
+    platform.onExit = onExit;
     try {
       platform.startProcesses(settings, status);
       return platform;
@@ -165,6 +172,16 @@ public final class Platform implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    if (onExit != null && Thread.currentThread() != onExit) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onExit);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or about to: closing twice is harmless
+      }
+    }
     // Workers first (they hand running jobs back), all at once; then wait for each.
     for (int i = processes.size() - 1; i >= 0; i--) {
       processes.get(i).requestStop();
