@@ -167,7 +167,7 @@ public class StudyService {
     owners.charge(
         caller,
         id,
-        jobsTotal + featurisationJobs(definition),
+        jobsTotal + featurisationJobs(definition).orElse(0),
         "study",
         clock.instant(),
         () -> studies.countActiveByKey(caller.id(), limit));
@@ -240,20 +240,16 @@ public class StudyService {
     }
   }
 
-  private static int featurisationJobs(StudyDefinition definition) {
-    return definition.attribution() == null
-        ? 0
-        : definition.attribution().featurisationJobs(definition.scales().size());
+  /** Featurisation jobs an attribution study runs; empty for other studies. */
+  private static Optional<Integer> featurisationJobs(StudyDefinition definition) {
+    return Optional.ofNullable(definition.attribution())
+        .map(a -> a.featurisationJobs(definition.scales().size()));
   }
 
   /** How many featurisation jobs an attribution study runs; empty for other studies. */
   public Optional<Integer> featuresTotal(Study study) {
     try {
-      StudyDefinition definition = json.readValue(study.definition(), StudyDefinition.class);
-      if (definition.attribution() == null) {
-        return Optional.empty();
-      }
-      return Optional.of(definition.attribution().featurisationJobs(definition.scales().size()));
+      return featurisationJobs(json.readValue(study.definition(), StudyDefinition.class));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable definition of study " + study.id(), e);
     }
