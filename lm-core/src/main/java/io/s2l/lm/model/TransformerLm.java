@@ -16,6 +16,8 @@ import ai.djl.util.PairList;
 import io.s2l.study.ModelScale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A decoder-only, pre-LN, causal transformer language model over bytes (GPT-2 layout): token and
@@ -30,6 +32,7 @@ public final class TransformerLm extends AbstractBlock {
   private final List<TransformerBlock> blocks = new ArrayList<>();
   private final LayerNorm finalNorm = LayerNorm.builder().axis(2).build();
   private final Linear head = Linear.builder().setUnits(ModelScale.VOCABULARY).build();
+  private final Map<Long, NDArray[]> attentionConstants = new ConcurrentHashMap<>();
 
   public TransformerLm(ModelScale scale) {
     super((byte) 1);
@@ -55,6 +58,21 @@ public final class TransformerLm extends AbstractBlock {
     addChildBlock("head", head);
   }
 
+  /**
+   * The causal mask for {@code time} positions and the score scale, made once per context length in
+   * the manager of the model's parameters and freed with the model. Neither requires a gradient:
+   * the mask is only added in place, and autograd keeps its own reference to the scale.
+   */
+  private NDArray[] attentionConstants(NDManager parameters, long time) {
+    return attentionConstants.computeIfAbsent(
+        time,
+        t ->
+            new NDArray[] {
+              CausalMask.of(parameters, t),
+              CausalMask.scale(parameters, scale.width() / scale.heads())
+            });
+  }
+
   public ModelScale scale() {
     return scale;
   }
@@ -72,13 +90,9 @@ public final class TransformerLm extends AbstractBlock {
     // Activations stay (B*T, C) rows through the blocks: every Linear is then one matmul with a
     // fused bias (addmm), where a (B, T, C) input costs a matmul plus a separate bias pass.
     x = x.reshape(batch * time, scale.width());
-    NDManager manager = tokens.getManager();
+    NDArray[] constants = attentionConstants(table.getManager(), time);
     CausalSelfAttention.Step step =
-        new CausalSelfAttention.Step(
-            batch,
-            time,
-            CausalMask.of(manager, time),
-            CausalMask.scale(manager, scale.width() / scale.heads()));
+        new CausalSelfAttention.Step(batch, time, constants[0], constants[1]);
     for (TransformerBlock block : blocks) {
       x = block.forward(store, x, step, training);
     }

@@ -150,37 +150,43 @@ public final class LmTrainer {
       int context,
       float clip) {
     try (NDManager step = trainer.getManager().newSubManager()) {
-      NDArray windows = step.create(sampler.nextBatch(batch), new Shape(batch, context + 1));
-      NDArray inputs = windows.get(":, 0:" + context);
-      NDArray targets = windows.get(":, 1:");
+      long[] windows = sampler.nextBatch(batch);
+      NDArray inputs =
+          step.create(Windows.inputs(windows, batch, context), new Shape(batch, context));
+      NDArray targets =
+          step.create(Windows.targets(windows, batch, context), new Shape(batch, context, 1));
       float value;
       try (GradientCollector collector = trainer.newGradientCollector()) {
         NDArray logits = trainer.forward(new NDList(inputs)).singletonOrThrow();
-        NDArray loss = TokenLoss.perToken(logits, targets).mean();
+        NDArray loss = TokenLoss.mean(logits, targets);
         collector.backward(loss);
         value = loss.getFloat();
       }
-      GlobalNormClipping.clip(parameters, clip, step);
-      update(optimizer, parameters, step);
+      NDList gradients = GlobalNormClipping.gradients(parameters, step);
+      float scale = GlobalNormClipping.factor(GlobalNormClipping.norm(gradients), clip);
+      update(optimizer, parameters, gradients, scale);
       return value;
     }
   }
 
   /**
-   * One AdamW update of every parameter, straight from its gradient. {@code Trainer.step()} would
-   * go through DJL's LocalParameterServer, which first duplicates every gradient (one more native
-   * copy per parameter per step); the fused update copies the gradient it reads anyway. The result
-   * is the same bit for bit. The gradient handles are freed with the step.
+   * One AdamW update of every parameter, straight from its gradient, scaled by the clipping factor
+   * inside the fused update. {@code Trainer.step()} would go through DJL's LocalParameterServer,
+   * which first duplicates every gradient (one more native copy per parameter per step); the fused
+   * update copies the gradient it reads anyway, and zeroes the parameter's gradient for the next
+   * step.
    */
   private static void update(
-      ResumableAdamW optimizer, PairList<String, Parameter> parameters, NDManager step) {
+      ResumableAdamW optimizer,
+      PairList<String, Parameter> parameters,
+      NDList gradients,
+      float gradientScale) {
+    int next = 0;
     for (Pair<String, Parameter> p : parameters) {
       Parameter parameter = p.getValue();
       if (parameter.requiresGradient()) {
-        NDArray weight = parameter.getArray();
-        NDArray gradient = weight.getGradient();
-        gradient.attach(step);
-        optimizer.update(parameter.getId(), weight, gradient);
+        optimizer.update(
+            parameter.getId(), parameter.getArray(), gradients.get(next++), gradientScale);
       }
     }
   }

@@ -38,6 +38,15 @@ final class ResumableAdamW extends Optimizer {
 
   @Override
   public void update(String parameterId, NDArray weight, NDArray grad) {
+    update(parameterId, weight, grad, rescaleGrad);
+  }
+
+  /**
+   * One update from {@code grad * gradientScale}: the scale (a clipping factor) is applied inside
+   * the fused update, to the copy of the gradient it makes anyway, not by a separate op on the
+   * gradient.
+   */
+  void update(String parameterId, NDArray weight, NDArray grad, float gradientScale) {
     int t = updates.merge(parameterId, 1, Integer::sum);
     double coef1 = 1 - Math.pow(BETA1, t);
     double coef2 = 1 - Math.pow(BETA2, t);
@@ -53,7 +62,7 @@ final class ResumableAdamW extends Optimizer {
             lr,
             lrBiasCorrected,
             getWeightDecay(),
-            rescaleGrad,
+            gradientScale,
             clipGrad,
             BETA1,
             BETA2,
