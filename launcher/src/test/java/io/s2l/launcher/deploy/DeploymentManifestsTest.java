@@ -156,6 +156,27 @@ class DeploymentManifestsTest {
         .anyMatch(a -> a.args().startsWith("BASE_IMAGE="));
   }
 
+  @Test
+  void workerImageBuildsAndPreloadsTheMklDispatchLibrary() {
+    Path path = ROOT.resolve(WORKER).resolve("Dockerfile");
+    List<Instruction> instructions = dockerfile(path);
+    String source = "trainer-worker/src/main/c/mkl_intel_dispatch.c";
+    assertThat(ROOT.resolve(source)).as("the library's source").isRegularFile();
+    String library = env(instructions).get("LD_PRELOAD");
+    assertThat(library).as("%s ENV LD_PRELOAD", path).endsWith("/libmkl_intel_dispatch.so");
+    String copied =
+        of(instructions, "COPY").stream()
+            .map(c -> c.args().split("\\s+"))
+            .filter(args -> args[0].equals(source))
+            .map(args -> args[args.length - 1])
+            .findFirst()
+            .orElseGet(() -> fail("%s must COPY %s", path, source));
+    assertThat(of(instructions, "RUN"))
+        .as("%s: a RUN step compiles %s into %s", path, copied, library)
+        .anyMatch(
+            r -> r.args().contains("-shared") && r.args().contains("-o " + library + " " + copied));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // docker-compose.yml
 
