@@ -142,12 +142,32 @@ public final class TrainingBenchmark {
 
     Map<String, List<Run>> runs = new LinkedHashMap<>();
     Map<String, JsonNode> torchInfo = new LinkedHashMap<>();
+    // s2l/PyTorch per round: each pairs runs made a few seconds apart, so their median is robust to
+    // the machine's speed drifting between rounds.
+    Map<String, List<Double>> ratios = new LinkedHashMap<>();
     for (ModelScale scale : SCALES) {
       writeBatches(batchFile(work, scale), mixture, texts, warmup + steps);
     }
     for (int round = 1; round <= rounds; round++) {
+      // Odd rounds run s2l first, even rounds PyTorch first, so that a machine getting slower or
+      // faster during a round favours neither side.
+      boolean s2lFirst = round % 2 == 1;
       for (ModelScale scale : SCALES) {
-        Run ours = runS2l(scale, mixture, texts, warmup, steps);
+        Run ours = s2lFirst ? runS2l(scale, mixture, texts, warmup, steps) : null;
+        Map<String, Run> theirs = new LinkedHashMap<>();
+        for (Variant variant : VARIANTS) {
+          JsonNode py = runPythonTraining(python, script, work, scale, warmup, steps, variant);
+          torchInfo.put(variant.name(), py);
+          theirs.put(
+              variant.name(),
+              new Run(
+                  py.get("tokens_per_s").asDouble(),
+                  py.get("seconds").asDouble(),
+                  py.get("final_loss").asDouble()));
+        }
+        if (!s2lFirst) {
+          ours = runS2l(scale, mixture, texts, warmup, steps);
+        }
         runs.computeIfAbsent(key(scale, "s2l"), k -> new ArrayList<>()).add(ours);
         StringBuilder line =
             new StringBuilder(
@@ -159,23 +179,20 @@ public final class TrainingBenchmark {
                     ours.tokensPerSecond(),
                     ours.finalLoss()));
         for (Variant variant : VARIANTS) {
-          JsonNode py = runPythonTraining(python, script, work, scale, warmup, steps, variant);
-          torchInfo.put(variant.name(), py);
-          Run theirs =
-              new Run(
-                  py.get("tokens_per_s").asDouble(),
-                  py.get("seconds").asDouble(),
-                  py.get("final_loss").asDouble());
-          runs.computeIfAbsent(key(scale, variant.name()), k -> new ArrayList<>()).add(theirs);
+          Run run = theirs.get(variant.name());
+          runs.computeIfAbsent(key(scale, variant.name()), k -> new ArrayList<>()).add(run);
+          ratios
+              .computeIfAbsent(key(scale, variant.name()), k -> new ArrayList<>())
+              .add(ours.tokensPerSecond() / run.tokensPerSecond());
           line.append(
               String.format(
                   Locale.ROOT,
                   " | PyTorch %s (%s) %.0f tokens/s (tail loss %.3f), ratio %.2f",
                   variant.name(),
-                  py.get("blas").asText(),
-                  theirs.tokensPerSecond(),
-                  theirs.finalLoss(),
-                  ours.tokensPerSecond() / theirs.tokensPerSecond()));
+                  torchInfo.get(variant.name()).get("blas").asText(),
+                  run.tokensPerSecond(),
+                  run.finalLoss(),
+                  ours.tokensPerSecond() / run.tokensPerSecond()));
         }
         System.out.println(line);
       }
@@ -217,8 +234,8 @@ public final class TrainingBenchmark {
     System.out.printf(
         Locale.ROOT,
         "training throughput: batch %d x context %d, %d timed steps after %d warm-up steps,"
-            + " median of %d round%s; one intra-op + one inter-op thread per side, one pinned"
-            + " CPU%n",
+            + " tokens/s: median of %d round%s; ratio: median (min-max) of the rounds' own"
+            + " s2l/PyTorch ratios; one intra-op + one inter-op thread per side, one pinned CPU%n",
         BATCH,
         CONTEXT,
         steps,
@@ -251,7 +268,15 @@ public final class TrainingBenchmark {
                   ours));
       for (Variant variant : VARIANTS) {
         double theirs = medianTokens(runs.get(key(scale, variant.name())));
-        row.append(String.format(Locale.ROOT, " %,.0f | **%.2f** |", theirs, ours / theirs));
+        List<Double> paired = ratios.get(key(scale, variant.name()));
+        row.append(
+            String.format(
+                Locale.ROOT,
+                " %,.0f | **%.2f** (%.2f-%.2f) |",
+                theirs,
+                median(paired.stream().mapToDouble(Double::doubleValue)),
+                paired.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                paired.stream().mapToDouble(Double::doubleValue).max().orElseThrow()));
       }
       row.append(
           String.format(
