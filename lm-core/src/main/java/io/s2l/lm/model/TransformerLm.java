@@ -59,18 +59,22 @@ public final class TransformerLm extends AbstractBlock {
   }
 
   /**
-   * The causal mask for {@code time} positions and the score scale, made once per context length in
-   * the manager of the model's parameters and freed with the model. Neither requires a gradient:
-   * the mask is only added in place, and autograd keeps its own reference to the scale.
+   * The causal mask for {@code time} positions and the score scale, for training: made once per
+   * context length in the manager of the model's own parameter arrays and freed with the model.
+   * Neither requires a gradient: the mask is only added in place, and autograd keeps its own
+   * reference to the scale. Evaluation and featurisation make them per forward pass in the manager
+   * of the tokens instead, because their parameter stores may hand out short-lived copies and they
+   * must leave the model's manager as they found it.
    */
-  private NDArray[] attentionConstants(NDManager parameters, long time) {
+  private NDArray[] attentionConstants(long time) {
     return attentionConstants.computeIfAbsent(
         time,
-        t ->
-            new NDArray[] {
-              CausalMask.of(parameters, t),
-              CausalMask.scale(parameters, scale.width() / scale.heads())
-            });
+        t -> {
+          NDManager model = tokenEmbedding.getArray().getManager();
+          return new NDArray[] {
+            CausalMask.of(model, t), CausalMask.scale(model, scale.width() / scale.heads())
+          };
+        });
   }
 
   public ModelScale scale() {
@@ -90,7 +94,13 @@ public final class TransformerLm extends AbstractBlock {
     // Activations stay (B*T, C) rows through the blocks: every Linear is then one matmul with a
     // fused bias (addmm), where a (B, T, C) input costs a matmul plus a separate bias pass.
     x = x.reshape(batch * time, scale.width());
-    NDArray[] constants = attentionConstants(table.getManager(), time);
+    NDArray[] constants =
+        training
+            ? attentionConstants(time)
+            : new NDArray[] {
+              CausalMask.of(tokens.getManager(), time),
+              CausalMask.scale(tokens.getManager(), scale.width() / scale.heads())
+            };
     CausalSelfAttention.Step step =
         new CausalSelfAttention.Step(batch, time, constants[0], constants[1]);
     for (TransformerBlock block : blocks) {
