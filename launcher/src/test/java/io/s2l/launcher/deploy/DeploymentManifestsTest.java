@@ -162,6 +162,9 @@ class DeploymentManifestsTest {
     List<Instruction> instructions = dockerfile(path);
     String source = "trainer-worker/src/main/c/mkl_intel_dispatch.c";
     assertThat(ROOT.resolve(source)).as("the library's source").isRegularFile();
+    assertThat(inBuildContext(source))
+        .as(".dockerignore must let %s into the build context", source)
+        .isTrue();
     String library = env(instructions).get("LD_PRELOAD");
     assertThat(library).as("%s ENV LD_PRELOAD", path).endsWith("/libmkl_intel_dispatch.so");
     String copied =
@@ -175,6 +178,54 @@ class DeploymentManifestsTest {
         .as("%s: a RUN step compiles %s into %s", path, copied, library)
         .anyMatch(
             r -> r.args().contains("-shared") && r.args().contains("-o " + library + " " + copied));
+  }
+
+  @Test
+  void everyFileTheDockerfilesCopyIsInTheBuildContext() {
+    for (String module : MODULES) {
+      Path path = ROOT.resolve(module).resolve("Dockerfile");
+      for (Instruction copy : of(dockerfile(path), "COPY")) {
+        List<String> args =
+            Stream.of(copy.args().split("\\s+")).filter(a -> !a.startsWith("--")).toList();
+        for (String source : args.subList(0, args.size() - 1)) {
+          assertThat(inBuildContext(source))
+              .as("%s: COPY %s, but .dockerignore leaves it out of the build context", path, source)
+              .isTrue();
+        }
+      }
+    }
+    assertThat(inBuildContext("trainer-worker/src/main/java/io/s2l/worker/Main.java"))
+        .as("sources other than the copied ones stay out of the build context")
+        .isFalse();
+  }
+
+  /**
+   * Whether {@code .dockerignore} sends {@code file} (relative to the repository root) to the
+   * builder: its patterns in order, the last match wins, {@code !} re-includes. The patterns here
+   * use only {@code *}, which matches within one path segment, as in Docker.
+   */
+  private static boolean inBuildContext(String file) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(ROOT.resolve(".dockerignore"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    boolean included = true;
+    for (String line : lines) {
+      String pattern = line.strip();
+      if (pattern.isEmpty() || pattern.startsWith("#")) {
+        continue;
+      }
+      boolean negated = pattern.startsWith("!");
+      String glob = negated ? pattern.substring(1) : pattern;
+      String regex = Pattern.quote(glob).replace("*", "\\E[^/]*\\Q");
+      // A pattern matching a directory excludes (or re-includes) everything below it.
+      if (file.matches(regex) || file.matches(regex + "/.*")) {
+        included = negated;
+      }
+    }
+    return included;
   }
 
   // ---------------------------------------------------------------------------------------------
