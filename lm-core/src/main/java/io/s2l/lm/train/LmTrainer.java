@@ -162,11 +162,25 @@ public final class LmTrainer {
         collector.backward(loss);
         value = loss.getFloat();
       }
-      NDList gradients = GlobalNormClipping.gradients(parameters, step);
-      float scale = GlobalNormClipping.factor(GlobalNormClipping.norm(gradients), clip);
-      update(optimizer, parameters, gradients, scale);
+      clipAndUpdate(optimizer, parameters, clip, step);
       return value;
     }
+  }
+
+  /**
+   * Clips the gradients by their global norm and applies one AdamW update to every parameter.
+   *
+   * @return the global norm before clipping
+   */
+  static float clipAndUpdate(
+      ResumableAdamW optimizer,
+      PairList<String, Parameter> parameters,
+      float clip,
+      NDManager step) {
+    NDList gradients = GlobalNormClipping.gradients(parameters, step);
+    float norm = GlobalNormClipping.norm(gradients);
+    update(optimizer, parameters, gradients, GlobalNormClipping.factor(norm, clip));
+    return norm;
   }
 
   /**

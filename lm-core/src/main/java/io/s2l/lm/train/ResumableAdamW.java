@@ -71,6 +71,11 @@ final class ResumableAdamW extends Optimizer {
             true);
   }
 
+  /** The first moment (the running mean of the gradient) of a parameter, null before its update. */
+  NDArray firstMoment(String parameterId) {
+    return means.get(parameterId);
+  }
+
   /**
    * Writes the update count and both moments of every parameter. Parameters are named by their path
    * in the block (stable), not by their id (random per model instance).

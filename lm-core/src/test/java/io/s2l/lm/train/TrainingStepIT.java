@@ -7,8 +7,14 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.tracker.Tracker;
+import ai.djl.util.PairList;
 import io.s2l.djl.GlobalNormClipping;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,6 +85,49 @@ class TrainingStepIT {
       }
       assertThat(inside.toFloatArray()).containsExactly(first.toFloatArray());
       assertThat(inside.toFloatArray()).isNotEqualTo(w);
+    }
+  }
+
+  /**
+   * One clipped update of a Linear layer whose gradients are known in closed form: for y = W x + b
+   * with x = (1, 2, 3) and the loss 50 * sum(y), every row of dW is 50 x and db = (50, 50), so the
+   * global norm is 50 sqrt(2 * 14 + 2) = 50 sqrt(30). After one AdamW update the first moment is (1
+   * - beta1) times the gradient the update used: the clipped one.
+   */
+  @Test
+  void theUpdateUsesTheGradientScaledDownToTheClipThreshold() {
+    double norm = 50 * Math.sqrt(30);
+    float[] unclipped = {0.1f * 50, 0.1f * 100, 0.1f * 150, 0.1f * 50, 0.1f * 100, 0.1f * 150};
+    float[] clipped = new float[unclipped.length];
+    for (int i = 0; i < clipped.length; i++) {
+      clipped[i] = (float) (unclipped[i] / (norm + 1e-6));
+    }
+    assertThat(clippedFirstMoment(1f, norm)).containsExactly(clipped, within(1e-6f));
+    assertThat(clippedFirstMoment(1000f, norm)).containsExactly(unclipped, within(1e-5f));
+  }
+
+  private static float[] clippedFirstMoment(float clip, double expectedNorm) {
+    try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+      Linear linear = Linear.builder().setUnits(2).build();
+      linear.initialize(m, DataType.FLOAT32, new Shape(1, 3));
+      PairList<String, Parameter> parameters = linear.getParameters();
+      try (NDManager step = m.newSubManager()) {
+        try (GradientCollector collector = m.getEngine().newGradientCollector()) {
+          NDArray y =
+              linear
+                  .forward(
+                      new ParameterStore(step, false),
+                      new NDList(step.create(new float[] {1, 2, 3}, new Shape(1, 3))),
+                      true)
+                  .singletonOrThrow();
+          collector.backward(y.sum().mul(step.create(50f)));
+        }
+        ResumableAdamW optimizer = new ResumableAdamW(Tracker.fixed(1e-3f), 0.01f);
+        float norm = LmTrainer.clipAndUpdate(optimizer, parameters, clip, step);
+        assertThat((double) norm).isCloseTo(expectedNorm, within(1e-3));
+        Parameter weight = parameters.get("weight");
+        return optimizer.firstMoment(weight.getId()).toFloatArray();
+      }
     }
   }
 
