@@ -24,6 +24,19 @@ final class CausalMask {
     return manager.create(values, new Shape(t, t));
   }
 
+  /** The mask and the score scale that every attention layer of a forward pass shares. */
+  record Constants(NDArray mask, NDArray scale) {
+
+    /** Both made in {@code manager}, for {@code time} positions and heads of {@code headWidth}. */
+    static Constants in(NDManager manager, long time, long headWidth) {
+      return new Constants(CausalMask.of(manager, time), CausalMask.scale(manager, headWidth));
+    }
+
+    CausalSelfAttention.Step step(long batch, long time) {
+      return new CausalSelfAttention.Step(batch, time, mask, scale);
+    }
+  }
+
   /** The attention score scale 1/sqrt(headWidth), a scalar array in {@code manager}. */
   static NDArray scale(NDManager manager, long headWidth) {
     return manager.create((float) (1 / Math.sqrt(headWidth)));

@@ -41,8 +41,7 @@ final class CausalSelfAttention extends AbstractBlock {
     long batch = x.getShape().get(0);
     long time = x.getShape().get(1);
     NDManager manager = x.getManager();
-    Step step =
-        new Step(batch, time, CausalMask.of(manager, time), CausalMask.scale(manager, headWidth()));
+    Step step = CausalMask.Constants.in(manager, time, headWidth()).step(batch, time);
     NDArray out = forward(store, x.reshape(batch * time, width), step, training);
     return new NDList(out.reshape(batch, time, width));
   }

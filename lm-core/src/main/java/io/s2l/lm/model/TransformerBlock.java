@@ -40,11 +40,7 @@ final class TransformerBlock extends AbstractBlock {
     long time = x.getShape().get(1);
     NDManager manager = x.getManager();
     CausalSelfAttention.Step step =
-        new CausalSelfAttention.Step(
-            batch,
-            time,
-            CausalMask.of(manager, time),
-            CausalMask.scale(manager, attention.headWidth()));
+        CausalMask.Constants.in(manager, time, attention.headWidth()).step(batch, time);
     NDArray out = forward(store, x.reshape(batch * time, width), step, training);
     return new NDList(out.reshape(batch, time, width));
   }

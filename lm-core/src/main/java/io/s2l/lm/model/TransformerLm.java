@@ -32,7 +32,7 @@ public final class TransformerLm extends AbstractBlock {
   private final List<TransformerBlock> blocks = new ArrayList<>();
   private final LayerNorm finalNorm = LayerNorm.builder().axis(2).build();
   private final Linear head = Linear.builder().setUnits(ModelScale.VOCABULARY).build();
-  private final Map<Long, NDArray[]> attentionConstants = new ConcurrentHashMap<>();
+  private final Map<Long, CausalMask.Constants> attentionConstants = new ConcurrentHashMap<>();
 
   public TransformerLm(ModelScale scale) {
     super((byte) 1);
@@ -66,15 +66,13 @@ public final class TransformerLm extends AbstractBlock {
    * of the tokens instead, because their parameter stores may hand out short-lived copies and they
    * must leave the model's manager as they found it.
    */
-  private NDArray[] attentionConstants(long time) {
+  private CausalMask.Constants attentionConstants(long time) {
     return attentionConstants.computeIfAbsent(
-        time,
-        t -> {
-          NDManager model = tokenEmbedding.getArray().getManager();
-          return new NDArray[] {
-            CausalMask.of(model, t), CausalMask.scale(model, scale.width() / scale.heads())
-          };
-        });
+        time, t -> CausalMask.Constants.in(tokenEmbedding.getArray().getManager(), t, headWidth()));
+  }
+
+  private long headWidth() {
+    return scale.width() / scale.heads();
   }
 
   public ModelScale scale() {
@@ -94,15 +92,11 @@ public final class TransformerLm extends AbstractBlock {
     // Activations stay (B*T, C) rows through the blocks: every Linear is then one matmul with a
     // fused bias (addmm), where a (B, T, C) input costs a matmul plus a separate bias pass.
     x = x.reshape(batch * time, scale.width());
-    NDArray[] constants =
+    CausalMask.Constants constants =
         training
             ? attentionConstants(time)
-            : new NDArray[] {
-              CausalMask.of(tokens.getManager(), time),
-              CausalMask.scale(tokens.getManager(), scale.width() / scale.heads())
-            };
-    CausalSelfAttention.Step step =
-        new CausalSelfAttention.Step(batch, time, constants[0], constants[1]);
+            : CausalMask.Constants.in(tokens.getManager(), time, headWidth());
+    CausalSelfAttention.Step step = constants.step(batch, time);
     for (TransformerBlock block : blocks) {
       x = block.forward(store, x, step, training);
     }
