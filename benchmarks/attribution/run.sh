@@ -17,12 +17,12 @@ threads="${2:-2}"
 data="${S2L_BENCH_DATA:-$here/target/data}"
 
 cd "$root"
-mvn -q -pl attribution-core -am test-compile
+mvn -q -pl libs/attribution-core -am test-compile
 cp_file="$here/target/classpath.txt"
 mkdir -p "$here/target"
-mvn -q -pl attribution-core dependency:build-classpath -Dmdep.outputFile="$cp_file" \
+mvn -q -pl libs/attribution-core dependency:build-classpath -Dmdep.outputFile="$cp_file" \
   -Dmdep.includeScope=test
-classpath="$root/attribution-core/target/test-classes:$root/attribution-core/target/classes:$(cat "$cp_file")"
+classpath="$root/libs/attribution-core/target/test-classes:$root/libs/attribution-core/target/classes:$(cat "$cp_file")"
 
 export OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads"
 java -Xms3g -Xmx3g -XX:+UseParallelGC -XX:+AlwaysPreTouch -cp "$classpath" \

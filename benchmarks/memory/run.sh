@@ -3,9 +3,9 @@
 set -euo pipefail
 home=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$home"
-mvn -B -q -pl lm-core -am install -DskipTests
-mvn -B -q -pl lm-core test-compile
-mvn -B -q -pl lm-core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/classpath.txt
-cp=$(cat lm-core/target/classpath.txt)
-exec java -Xmx512m -cp "lm-core/target/test-classes:lm-core/target/classes:$cp" \
+mvn -B -q -pl libs/lm-core -am install -DskipTests
+mvn -B -q -pl libs/lm-core test-compile
+mvn -B -q -pl libs/lm-core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/classpath.txt
+cp=$(cat libs/lm-core/target/classpath.txt)
+exec java -Xmx512m -cp "libs/lm-core/target/test-classes:libs/lm-core/target/classes:$cp" \
   io.s2l.lm.memory.MemoryProbe "${1:-20000}"

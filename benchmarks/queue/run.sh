@@ -10,9 +10,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$root"
-mvn -q -pl job-queue -am test-compile -DskipTests
+mvn -q -pl libs/job-queue -am test-compile -DskipTests
 mkdir -p "$here/target"
 cp_file="$here/target/classpath.txt"
-mvn -q -pl job-queue dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
-classpath="$root/job-queue/target/test-classes:$root/job-queue/target/classes:$(cat "$cp_file")"
+mvn -q -pl libs/job-queue dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
+classpath="$root/libs/job-queue/target/test-classes:$root/libs/job-queue/target/classes:$(cat "$cp_file")"
 java -cp "$classpath" io.s2l.queue.bench.ClaimBenchmark "${1:-20000}" "${2:-8}"

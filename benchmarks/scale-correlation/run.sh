@@ -12,11 +12,11 @@ repeats="${1:-5}"
 data="${S2L_BENCH_DATA:-$here/target/data}"
 
 cd "$root"
-mvn -q -pl scale-stats -am test-compile
+mvn -q -pl libs/scale-stats -am test-compile
 cp_file="$here/target/classpath.txt"
 mkdir -p "$here/target"
-mvn -q -pl scale-stats dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
-classpath="$root/scale-stats/target/test-classes:$root/scale-stats/target/classes:$(cat "$cp_file")"
+mvn -q -pl libs/scale-stats dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
+classpath="$root/libs/scale-stats/target/test-classes:$root/libs/scale-stats/target/classes:$(cat "$cp_file")"
 
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 NUMEXPR_NUM_THREADS=1
 pin=()

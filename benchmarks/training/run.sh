@@ -34,9 +34,9 @@ cd "$root"
 # resolve to their freshly compiled target/classes, not to possibly stale jars in ~/.m2.
 mkdir -p "$work"
 cp_file="$work/classpath.txt"
-mvn -q -pl lm-core -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+mvn -q -pl libs/lm-core -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$cp_file"
-classpath="$root/lm-core/target/test-classes:$root/lm-core/target/classes:$(cat "$cp_file")"
+classpath="$root/libs/lm-core/target/test-classes:$root/libs/lm-core/target/classes:$(cat "$cp_file")"
 
 preload=()
 if [ "${S2L_BENCH_MKL_DISPATCH:-0}" = 1 ]; then

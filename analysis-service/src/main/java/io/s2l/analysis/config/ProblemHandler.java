@@ -1,6 +1,6 @@
 package io.s2l.analysis.config;
 
-import io.s2l.analysis.analysis.AnalysisNotFoundException;
+import io.s2l.analysis.correlation.AnalysisNotFoundException;
 import io.s2l.analysis.imports.ImportRejectedException;
 import io.s2l.analysis.imports.ImportTooLargeException;
 import org.springframework.http.HttpStatus;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.access.ApiKey;
 import io.s2l.access.StudyOwners;
+import io.s2l.experiment.catalog.Catalogs;
 import io.s2l.experiment.config.ExperimentProperties;
 import io.s2l.queue.JobCounts;
 import io.s2l.queue.JobQueue;

@@ -664,7 +664,7 @@ class DeploymentManifestsTest {
 
   @Test
   void kedaQueryNamesTheQueueTableColumnsAndStatesOfTheSchema() {
-    Path sqlFile = ROOT.resolve("job-queue/src/main/resources/db/queue/V1__job_queue.sql");
+    Path sqlFile = ROOT.resolve("libs/job-queue/src/main/resources/db/queue/V1__job_queue.sql");
     Table table = table(sqlFile);
     List<K8s> scaled = ofKind("ScaledObject");
     assertThat(scaled).as("k8s ScaledObject").isNotEmpty();

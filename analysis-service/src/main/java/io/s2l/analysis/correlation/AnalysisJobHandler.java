@@ -1,0 +1,74 @@
+package io.s2l.analysis.correlation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.queue.ClaimedJob;
+import io.s2l.queue.JobContext;
+import io.s2l.queue.JobHandler;
+import io.s2l.stats.study.AnalysisOptions;
+import io.s2l.stats.study.AnalysisResult;
+import io.s2l.stats.study.LossCube;
+import io.s2l.stats.study.ScaleCorrelationAnalysis;
+import io.s2l.study.AnalysisJobSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a study's analysis job: load its per-example losses (trained here or imported), compute the
+ * full scale-correlation analysis, store it as the next version and complete the job.
+ */
+@Component
+class AnalysisJobHandler implements JobHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(AnalysisJobHandler.class);
+
+  private final ObjectMapper json;
+  private final TrainedLosses trained;
+  private final ImportedLosses imported;
+  private final AnalysisStore store;
+
+  AnalysisJobHandler(
+      ObjectMapper json, TrainedLosses trained, ImportedLosses imported, AnalysisStore store) {
+    this.json = json;
+    this.trained = trained;
+    this.imported = imported;
+    this.store = store;
+  }
+
+  @Override
+  public void handle(ClaimedJob job, JobContext context) throws Exception {
+    AnalysisJobSpec spec = json.readValue(job.payloadJson(), AnalysisJobSpec.class);
+    long started = System.nanoTime();
+    LossCube cube =
+        switch (spec.sourceOrDefault()) {
+          case AnalysisJobSpec.SOURCE_TRAINING -> trained.load(spec);
+          case AnalysisJobSpec.SOURCE_IMPORT -> imported.load(spec);
+          default -> throw new IllegalArgumentException("unknown source '" + spec.source() + "'");
+        };
+    context.progress(0.3);
+    context.checkLease();
+    AnalysisOptions defaults = AnalysisOptions.defaults(spec.referenceScale());
+    AnalysisOptions options =
+        new AnalysisOptions(
+            spec.referenceScale(),
+            defaults.resamples(),
+            defaults.seed(),
+            defaults.level(),
+            Metric.parse(spec.metric()),
+            spec.threshold() != null ? spec.threshold() : defaults.threshold(),
+            defaults.histogramBins());
+    AnalysisResult result = ScaleCorrelationAnalysis.analyze(cube, options);
+    context.checkLease();
+    ObjectNode document = ResultDocument.of(json, spec.studyId(), result);
+    int version =
+        store.storeAndComplete(
+            spec.studyId(), json.writeValueAsString(spec), json.writeValueAsString(document), job);
+    log.info(
+        "study {}: analysis version {} stored ({} entries, {} ms)",
+        spec.studyId(),
+        version,
+        result.entries().size(),
+        (System.nanoTime() - started) / 1_000_000);
+  }
+}

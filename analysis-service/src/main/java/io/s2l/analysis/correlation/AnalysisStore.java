@@ -1,0 +1,36 @@
+package io.s2l.analysis.correlation;
+
+import io.s2l.analysis.storage.CompletingTransaction;
+import io.s2l.analysis.storage.VersionedRows;
+import io.s2l.queue.ClaimedJob;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores an analysis result as the study's next version and completes its job, in one transaction;
+ * earlier versions are kept.
+ */
+@Component
+class AnalysisStore {
+
+  private static final String[] COLUMNS = {"spec", "result"};
+
+  private final CompletingTransaction completing;
+  private final Clock clock;
+
+  AnalysisStore(CompletingTransaction completing, Clock clock) {
+    this.completing = completing;
+    this.clock = clock;
+  }
+
+  /** Returns the version stored. */
+  int storeAndComplete(UUID studyId, String specJson, String resultJson, ClaimedJob job) {
+    return completing.run(
+        job,
+        "the analysis of " + studyId,
+        c ->
+            VersionedRows.insertNext(
+                c, "analysis_result", studyId, clock.instant(), COLUMNS, specJson, resultJson));
+  }
+}
