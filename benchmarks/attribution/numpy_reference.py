@@ -1,4 +1,4 @@
-"""Independent numpy/scipy implementation of s2l's TRAK scoring (SCIENCE.md section 3).
+"""Independent numpy/scipy implementation of s2l's TRAK scoring (docs/science.md section 3).
 
     tau = Phi_t (Phi^T Phi + lambda I)^-1 Phi^T . diag(q)        (one model, M = 1)
 

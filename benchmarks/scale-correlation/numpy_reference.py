@@ -1,4 +1,4 @@
-"""Independent numpy/scipy implementation of the s2l scale-correlation analysis (SCIENCE.md section 2).
+"""Independent numpy/scipy implementation of the s2l scale-correlation analysis (docs/science.md section 2).
 
 Reads the study the Java benchmark wrote (raw little-endian float32 losses, uint8 correctness and a
 key=value meta file), runs the same statistics, single-threaded, and prints key=value lines for the

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs an attribution study's analysis (SCIENCE.md section 3): TRAK scores at every scale from the
- * projected features of its M pool models; where the study has ground-truth subsets, the LDS of
+ * Runs an attribution study's analysis (docs/science.md section 3): TRAK scores at every scale from
+ * the projected features of its M pool models; where the study has ground-truth subsets, the LDS of
  * each against the reference models trained on them (bootstrap CI over targets) and optionally a
  * LASSO datamodel fitted on half of the subset runs and scored on the other half; order similarity
  * between scales. A selection study also selects data with every scale's scores (DsDm, section 4)

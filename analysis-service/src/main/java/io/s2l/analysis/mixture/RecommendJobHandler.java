@@ -31,10 +31,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Recommends mixtures (SCIENCE.md section 4, after RegMix): per proxy scale, regresses the target
- * evaluation set's mean loss (averaged over seeds) on the mixture weights with least squares and
- * with XGBoost, reports each regression's leave-one-out R^2, and takes the candidate mixture (flat
- * Dirichlet draws) with the lowest predicted loss. Stores the recommendations and queues the
+ * Recommends mixtures (docs/science.md section 4.4, after RegMix): per proxy scale, regresses the
+ * target evaluation set's mean loss (averaged over seeds) on the mixture weights with least squares
+ * and with XGBoost, reports each regression's leave-one-out R^2, and takes the candidate mixture
+ * (flat Dirichlet draws) with the lowest predicted loss. Stores the recommendations and queues the
  * reference models on them and on random mixtures (the baseline), with the job's completion.
  */
 @Component

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * Runs verification jobs: a mixture study's go to {@link MixtureVerifier}; a selection study's are
  * verified here.
  *
- * <p>Verifies a selection study's selections at the reference scale (SCIENCE.md section 4): the
- * holdout target loss and accuracy of the reference trained on each selection (DsDm per proxy
+ * <p>Verifies a selection study's selections at the reference scale (docs/science.md section 4.3):
+ * the holdout target loss and accuracy of the reference trained on each selection (DsDm per proxy
  * scale, the similarity baseline), against the mean of the random draws of the same size; the gain
  * over random is the mean per-example loss difference (random minus selection), with a seeded 95%
  * bootstrap interval over the holdout examples.

@@ -3,8 +3,8 @@ package io.s2l.attribution;
 import java.util.Objects;
 
 /**
- * Dataset selection with datamodels (DsDm, Engstrom, Feldmann and Madry 2024; SCIENCE.md section 4)
- * on TRAK scores.
+ * Dataset selection with datamodels (DsDm, Engstrom, Feldmann and Madry 2024; docs/science.md
+ * section 4.1) on TRAK scores.
  *
  * <p>Sign convention: {@code tau(z)_i > 0} means that training on example i raises target z's
  * output, the log-odds margin of its correct class, and so lowers its loss. A datamodel that

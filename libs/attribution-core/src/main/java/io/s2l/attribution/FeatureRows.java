@@ -3,7 +3,7 @@ package io.s2l.attribution;
 /**
  * A matrix of float32 features, rows x dimension, row-major, read in chunks of consecutive rows so
  * that a pool of n examples never has to be held in memory at once. Row i is phi_i, the projected
- * gradient of example i (SCIENCE.md section 3).
+ * gradient of example i (docs/science.md section 3.2).
  *
  * <p>Implementations: {@link FeatureFile} (a raw little-endian float32 file) and {@link #of} (an
  * array in memory). Implementations must allow {@link #read} from several threads at once.

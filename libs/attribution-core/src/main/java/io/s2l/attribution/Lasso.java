@@ -5,7 +5,7 @@ import java.util.stream.IntStream;
 
 /**
  * LASSO datamodels (Ilyas et al., "Datamodels: Predicting Predictions from Training Data", ICML
- * 2022; SCIENCE.md section 3): the ground-truth attribution where training many models is
+ * 2022; docs/science.md section 3.5): the ground-truth attribution where training many models is
  * affordable. Models are trained on m random subsets S_j of the pool; for one target, its outputs
  * y_j = f(z; theta(S_j)) are regressed on the subset indicators x_ji = 1[i in S_j]:
  *

@@ -3,7 +3,7 @@ package io.s2l.attribution;
 import io.s2l.stats.Interval;
 
 /**
- * A linear datamodeling score (SCIENCE.md section 3; Park et al. 2023, section 2.2).
+ * A linear datamodeling score (docs/science.md section 3.4; Park et al. 2023, section 2.2).
  *
  * @param perTarget Spearman correlation, per target, between the actual outputs on the evaluation
  *     subsets and the datamodel's predictions; NaN where undefined (constant outputs or

@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.stream.IntStream;
 
 /**
- * The linear datamodeling score (LDS) of attribution scores tau (SCIENCE.md section 3; Park et al.,
- * "TRAK", ICML 2023, definition 2.2): models trained on m fresh random subsets S_1..S_m of the pool
- * give actual outputs f(z; theta(S_j)) for every target z; the datamodel predicts
+ * The linear datamodeling score (LDS) of attribution scores tau (docs/science.md section 3.4; Park
+ * et al., "TRAK", ICML 2023, definition 2.2): models trained on m fresh random subsets S_1..S_m of
+ * the pool give actual outputs f(z; theta(S_j)) for every target z; the datamodel predicts
  *
  * <pre>
  *   f_hat_z(S_j) = sum_{i in S_j} tau(z)_i

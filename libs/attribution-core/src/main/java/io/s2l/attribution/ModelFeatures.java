@@ -3,8 +3,8 @@ package io.s2l.attribution;
 import java.util.Objects;
 
 /**
- * The TRAK inputs of one trained model m (SCIENCE.md section 3): the projected gradients of the
- * training pool, Phi_m (n x k, row i = phi_i = P^T grad f(z_i; theta_m)), and of the targets,
+ * The TRAK inputs of one trained model m (docs/science.md section 3.3): the projected gradients of
+ * the training pool, Phi_m (n x k, row i = phi_i = P^T grad f(z_i; theta_m)), and of the targets,
  * Phi_t,m (t x k, same projection P), and optionally the diagonal of Q_m, q_i = 1 - p_i with p_i
  * the model's probability of example i's correct class. The q array is used as is, not copied.
  *

@@ -6,9 +6,9 @@ import java.util.stream.IntStream;
 
 /**
  * Order similarity of two attributions of the same targets and pool, e.g. TRAK scores computed with
- * a proxy and with the reference model (SCIENCE.md section 3, "rank correlation of attribution
- * vectors between scales"): for each target z, Spearman's rho between tau_a(z) and tau_b(z) over
- * the pool examples, then the mean over targets.
+ * a proxy and with the reference model (docs/science.md section 3.6, the rank correlation of
+ * attribution vectors between scales): for each target z, Spearman's rho between tau_a(z) and
+ * tau_b(z) over the pool examples, then the mean over targets.
  *
  * <p>A target whose attribution vector is constant on either side has an undefined rho (0/0); it is
  * NaN in {@link #perTarget} and left out of {@link #meanSpearman}, as in {@link

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * TRAK attribution scores (Park et al., "TRAK: Attributing Model Behavior at Scale", ICML 2023;
- * SCIENCE.md section 3) from the projected features of M trained models:
+ * docs/science.md section 3.3) from the projected features of M trained models:
  *
  * <pre>
  *   tau = [ (1/M) sum_m Phi_t,m (Phi_m^T Phi_m + lambda I)^-1 Phi_m^T ] . diag( (1/M) sum_m q_m )

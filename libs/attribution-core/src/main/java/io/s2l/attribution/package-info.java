@@ -1,5 +1,5 @@
 /**
- * Data attribution (SCIENCE.md section 3): TRAK scores from projected per-example features in
+ * Data attribution (docs/science.md section 3): TRAK scores from projected per-example features in
  * bounded memory, LASSO datamodels, the linear datamodeling score (LDS), order similarity between
  * the attributions of two scales, and the most helpful and harmful training examples of a target.
  *

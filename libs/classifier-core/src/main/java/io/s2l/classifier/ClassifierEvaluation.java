@@ -7,8 +7,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 
 /**
- * Per-example evaluation of a classifier (SCIENCE.md sections 1 and 3). For logits z and correct
- * class y, in double precision:
+ * Per-example evaluation of a classifier (docs/science.md sections 1 and 3). For logits z and
+ * correct class y, in double precision:
  *
  * <ul>
  *   <li>loss {@code l = logsumexp_j z_j - z_y}, the cross-entropy in nats;

@@ -11,11 +11,12 @@ import io.s2l.lm.train.TrainedModel;
 import java.util.List;
 
 /**
- * Per-example gradients of the language-model output function of TRAK (SCIENCE.md section 3): for a
- * sequence whose answer is bytes {@code a .. n - 1}, {@code f = (1 / (n - a)) sum_{t=a}^{n-1}
- * [z_t(x_t) - logsumexp_{j != x_t} z_t(j)]}, the mean over answer bytes of the log-odds {@code
- * log(p / (1 - p))} of the correct next byte, where {@code z_t} are the logits predicting byte t
- * from the bytes before it. Flattened in the network's parameter order ({@link #layout()}).
+ * Per-example gradients of the language-model output function of TRAK (docs/science.md section
+ * 3.1): for a sequence whose answer is bytes {@code a .. n - 1}, {@code f = (1 / (n - a))
+ * sum_{t=a}^{n-1} [z_t(x_t) - logsumexp_{j != x_t} z_t(j)]}, the mean over answer bytes of the
+ * log-odds {@code log(p / (1 - p))} of the correct next byte, where {@code z_t} are the logits
+ * predicting byte t from the bytes before it. Flattened in the network's parameter order ({@link
+ * #layout()}).
  *
  * <p>Only the reference path exists here: each sequence alone through the network's own forward, on
  * fresh copies of the parameters, one backward. A batched weight-copies path would need the

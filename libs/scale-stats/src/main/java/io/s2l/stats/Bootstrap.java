@@ -7,7 +7,7 @@ import java.util.function.ToDoubleBiFunction;
 /**
  * Percentile bootstrap for a statistic of a paired sample (Efron and Tibshirani 1993, ch. 13). Each
  * resample draws n indices uniformly with replacement and keeps the pairs together: (x_j, y_j).
- * SCIENCE.md section 2 resamples training distributions this way, 1000 times by default.
+ * docs/science.md section 2.5 resamples training distributions this way, 1000 times by default.
  *
  * <p>Randomness is injected: every call starts afresh from the seed (the SplitMix64 stream of
  * {@code new SplittableRandom(seed)}, turned into indices as the package-private IndexDraws
@@ -19,7 +19,7 @@ import java.util.function.ToDoubleBiFunction;
  */
 public record Bootstrap(int resamples, long seed) {
 
-  /** The resample count SCIENCE.md asks for by default. */
+  /** The default resample count of docs/science.md section 2.5. */
   public static final int DEFAULT_RESAMPLES = 1000;
 
   /**
@@ -93,7 +93,8 @@ public record Bootstrap(int resamples, long seed) {
    *
    * with the draws of {@link #replicates}, so the result equals {@code interval(v, v, (a, b) ->
    * mean(a), level)} up to the order of summation, without materialising a single resample. O(B n)
-   * time, O(B) memory. Used for the per-example R^2 of SCIENCE.md section 2, resampling examples.
+   * time, O(B) memory. Used for the per-example R^2 of docs/science.md section 2.4, resampling
+   * examples.
    *
    * @param values the sample v, at least one value, all finite
    * @throws IllegalArgumentException if values is empty or holds a non-finite value, or level is

@@ -1,9 +1,9 @@
 package io.s2l.stats;
 
 /**
- * The scale-correlation summary of SCIENCE.md section 2 for one evaluation set and one proxy scale:
- * x_k is the proxy's mean loss and y_k the reference's mean loss after training on distribution
- * D_k, k = 1..n.
+ * The scale-correlation summary of docs/science.md section 2 for one evaluation set and one proxy
+ * scale: x_k is the proxy's mean loss and y_k the reference's mean loss after training on
+ * distribution D_k, k = 1..n.
  *
  * @param n number of training distributions (paired points)
  * @param pearsonR Pearson r, see {@link Correlation#pearson}

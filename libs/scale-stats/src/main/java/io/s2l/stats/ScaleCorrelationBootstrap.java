@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Percentile bootstrap confidence intervals for every statistic of a {@link ScaleCorrelation} at
- * once (SCIENCE.md section 2: resample the training distributions, paired, with replacement).
+ * once (docs/science.md section 2.5: resample the training distributions, paired, with
+ * replacement).
  *
  * <p>Replicate b draws one multiset of distributions with {@link Bootstrap#multiplicities} and
  * computes all seven statistics on that same multiset, so the intervals are mutually consistent and

@@ -1,6 +1,6 @@
 /**
  * Scale-correlation statistics: how well do proxy-model losses track reference-model losses across
- * training distributions (SCIENCE.md section 2; Khaddaj, Engstrom, Madry, "Small-to-Large
+ * training distributions (docs/science.md section 2; Khaddaj, Engstrom, Madry, "Small-to-Large
  * Generalization: Data Influences Models Consistently Across Scale", arXiv 2505.16260).
  *
  * <p>Plain Java, no dependencies. Every entry point validates its input the same way and fails with

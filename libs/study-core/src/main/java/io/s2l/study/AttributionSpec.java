@@ -1,11 +1,11 @@
 package io.s2l.study;
 
 /**
- * The attribution part of a study (SCIENCE.md section 3). A study with this block trains, at every
- * scale, {@code modelsPerScale} models on the whole pool (seeds 0 to M-1), featurises each of them
- * (projected per-example gradients of the pool and of the test set), and trains the reference scale
- * on every ground-truth subset (the study's subset distributions, with the study's seeds). The
- * analysis computes TRAK scores per scale and their linear datamodeling score (LDS) against the
+ * The attribution part of a study (docs/science.md section 3). A study with this block trains, at
+ * every scale, {@code modelsPerScale} models on the whole pool (seeds 0 to M-1), featurises each of
+ * them (projected per-example gradients of the pool and of the test set), and trains the reference
+ * scale on every ground-truth subset (the study's subset distributions, with the study's seeds).
+ * The analysis computes TRAK scores per scale and their linear datamodeling score (LDS) against the
  * reference models trained on the subsets.
  *
  * @param modelsPerScale M, the models per scale TRAK ensembles over

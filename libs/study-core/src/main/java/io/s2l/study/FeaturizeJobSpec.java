@@ -3,8 +3,9 @@ package io.s2l.study;
 import java.util.UUID;
 
 /**
- * The payload of a featurisation job (SCIENCE.md section 3): the projected per-example gradients of
- * the model output function of one trained model, over the training pool or the test set, for TRAK.
+ * The payload of a featurisation job (docs/science.md section 3.2): the projected per-example
+ * gradients of the model output function of one trained model, over the training pool or the test
+ * set, for TRAK.
  *
  * @param studyId the study the model belongs to
  * @param runKey the model's training job key, {@code scale/distribution/seed}

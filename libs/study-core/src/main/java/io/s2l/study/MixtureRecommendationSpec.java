@@ -1,13 +1,13 @@
 package io.s2l.study;
 
 /**
- * The mixture-recommendation part of a study (SCIENCE.md section 4, after RegMix): the proxy scales
- * train on the study's distributions (many random mixtures); per proxy scale, a linear regression
- * and gradient-boosted trees (XGBoost) predict the {@code target} evaluation set's loss from the
- * mixture weights; the mixture with the lowest predicted loss among {@code candidates} random
- * mixtures is recommended; the reference is trained only on the recommendations and on {@code
- * randomMixtures} random mixtures (the baseline), with the study's seeds, and the recommendations
- * are verified by the reference's loss on the target set.
+ * The mixture-recommendation part of a study (docs/science.md section 4.4, after RegMix): the proxy
+ * scales train on the study's distributions (many random mixtures); per proxy scale, a linear
+ * regression and gradient-boosted trees (XGBoost) predict the {@code target} evaluation set's loss
+ * from the mixture weights; the mixture with the lowest predicted loss among {@code candidates}
+ * random mixtures is recommended; the reference is trained only on the recommendations and on
+ * {@code randomMixtures} random mixtures (the baseline), with the study's seeds, and the
+ * recommendations are verified by the reference's loss on the target set.
  *
  * @param target the evaluation set whose loss the recommendation minimises
  * @param candidates random mixtures (flat Dirichlet) the regressions are searched over; 10,000 when

@@ -3,7 +3,7 @@ package io.s2l.study;
 import java.util.List;
 
 /**
- * The dataset-selection part of a study (SCIENCE.md section 4; needs the study's {@code
+ * The dataset-selection part of a study (docs/science.md section 4; needs the study's {@code
  * attribution} block for the proxies' TRAK settings). From the TRAK scores of every scale, s2l
  * selects the {@code size} pool examples predicted to lower the target task's loss most (DsDm),
  * and, as baselines of the same size, {@code randomDraws} random subsets and the examples most

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What a user submits: which models to train on which data, and what to evaluate them on. s2l
  * trains one model per (scale, distribution, seed) and evaluates every model on every evaluation
- * set (SCIENCE.md section 1).
+ * set (docs/science.md section 1).
  *
  * @param name a label for people
  * @param dataset the corpus the domains come from; {@code builtin} when null

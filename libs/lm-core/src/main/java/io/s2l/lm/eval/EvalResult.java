@@ -8,8 +8,8 @@ package io.s2l.lm.eval;
  * @param correct per example, for multiple-choice sets: whether the correct choice had the highest
  *     total log-likelihood; null for sets without accuracy
  * @param chance chance accuracy (1 / choices), or null
- * @param margins per example, the model output function of SCIENCE.md section 3 (the log-odds
- *     margin of the correct class, {@code log(p / (1 - p))}); null where not measured
+ * @param margins per example, the model output function of docs/science.md section 3.1 (the
+ *     log-odds margin of the correct class, {@code log(p / (1 - p))}); null where not measured
  */
 public record EvalResult(float[] losses, boolean[] correct, Double chance, float[] margins) {
 

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The evaluation harness (SCIENCE.md section 1): per-example loss on text (whole sequence), on
+ * The evaluation harness (docs/science.md section 1): per-example loss on text (whole sequence), on
  * question and cloze tasks (answer bytes only), and on multiple-choice tasks (the correct choice's
  * bytes, plus accuracy: right when the correct choice has the highest total log-likelihood).
  */

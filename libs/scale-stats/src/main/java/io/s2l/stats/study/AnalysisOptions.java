@@ -45,8 +45,9 @@ public record AnalysisOptions(
   }
 
   /**
-   * SCIENCE.md's defaults: 1000 resamples, seed 0, 95% intervals, recommendation by decision
-   * accuracy with threshold 0.8 (DataDecide's ~80% for a 150M proxy of a 1B target), 20 bins.
+   * The defaults of docs/science.md section 2: 1000 resamples, seed 0, 95% intervals,
+   * recommendation by decision accuracy with threshold 0.8 (DataDecide's ~80% for a 150M proxy of a
+   * 1B target), 20 bins.
    */
   public static AnalysisOptions defaults(String referenceScale) {
     return new AnalysisOptions(

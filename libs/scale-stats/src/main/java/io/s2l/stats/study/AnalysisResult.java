@@ -3,7 +3,7 @@ package io.s2l.stats.study;
 import java.util.List;
 
 /**
- * The complete scale-correlation analysis of a study (SCIENCE.md section 2).
+ * The complete scale-correlation analysis of a study (docs/science.md section 2).
  *
  * @param referenceScale the scale the proxies were compared with
  * @param options the options the analysis ran with

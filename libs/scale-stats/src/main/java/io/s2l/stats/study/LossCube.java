@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The per-example losses of a study (SCIENCE.md section 1), organised for analysis: one array l(z;
- * theta_s(D_k, r)) over the examples z of evaluation set T_j for every (scale s, distribution D_k,
- * seed r, evaluation set T_j), plus each scale's compute and each set's chance accuracy.
+ * The per-example losses of a study (docs/science.md section 1), organised for analysis: one array
+ * l(z; theta_s(D_k, r)) over the examples z of evaluation set T_j for every (scale s, distribution
+ * D_k, seed r, evaluation set T_j), plus each scale's compute and each set's chance accuracy.
  *
  * <p>The cube is complete by construction: {@link Builder#build} refuses a missing cell. Arrays are
  * held as given, not copied (a study can hold tens of millions of losses); callers must not modify

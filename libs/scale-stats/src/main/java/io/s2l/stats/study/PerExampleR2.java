@@ -3,7 +3,7 @@ package io.s2l.stats.study;
 import io.s2l.stats.Interval;
 
 /**
- * Per-example scale correlation (SCIENCE.md section 2). For each example z, with x_k(z) the
+ * Per-example scale correlation (docs/science.md section 2.4). For each example z, with x_k(z) the
  * seed-averaged proxy loss on z after training on D_k and y_k(z) the reference's,
  *
  * <pre>

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How one proxy scale tracks the reference on one evaluation set (SCIENCE.md section 2). With m_{s,
- * k,r} the mean loss over the set's examples of the run (scale s, distribution D_k, seed r),
+ * How one proxy scale tracks the reference on one evaluation set (docs/science.md section 2). With
+ * m_{s, k,r} the mean loss over the set's examples of the run (scale s, distribution D_k, seed r),
  *
  * <pre>
  *   x_k = (1/R) sum_r m_{proxy,k,r}       y_k = (1/R) sum_r m_{reference,k,r}

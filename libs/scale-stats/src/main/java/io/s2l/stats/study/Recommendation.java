@@ -5,9 +5,9 @@ import java.util.Map;
 
 /**
  * The cheapest proxy scale whose lower confidence bound on the metric clears the threshold on every
- * evaluation set (SCIENCE.md section 2). With L_{s,j} the lower bound of proxy s on set j (from
- * {@link ProxyEvalResult#ci95()}), s clears when min_j L_{s,j} &gt;= threshold; an undefined (NaN)
- * bound never clears.
+ * evaluation set (docs/science.md section 2.7). With L_{s,j} the lower bound of proxy s on set j
+ * (from {@link ProxyEvalResult#ci95()}), s clears when min_j L_{s,j} &gt;= threshold; an undefined
+ * (NaN) bound never clears.
  *
  * @param metric the thresholded statistic
  * @param threshold the value the lower bound must reach

@@ -2,7 +2,7 @@ package io.s2l.stats.study;
 
 /**
  * The statistic whose lower confidence bound must clear the threshold for a proxy to be recommended
- * (SCIENCE.md section 2, "Recommendation").
+ * (docs/science.md section 2.7, "The cheapest-proxy recommendation").
  */
 public enum RecommendationMetric {
   /** Decision accuracy: the fraction of distribution pairs the proxy orders as the reference. */

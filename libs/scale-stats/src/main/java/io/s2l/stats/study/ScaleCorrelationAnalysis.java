@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The complete scale-correlation analysis of a study (SCIENCE.md section 2; Khaddaj, Engstrom,
+ * The complete scale-correlation analysis of a study (docs/science.md section 2; Khaddaj, Engstrom,
  * Madry, "Small-to-Large Generalization", arXiv 2505.16260): for every proxy scale (every scale but
  * the reference, in study order) and every evaluation set (study order), one {@link
  * ProxyEvalResult}, then a {@link Recommendation} over all of them.

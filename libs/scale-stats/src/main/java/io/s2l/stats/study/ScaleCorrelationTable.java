@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The aggregate scale correlation of a study (SCIENCE.md section 2): for every proxy scale s and
- * evaluation set j, x_k = mean_z l(z; theta_s(D_k)) and y_k = the same for the reference, each
+ * The aggregate scale correlation of a study (docs/science.md section 2): for every proxy scale s
+ * and evaluation set j, x_k = mean_z l(z; theta_s(D_k)) and y_k = the same for the reference, each
  * averaged over seeds, correlated across the K distributions.
  */
 public final class ScaleCorrelationTable {

@@ -1,5 +1,5 @@
 /**
- * The scale-correlation analysis of a whole study (SCIENCE.md section 2): {@link
+ * The scale-correlation analysis of a whole study (docs/science.md section 2): {@link
  * io.s2l.stats.study.LossCube} holds the per-example losses of every (scale, distribution, seed,
  * evaluation set), {@link io.s2l.stats.study.ScaleCorrelationAnalysis#analyze} turns them into one
  * {@link io.s2l.stats.study.ProxyEvalResult} per (proxy scale, evaluation set) and a {@link
