@@ -1,4 +1,4 @@
--- Per example, the model output function of docs/science.md section 3.1 (the log-odds margin of the correct
+-- Per example, the model output function of SCIENCE.md section 3 (the log-odds margin of the correct
 -- class) where it is measured (image classifiers); the ground truth of attribution studies.
 ALTER TABLE run_eval ADD COLUMN margins real[];
 
