@@ -30,11 +30,16 @@ class ArchitectureTest {
   static final ArchRule noOtherService = Boundaries.serviceDoesNotDependOnOtherServices(ROOT);
 
   /**
-   * Two known cycles are allowed, each by the one dependency that closes it, named so that nothing
-   * else can hide behind them: the job loop of {@code correlation} calls the handlers of the other
-   * features (attribution, selection, mixture) by name, which depend back on it through the
-   * settings; and the features read their settings from {@code config}, the package that wires them
-   * (its problem handler knows their exceptions). A new cycle fails.
+   * Two known cycles are allowed, each by naming the one dependency that closes it, so that nothing
+   * else can hide behind them and any new cycle fails:
+   *
+   * <ul>
+   *   <li>{@code correlation.AnalysisLoop} runs every kind of analysis job, so it calls the
+   *       handlers of attribution, selection and mixture, which reach correlation back through
+   *       config;
+   *   <li>the features read their settings from {@code config.AnalysisProperties}, in the package
+   *       that wires them, whose problem handler maps the exceptions of correlation and imports.
+   * </ul>
    */
   @ArchTest
   static final ArchRule noFeatureCycles =
