@@ -1,6 +1,7 @@
 package io.s2l.access.web;
 
 import io.s2l.access.StudyOwners;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -28,6 +29,9 @@ final class StudyVisibility implements HandlerInterceptor {
   @Override
   public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
       throws Exception {
+    if (request.getDispatcherType() == DispatcherType.ASYNC) {
+      return true; // the dispatch that ends a stream: its request passed this check when it began
+    }
     Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
     if (pattern == null || !pattern.toString().startsWith(STUDY_PATHS)) {
       return true;
