@@ -7,19 +7,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How this process uses the job queue ({@code s2l.queue.*}). The defaults suit a laptop; a service
- * whose jobs run longer sets its own {@code job-timeout}.
+ * whose jobs run longer sets its own {@code job-timeout}. Each description below is also the
+ * property's description in the configuration metadata that IDEs show.
  *
- * @param lease lease on a claimed job, renewed every third of it: how long a process that has gone
+ * @param lease Lease on a claimed job, renewed every third of it: how long a process that has gone
  *     silent keeps its job before another worker's rescue returns it to the queue. Must be longer
- *     than a third of it plus the database connection timeout ({@code
- *     spring.datasource.hikari.connection-timeout}), checked at start-up
- * @param jobTimeout the longest one attempt may run; past it the lease is no longer renewed and the
+ *     than a third of it plus the database connection timeout
+ *     (spring.datasource.hikari.connection-timeout), checked at start-up.
+ * @param jobTimeout The longest one attempt may run. Past it the lease is no longer renewed and the
  *     attempt fails ("timed out after ..."), to be retried by the retry policy, so that a hung job
- *     is rescued at most {@code jobTimeout + lease} after it started. Must be longer than the lease
- * @param idlePoll pause between polls when no job is claimable
- * @param stopTimeout how long shutdown waits for the running job to notice and be handed back
- * @param workerName names the worker's thread and prefixes its owner id in the queue ({@code
- *     <name>-<pid>@<host>}), so that a job's holder says which service runs it
+ *     is rescued at most job-timeout + lease after it started. Must be longer than the lease.
+ * @param idlePoll Pause between polls when no job is claimable.
+ * @param stopTimeout How long shutdown waits for the running job to notice and be handed back.
+ * @param workerName Names the worker's thread and prefixes its owner id in the queue
+ *     (name-pid@host), so that a job's holder says which service runs it.
  */
 @ConfigurationProperties(QueueProperties.PREFIX)
 public record QueueProperties(
