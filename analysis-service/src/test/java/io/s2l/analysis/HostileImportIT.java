@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(AdminKeyClient.class)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"s2l.analysis.idle-poll=1h", "s2l.analysis.max-import-size=1MB"})
+    properties = {"s2l.queue.idle-poll=1h", "s2l.analysis.max-import-size=1MB"})
 class HostileImportIT {
 
   private static final int CASES = 400;

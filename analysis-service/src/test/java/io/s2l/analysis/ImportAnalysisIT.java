@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(AdminKeyClient.class)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"s2l.analysis.idle-poll=100ms", "s2l.analysis.max-import-size=1MB"})
+    properties = {"s2l.queue.idle-poll=100ms", "s2l.analysis.max-import-size=1MB"})
 class ImportAnalysisIT {
 
   @DynamicPropertySource

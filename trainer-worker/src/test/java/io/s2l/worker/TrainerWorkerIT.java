@@ -29,8 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = {
-      "s2l.worker.idle-poll=100ms",
-      "s2l.worker.lease=20s",
+      "s2l.queue.idle-poll=100ms",
+      "s2l.queue.lease=20s",
       // checked at start-up: the lease must outlast a third of itself plus the connection timeout
       "spring.datasource.hikari.connection-timeout=5000",
       "s2l.worker.artifacts=target/artifacts"

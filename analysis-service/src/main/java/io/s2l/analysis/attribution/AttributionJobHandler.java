@@ -13,10 +13,11 @@ import io.s2l.corpus.BuiltinImages;
 import io.s2l.corpus.ImageSet;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.JobContext;
-import io.s2l.queue.JobHandler;
 import io.s2l.queue.NewJob;
+import io.s2l.queue.spring.JobHandler;
 import io.s2l.study.AttributionJobSpec;
 import io.s2l.study.AttributionSpec;
+import io.s2l.study.JobKinds;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,6 +52,11 @@ public class AttributionJobHandler implements JobHandler {
     this.json = json;
     this.inputs = inputs;
     this.store = store;
+  }
+
+  @Override
+  public String kind() {
+    return JobKinds.ATTRIBUTE;
   }
 
   @Override

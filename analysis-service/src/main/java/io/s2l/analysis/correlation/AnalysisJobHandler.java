@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.JobContext;
-import io.s2l.queue.JobHandler;
+import io.s2l.queue.spring.JobHandler;
 import io.s2l.stats.study.AnalysisOptions;
 import io.s2l.stats.study.AnalysisResult;
 import io.s2l.stats.study.LossCube;
 import io.s2l.stats.study.ScaleCorrelationAnalysis;
 import io.s2l.study.AnalysisJobSpec;
+import io.s2l.study.JobKinds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,11 @@ class AnalysisJobHandler implements JobHandler {
     this.trained = trained;
     this.imported = imported;
     this.store = store;
+  }
+
+  @Override
+  public String kind() {
+    return JobKinds.ANALYZE;
   }
 
   @Override

@@ -6,15 +6,13 @@ import io.s2l.access.ApiKey;
 import io.s2l.access.StudyOwners;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.NewJob;
+import io.s2l.queue.spring.CurrentTransaction;
 import io.s2l.study.AnalysisJobSpec;
 import io.s2l.study.JobKinds;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +22,7 @@ public class AnalysisRequests {
 
   private final AnalysisReader reader;
   private final JobQueue queue;
-  private final DataSource dataSource;
+  private final CurrentTransaction transaction;
   private final ObjectMapper json;
   private final StudyOwners owners;
   private final Clock clock;
@@ -32,7 +30,7 @@ public class AnalysisRequests {
   AnalysisRequests(
       AnalysisReader reader,
       JobQueue queue,
-      DataSource dataSource,
+      CurrentTransaction transaction,
       ObjectMapper json,
       StudyOwners owners,
       Clock clock) {
@@ -40,7 +38,7 @@ public class AnalysisRequests {
     this.clock = clock;
     this.reader = reader;
     this.queue = queue;
-    this.dataSource = dataSource;
+    this.transaction = transaction;
     this.json = json;
   }
 
@@ -63,14 +61,9 @@ public class AnalysisRequests {
           json.readValue(reader.latestSpec(studyId), AnalysisJobSpec.class)
               .withRecommendation(metric, threshold);
       String key = "rerun-" + UUID.randomUUID();
-      Connection c = DataSourceUtils.getConnection(dataSource);
-      try {
-        queue.enqueue(
-            c,
-            List.of(new NewJob(studyId, JobKinds.ANALYZE, key, json.writeValueAsString(spec), 3)));
-      } finally {
-        DataSourceUtils.releaseConnection(c, dataSource);
-      }
+      List<NewJob> jobs =
+          List.of(new NewJob(studyId, JobKinds.ANALYZE, key, json.writeValueAsString(spec), 3));
+      transaction.run(c -> queue.enqueue(c, jobs));
       owners.charge(caller, studyId, 1, "rerun", clock.instant(), null);
       return key;
     } catch (JsonProcessingException e) {

@@ -1,8 +1,8 @@
 package io.s2l.analysis.correlation;
 
-import io.s2l.analysis.storage.CompletingTransaction;
 import io.s2l.analysis.storage.VersionedRows;
 import io.s2l.queue.ClaimedJob;
+import io.s2l.queue.spring.CompletingTransaction;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Component;

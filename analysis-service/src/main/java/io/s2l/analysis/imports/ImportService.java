@@ -7,20 +7,18 @@ import io.s2l.access.StudyOwners;
 import io.s2l.analysis.config.AnalysisProperties;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.NewJob;
+import io.s2l.queue.spring.CurrentTransaction;
 import io.s2l.study.AnalysisJobSpec;
 import io.s2l.study.JobKinds;
 import java.io.InputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,7 +31,7 @@ public class ImportService {
 
   private final ImportStore store;
   private final JobQueue queue;
-  private final DataSource dataSource;
+  private final CurrentTransaction transaction;
   private final TransactionTemplate transactions;
   private final ObjectMapper json;
   private final Clock clock;
@@ -43,7 +41,7 @@ public class ImportService {
   ImportService(
       ImportStore store,
       JobQueue queue,
-      DataSource dataSource,
+      CurrentTransaction transaction,
       TransactionTemplate transactions,
       ObjectMapper json,
       Clock clock,
@@ -51,7 +49,7 @@ public class ImportService {
       StudyOwners owners) {
     this.store = store;
     this.queue = queue;
-    this.dataSource = dataSource;
+    this.transaction = transaction;
     this.transactions = transactions;
     this.json = json;
     this.clock = clock;
@@ -76,16 +74,16 @@ public class ImportService {
     String label = name != null && !name.isBlank() ? name : "import " + id;
     transactions.executeWithoutResult(
         status -> {
-          Connection c = DataSourceUtils.getConnection(dataSource);
           try {
-            store.store(c, id, label, checksum, table, clock.instant());
-            owners.record(id, caller, clock.instant());
-            queue.enqueue(c, List.of(analysisJob(id, table)));
-            owners.charge(caller, id, 1, "import", clock.instant(), null);
+            transaction.run(
+                c -> {
+                  store.store(c, id, label, checksum, table, clock.instant());
+                  owners.record(id, caller, clock.instant());
+                  queue.enqueue(c, List.of(analysisJob(id, table)));
+                  owners.charge(caller, id, 1, "import", clock.instant(), null);
+                });
           } catch (SQLException e) {
             throw new IllegalStateException("cannot store import " + id, e);
-          } finally {
-            DataSourceUtils.releaseConnection(c, dataSource);
           }
         });
     return new ImportReceipt(

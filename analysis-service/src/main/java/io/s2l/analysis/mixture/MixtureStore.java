@@ -1,10 +1,10 @@
 package io.s2l.analysis.mixture;
 
-import io.s2l.analysis.storage.CompletingTransaction;
 import io.s2l.analysis.storage.VersionedRows;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.NewJob;
+import io.s2l.queue.spring.CompletingTransaction;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -10,8 +10,8 @@ import io.s2l.mixture.MixtureModel;
 import io.s2l.mixture.MixtureSearch;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.JobContext;
-import io.s2l.queue.JobHandler;
 import io.s2l.queue.NewJob;
+import io.s2l.queue.spring.JobHandler;
 import io.s2l.study.JobKinds;
 import io.s2l.study.MixtureGenerator;
 import io.s2l.study.MixtureJobSpec;
@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  * reference models on them and on random mixtures (the baseline), with the job's completion.
  */
 @Component
-public class RecommendJobHandler implements JobHandler {
+class RecommendJobHandler implements JobHandler {
 
   private static final Logger log = LoggerFactory.getLogger(RecommendJobHandler.class);
   private static final long MODEL_SEED = 7L;
@@ -51,6 +51,11 @@ public class RecommendJobHandler implements JobHandler {
     this.json = json;
     this.runs = runs;
     this.store = store;
+  }
+
+  @Override
+  public String kind() {
+    return JobKinds.RECOMMEND;
   }
 
   @Override

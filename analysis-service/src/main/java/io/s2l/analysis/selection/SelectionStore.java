@@ -1,8 +1,8 @@
 package io.s2l.analysis.selection;
 
-import io.s2l.analysis.storage.CompletingTransaction;
 import io.s2l.analysis.storage.VersionedRows;
 import io.s2l.queue.ClaimedJob;
+import io.s2l.queue.spring.CompletingTransaction;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;

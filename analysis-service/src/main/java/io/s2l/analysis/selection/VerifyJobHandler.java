@@ -8,9 +8,10 @@ import io.s2l.analysis.attribution.AttributionStore;
 import io.s2l.analysis.mixture.MixtureVerifier;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.JobContext;
-import io.s2l.queue.JobHandler;
+import io.s2l.queue.spring.JobHandler;
 import io.s2l.stats.Bootstrap;
 import io.s2l.stats.Interval;
+import io.s2l.study.JobKinds;
 import io.s2l.study.SelectionSpec;
 import io.s2l.study.VerifyJobSpec;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
  * bootstrap interval over the holdout examples.
  */
 @Component
-public class VerifyJobHandler implements JobHandler {
+class VerifyJobHandler implements JobHandler {
 
   private static final Logger log = LoggerFactory.getLogger(VerifyJobHandler.class);
   private static final long BOOTSTRAP_SEED = 20240527L;
@@ -52,6 +53,11 @@ public class VerifyJobHandler implements JobHandler {
     this.runs = runs;
     this.store = store;
     this.mixtures = mixtures;
+  }
+
+  @Override
+  public String kind() {
+    return JobKinds.VERIFY;
   }
 
   @Override

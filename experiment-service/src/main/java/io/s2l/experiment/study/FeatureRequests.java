@@ -6,21 +6,19 @@ import io.s2l.access.ApiKey;
 import io.s2l.access.StudyOwners;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.NewJob;
+import io.s2l.queue.spring.CurrentTransaction;
 import io.s2l.study.FeaturizeJobSpec;
 import io.s2l.study.FieldError;
 import io.s2l.study.JobKinds;
 import io.s2l.study.ModelScale;
 import io.s2l.study.TrainingJobSpec;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +31,7 @@ public class FeatureRequests {
   private final StudyService studies;
   private final JdbcTemplate jdbc;
   private final JobQueue queue;
-  private final DataSource dataSource;
+  private final CurrentTransaction transaction;
   private final ObjectMapper json;
   private final StudyOwners owners;
   private final Clock clock;
@@ -42,7 +40,7 @@ public class FeatureRequests {
       StudyService studies,
       JdbcTemplate jdbc,
       JobQueue queue,
-      DataSource dataSource,
+      CurrentTransaction transaction,
       ObjectMapper json,
       StudyOwners owners,
       Clock clock) {
@@ -51,7 +49,7 @@ public class FeatureRequests {
     this.studies = studies;
     this.jdbc = jdbc;
     this.queue = queue;
-    this.dataSource = dataSource;
+    this.transaction = transaction;
     this.json = json;
   }
 
@@ -103,16 +101,11 @@ public class FeatureRequests {
               examples,
               dimension,
               seed != null ? seed : 0L);
-      Connection c = DataSourceUtils.getConnection(dataSource);
-      try {
-        queue.enqueue(
-            c,
-            List.of(
-                new NewJob(
-                    study.id(), JobKinds.FEATURIZE, spec.key(), json.writeValueAsString(spec), 3)));
-      } finally {
-        DataSourceUtils.releaseConnection(c, dataSource);
-      }
+      List<NewJob> featurisation =
+          List.of(
+              new NewJob(
+                  study.id(), JobKinds.FEATURIZE, spec.key(), json.writeValueAsString(spec), 3));
+      transaction.run(c -> queue.enqueue(c, featurisation));
       owners.charge(caller, study.id(), 1, "features", clock.instant(), null);
       return spec.key();
     } catch (JsonProcessingException e) {

@@ -9,6 +9,7 @@ import io.s2l.experiment.config.ExperimentProperties;
 import io.s2l.queue.JobCounts;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.NewJob;
+import io.s2l.queue.spring.CurrentTransaction;
 import io.s2l.study.DomainCatalog;
 import io.s2l.study.FieldError;
 import io.s2l.study.JobKinds;
@@ -17,18 +18,15 @@ import io.s2l.study.StudyDefinition;
 import io.s2l.study.StudyPlan;
 import io.s2l.study.StudyValidator;
 import io.s2l.study.TrainingSettings;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,7 +36,7 @@ public class StudyService {
 
   private final StudyRepository studies;
   private final JobQueue queue;
-  private final DataSource dataSource;
+  private final CurrentTransaction transaction;
   private final Catalogs catalogs;
   private final ObjectMapper json;
   private final Clock clock;
@@ -49,7 +47,7 @@ public class StudyService {
   StudyService(
       StudyRepository studies,
       JobQueue queue,
-      DataSource dataSource,
+      CurrentTransaction transaction,
       Catalogs catalogs,
       ObjectMapper json,
       Clock clock,
@@ -58,7 +56,7 @@ public class StudyService {
       StudyOwners owners) {
     this.studies = studies;
     this.queue = queue;
-    this.dataSource = dataSource;
+    this.transaction = transaction;
     this.catalogs = catalogs;
     this.json = json;
     this.clock = clock;
@@ -151,13 +149,10 @@ public class StudyService {
                         TrainingSettings.GPU.equals(job.training().device()),
                         ResourceEstimate.memoryBytes(job)))
             .toList();
-    Connection tx = DataSourceUtils.getConnection(dataSource);
     try {
-      queue.enqueue(tx, jobs);
+      transaction.run(tx -> queue.enqueue(tx, jobs));
     } catch (SQLException e) {
       throw new IllegalStateException("cannot enqueue the jobs of study " + id, e);
-    } finally {
-      DataSourceUtils.releaseConnection(tx, dataSource);
     }
     if (scopedKey != null) {
       idempotency.remember(scopedKey, hash, id, clock.instant());
@@ -199,13 +194,10 @@ public class StudyService {
     }
     study.markCancelled(clock.instant());
     studies.saveAndFlush(study);
-    Connection tx = DataSourceUtils.getConnection(dataSource);
     try {
-      queue.cancel(tx, id);
+      transaction.run(tx -> queue.cancel(tx, id));
     } catch (SQLException e) {
       throw new IllegalStateException("cannot cancel the jobs of study " + id, e);
-    } finally {
-      DataSourceUtils.releaseConnection(tx, dataSource);
     }
     return study;
   }

@@ -13,7 +13,7 @@ public final class InvalidQueueTimingsException extends IllegalStateException {
     this.property = property;
   }
 
-  /** The property to change, e.g. {@code s2l.worker.lease}. */
+  /** The property to change, e.g. {@code s2l.queue.lease}. */
   public String property() {
     return property;
   }

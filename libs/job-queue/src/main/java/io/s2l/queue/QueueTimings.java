@@ -54,7 +54,7 @@ public record QueueTimings(Duration lease, Duration jobTimeout) {
    *       lease runs out, so such a timeout promises what it cannot keep.
    * </ul>
    *
-   * @param prefix the services' property prefix, e.g. {@code s2l.worker}
+   * @param prefix the services' property prefix, e.g. {@code s2l.queue}
    * @param connectionTimeout how long taking a connection from the pool may wait (Hikari's {@code
    *     connectionTimeout}); {@link Duration#ZERO} when unknown, and then not counted
    * @throws InvalidQueueTimingsException naming the property to change and why

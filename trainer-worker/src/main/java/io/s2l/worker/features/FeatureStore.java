@@ -1,21 +1,15 @@
 package io.s2l.worker.features;
 
 import io.s2l.queue.ClaimedJob;
-import io.s2l.queue.JobQueue;
-import io.s2l.queue.LeaseLostException;
+import io.s2l.queue.spring.CompletingTransaction;
 import io.s2l.study.FeaturizeJobSpec;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finds trained models and records featurisations, completing their jobs in the same transaction.
@@ -24,21 +18,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class FeatureStore {
 
   private final JdbcTemplate jdbc;
-  private final DataSource dataSource;
-  private final TransactionTemplate transactions;
-  private final JobQueue queue;
+  private final CompletingTransaction completing;
   private final Clock clock;
 
-  FeatureStore(
-      JdbcTemplate jdbc,
-      DataSource dataSource,
-      TransactionTemplate transactions,
-      JobQueue queue,
-      Clock clock) {
+  FeatureStore(JdbcTemplate jdbc, CompletingTransaction completing, Clock clock) {
     this.jdbc = jdbc;
-    this.dataSource = dataSource;
-    this.transactions = transactions;
-    this.queue = queue;
+    this.completing = completing;
     this.clock = clock;
   }
 
@@ -64,9 +49,10 @@ class FeatureStore {
       String path,
       String marginsPath,
       ClaimedJob job) {
-    transactions.executeWithoutResult(
-        status -> {
-          Connection c = DataSourceUtils.getConnection(dataSource);
+    completing.runWithoutResult(
+        job,
+        "the features of " + spec.runKey(),
+        c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO training.features (study_id, run_key, examples, dimension,"
@@ -86,13 +72,6 @@ class FeatureStore {
             ps.setString(9, marginsPath);
             ps.setTimestamp(10, Timestamp.from(clock.instant()));
             ps.executeUpdate();
-            if (!queue.complete(c, job)) {
-              throw new LeaseLostException(job);
-            }
-          } catch (SQLException e) {
-            throw new IllegalStateException("cannot record the features of " + spec.runKey(), e);
-          } finally {
-            DataSourceUtils.releaseConnection(c, dataSource);
           }
         });
   }

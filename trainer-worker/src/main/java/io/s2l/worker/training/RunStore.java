@@ -3,8 +3,7 @@ package io.s2l.worker.training;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.s2l.lm.eval.EvalResult;
-import io.s2l.queue.JobQueue;
-import io.s2l.queue.LeaseLostException;
+import io.s2l.queue.spring.CompletingTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,10 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores a run and completes its job in one transaction: if this attempt lost its lease, nothing is
@@ -24,21 +20,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class RunStore {
 
-  private final DataSource dataSource;
-  private final TransactionTemplate transactions;
-  private final JobQueue queue;
+  private final CompletingTransaction completing;
   private final Clock clock;
   private final MeterRegistry metrics;
 
-  RunStore(
-      DataSource dataSource,
-      TransactionTemplate transactions,
-      JobQueue queue,
-      Clock clock,
-      MeterRegistry metrics) {
-    this.dataSource = dataSource;
-    this.transactions = transactions;
-    this.queue = queue;
+  RunStore(CompletingTransaction completing, Clock clock, MeterRegistry metrics) {
+    this.completing = completing;
     this.clock = clock;
     this.metrics = metrics;
   }
@@ -53,20 +40,12 @@ class RunStore {
   }
 
   private void store(RunRecord run) {
-    transactions.executeWithoutResult(
-        status -> {
-          Connection c = DataSourceUtils.getConnection(dataSource);
-          try {
-            long runId = insertRun(c, run);
-            insertLosses(c, runId, run.losses());
-            if (!queue.complete(c, run.job())) {
-              throw new LeaseLostException(run.job());
-            }
-          } catch (SQLException e) {
-            throw new IllegalStateException("cannot store the run of job " + run.job().id(), e);
-          } finally {
-            DataSourceUtils.releaseConnection(c, dataSource);
-          }
+    completing.runWithoutResult(
+        run.job(),
+        "the run of job " + run.job().id(),
+        c -> {
+          long runId = insertRun(c, run);
+          insertLosses(c, runId, run.losses());
         });
   }
 

@@ -10,7 +10,8 @@ import io.s2l.lm.train.LmTrainer;
 import io.s2l.lm.train.TrainedModel;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.JobContext;
-import io.s2l.queue.JobHandler;
+import io.s2l.queue.spring.JobHandler;
+import io.s2l.study.JobKinds;
 import io.s2l.study.TrainingJobSpec;
 import io.s2l.worker.config.WorkerProperties;
 import java.util.LinkedHashMap;
@@ -50,6 +51,11 @@ class TrainingJobHandler implements JobHandler {
     this.evalSets = evalSets;
     this.runs = runs;
     this.properties = properties;
+  }
+
+  @Override
+  public String kind() {
+    return JobKinds.TRAIN;
   }
 
   @Override

@@ -16,8 +16,9 @@ import io.s2l.featurize.GradientSource;
 import io.s2l.featurize.PerExampleGradients;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.JobContext;
-import io.s2l.queue.JobHandler;
+import io.s2l.queue.spring.JobHandler;
 import io.s2l.study.FeaturizeJobSpec;
+import io.s2l.study.JobKinds;
 import io.s2l.worker.config.WorkerProperties;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -43,9 +44,9 @@ import org.springframework.stereotype.Component;
  * completes the job) in one transaction.
  */
 @Component
-public class FeatureJobs implements JobHandler {
+class FeaturizeJobHandler implements JobHandler {
 
-  private static final Logger log = LoggerFactory.getLogger(FeatureJobs.class);
+  private static final Logger log = LoggerFactory.getLogger(FeaturizeJobHandler.class);
   private static final int CHUNK = 128;
 
   private final ObjectMapper json;
@@ -53,10 +54,15 @@ public class FeatureJobs implements JobHandler {
   private final WorkerProperties properties;
   private final Map<String, ImageSet> images = new ConcurrentHashMap<>();
 
-  FeatureJobs(ObjectMapper json, FeatureStore store, WorkerProperties properties) {
+  FeaturizeJobHandler(ObjectMapper json, FeatureStore store, WorkerProperties properties) {
     this.json = json;
     this.store = store;
     this.properties = properties;
+  }
+
+  @Override
+  public String kind() {
+    return JobKinds.FEATURIZE;
   }
 
   @Override

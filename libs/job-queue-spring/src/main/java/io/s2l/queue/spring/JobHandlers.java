@@ -1,0 +1,53 @@
+package io.s2l.queue.spring;
+
+import io.s2l.queue.ClaimedJob;
+import io.s2l.queue.JobContext;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The handlers of a process by job kind: which kinds its worker claims, and who runs each. Two
+ * handlers of one kind are refused when the registry is made, at start-up, rather than one of them
+ * silently never running.
+ */
+public final class JobHandlers implements io.s2l.queue.JobHandler {
+
+  private final Map<String, JobHandler> byKind = new TreeMap<>();
+
+  public JobHandlers(Collection<? extends JobHandler> handlers) {
+    for (JobHandler handler : handlers) {
+      String kind = handler.kind();
+      if (kind == null || kind.isBlank()) {
+        throw new IllegalStateException(handler.getClass().getName() + " names no job kind");
+      }
+      JobHandler other = byKind.putIfAbsent(kind, handler);
+      if (other != null) {
+        throw new IllegalStateException(
+            "two handlers for job kind '"
+                + kind
+                + "': "
+                + other.getClass().getName()
+                + " and "
+                + handler.getClass().getName());
+      }
+    }
+  }
+
+  /** The kinds there is a handler for, in alphabetical order. */
+  public List<String> kinds() {
+    return List.copyOf(byKind.keySet());
+  }
+
+  /** Runs {@code job} with the handler of its kind. */
+  @Override
+  public void handle(ClaimedJob job, JobContext context) throws Exception {
+    JobHandler handler = byKind.get(job.kind());
+    if (handler == null) {
+      // the worker claims only registered kinds, so this is a job claimed by someone else's rules
+      throw new IllegalStateException("no handler for job kind '" + job.kind() + "'");
+    }
+    handler.handle(job, context);
+  }
+}

@@ -1,0 +1,42 @@
+package io.s2l.queue.spring;
+
+import io.s2l.queue.QueueTimings;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How this process uses the job queue ({@code s2l.queue.*}). The defaults suit a laptop; a service
+ * whose jobs run longer sets its own {@code job-timeout}. Each description below is also the
+ * property's description in the configuration metadata that IDEs show.
+ *
+ * @param lease Lease on a claimed job, renewed every third of it: how long a process that has gone
+ *     silent keeps its job before another worker's rescue returns it to the queue. Must be longer
+ *     than a third of it plus the database connection timeout
+ *     (spring.datasource.hikari.connection-timeout), checked at start-up.
+ * @param jobTimeout The longest one attempt may run. Past it the lease is no longer renewed and the
+ *     attempt fails ("timed out after ..."), to be retried by the retry policy, so that a hung job
+ *     is rescued at most job-timeout + lease after it started. Must be longer than the lease.
+ * @param idlePoll Pause between polls when no job is claimable.
+ * @param stopTimeout How long shutdown waits for the running job to notice and be handed back.
+ * @param workerName Names the worker's thread and prefixes its owner id in the queue
+ *     (name-pid@host), so that a job's holder says which service runs it.
+ */
+@ConfigurationProperties(QueueProperties.PREFIX)
+public record QueueProperties(
+    @DefaultValue("60s") Duration lease,
+    @DefaultValue("2h") Duration jobTimeout,
+    @DefaultValue("1s") Duration idlePoll,
+    @DefaultValue("30s") Duration stopTimeout,
+    @DefaultValue("worker") String workerName) {
+
+  public static final String PREFIX = "s2l.queue";
+
+  /**
+   * The lease and job timeout, refused at start-up (naming the property) when they cannot work
+   * together with a pool that may wait {@code connectionTimeout} for a connection.
+   */
+  public QueueTimings timings(Duration connectionTimeout) {
+    return QueueTimings.validated(PREFIX, lease, jobTimeout, connectionTimeout);
+  }
+}
