@@ -9,7 +9,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface StudyRepository extends JpaRepository<Study, UUID> {
+public interface StudyRepository extends JpaRepository<Study, UUID> {
 
   List<Study> findByStatusIn(Collection<StudyStatus> statuses);
 

@@ -1,6 +1,5 @@
 package io.s2l.experiment.study;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.access.ApiKey;
 import io.s2l.access.StudyOwners;
@@ -12,6 +11,7 @@ import io.s2l.queue.NewJob;
 import io.s2l.study.DomainCatalog;
 import io.s2l.study.FieldError;
 import io.s2l.study.JobKinds;
+import io.s2l.study.PlanSummary;
 import io.s2l.study.ResourceEstimate;
 import io.s2l.study.StudyDefinition;
 import io.s2l.study.StudyPlan;
@@ -21,7 +21,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -45,6 +44,7 @@ public class StudyService {
   private final ExperimentProperties properties;
   private final IdempotencyKeys idempotency;
   private final StudyOwners owners;
+  private final StudyDocuments documents;
 
   StudyService(
       StudyRepository studies,
@@ -55,7 +55,8 @@ public class StudyService {
       Clock clock,
       ExperimentProperties properties,
       IdempotencyKeys idempotency,
-      StudyOwners owners) {
+      StudyOwners owners,
+      StudyDocuments documents) {
     this.studies = studies;
     this.queue = queue;
     this.dataSource = dataSource;
@@ -65,6 +66,7 @@ public class StudyService {
     this.properties = properties;
     this.idempotency = idempotency;
     this.owners = owners;
+    this.documents = documents;
   }
 
   /** A submission's outcome: the study, and whether an earlier request with its key created it. */
@@ -126,12 +128,7 @@ public class StudyService {
             id,
             definition.name(),
             write(definition),
-            write(
-                Map.of(
-                    "distributions", plan.distributions(),
-                    "evalSets", plan.evalSets(),
-                    "scales", definition.scales(),
-                    "seeds", definition.seeds())),
+            write(PlanSummary.of(definition, plan)),
             definition.referenceScale(),
             jobsTotal,
             caller.id(),
@@ -249,18 +246,10 @@ public class StudyService {
 
   /** How many featurisation jobs an attribution study runs; empty for other studies. */
   public Optional<Integer> featuresTotal(Study study) {
-    try {
-      return featurisationJobs(json.readValue(study.definition(), StudyDefinition.class));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable definition of study " + study.id(), e);
-    }
+    return featurisationJobs(documents.definition(study));
   }
 
   private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
-    }
+    return documents.write(value);
   }
 }
