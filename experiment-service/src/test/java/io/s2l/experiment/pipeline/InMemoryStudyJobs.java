@@ -73,12 +73,12 @@ final class InMemoryStudyJobs implements StudyJobs {
 
   /** A worker claimed the job. */
   void claim(UUID study, String kind, String key) {
-    job(study, kind, key).state = JobState.RUNNING;
+    set(study, kind, key, JobState.RUNNING, null);
   }
 
   /** The job succeeded. */
   void succeed(UUID study, String kind, String key) {
-    job(study, kind, key).state = JobState.SUCCEEDED;
+    set(study, kind, key, JobState.SUCCEEDED, null);
   }
 
   /** Every job of the kind that has not finished succeeds. */
@@ -90,8 +90,13 @@ final class InMemoryStudyJobs implements StudyJobs {
 
   /** The job failed for good. */
   void fail(UUID study, String kind, String key, String error) {
+    set(study, kind, key, JobState.FAILED, error);
+  }
+
+  /** The job moved to {@code state}, with {@code error} as its last error. */
+  void set(UUID study, String kind, String key, JobState state, String error) {
     Job job = job(study, kind, key);
-    job.state = JobState.FAILED;
+    job.state = state;
     job.error = error;
   }
 
