@@ -83,8 +83,6 @@ abstract class StudyJobsContract {
 
     assertThat(jobs().jobs(study, "verify"))
         .extracting(StudyJobs.QueuedJob::key, StudyJobs.QueuedJob::state)
-        .containsExactly(
-            tuple("v", JobState.SUCCEEDED),
-            tuple("w", JobState.QUEUED));
+        .containsExactly(tuple("v", JobState.SUCCEEDED), tuple("w", JobState.QUEUED));
   }
 }
