@@ -15,7 +15,7 @@ public class StudyDocuments {
 
   private final ObjectMapper json;
 
-  StudyDocuments(ObjectMapper json) {
+  public StudyDocuments(ObjectMapper json) {
     this.json = json;
   }
 

@@ -2,12 +2,25 @@ package io.s2l.experiment.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
+import io.s2l.experiment.study.Study;
+import io.s2l.experiment.study.StudyDocuments;
+import io.s2l.experiment.study.StudyRepository;
+import io.s2l.experiment.study.StudyStatus;
 import io.s2l.study.AttributionSpec;
+import io.s2l.study.JobKinds;
 import io.s2l.study.MixtureRecommendationSpec;
 import io.s2l.study.StudyDefinition;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class StudyTrackerTest {
 
@@ -57,5 +70,43 @@ class StudyTrackerTest {
                     study(null, new MixtureRecommendationSpec("code", null, null, null))))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("0 pipelines");
+  }
+
+  @Test
+  void everyActiveStudyIsReconciledByItsPipelineAndAnUnreadableOneStopsNoOther() {
+    ActiveStudy correlationStudy =
+        fixture.submit(
+            new StudyDefinition(
+                "correlation",
+                null,
+                PipelineFixture.MIXTURES,
+                null,
+                PipelineFixture.LM_SCALES,
+                "s",
+                2.0,
+                List.of(0L),
+                null,
+                null),
+            PipelineFixture.TEXT);
+    Study good = correlationStudy.study();
+    Study unreadable =
+        new Study(UUID.randomUUID(), "unreadable", "{\"name\": [", "{}", "s", 1, 1L, Instant.EPOCH);
+    StudyRepository studies = mock(StudyRepository.class);
+    when(studies.findByStatusIn(any())).thenReturn(List.of(unreadable, good));
+    when(studies.findById(unreadable.id())).thenReturn(Optional.of(unreadable));
+    when(studies.findById(good.id())).thenReturn(Optional.of(good));
+    StudyTracker running =
+        new StudyTracker(
+            studies,
+            new StudyDocuments(fixture.json),
+            List.of(correlation, attribution, mixture),
+            new TransactionTemplate(mock(PlatformTransactionManager.class)));
+
+    fixture.jobs.succeedAll(good.id(), JobKinds.TRAIN);
+    running.reconcileAll();
+
+    assertThat(unreadable.status()).isEqualTo(StudyStatus.QUEUED);
+    assertThat(good.status()).isEqualTo(StudyStatus.ANALYZING);
+    assertThat(fixture.jobs.queued(good.id(), JobKinds.ANALYZE)).hasSize(1);
   }
 }
