@@ -9,7 +9,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface StudyRepository extends JpaRepository<Study, UUID> {
+/** Studies, for the service that submits and reads them and the tracker that moves them along. */
+public interface StudyRepository extends JpaRepository<Study, UUID> {
 
   List<Study> findByStatusIn(Collection<StudyStatus> statuses);
 

@@ -1,6 +1,5 @@
 package io.s2l.experiment.study;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.access.ApiKey;
 import io.s2l.access.StudyOwners;
@@ -13,6 +12,7 @@ import io.s2l.queue.spring.CurrentTransaction;
 import io.s2l.study.DomainCatalog;
 import io.s2l.study.FieldError;
 import io.s2l.study.JobKinds;
+import io.s2l.study.PlanSummary;
 import io.s2l.study.ResourceEstimate;
 import io.s2l.study.StudyDefinition;
 import io.s2l.study.StudyPlan;
@@ -21,7 +21,6 @@ import io.s2l.study.TrainingSettings;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -43,6 +42,7 @@ public class StudyService {
   private final ExperimentProperties properties;
   private final IdempotencyKeys idempotency;
   private final StudyOwners owners;
+  private final StudyDocuments documents;
 
   StudyService(
       StudyRepository studies,
@@ -53,7 +53,8 @@ public class StudyService {
       Clock clock,
       ExperimentProperties properties,
       IdempotencyKeys idempotency,
-      StudyOwners owners) {
+      StudyOwners owners,
+      StudyDocuments documents) {
     this.studies = studies;
     this.queue = queue;
     this.transaction = transaction;
@@ -63,6 +64,7 @@ public class StudyService {
     this.properties = properties;
     this.idempotency = idempotency;
     this.owners = owners;
+    this.documents = documents;
   }
 
   /** A submission's outcome: the study, and whether an earlier request with its key created it. */
@@ -124,12 +126,7 @@ public class StudyService {
             id,
             definition.name(),
             write(definition),
-            write(
-                Map.of(
-                    "distributions", plan.distributions(),
-                    "evalSets", plan.evalSets(),
-                    "scales", definition.scales(),
-                    "seeds", definition.seeds())),
+            write(PlanSummary.of(definition, plan)),
             definition.referenceScale(),
             jobsTotal,
             caller.id(),
@@ -241,18 +238,10 @@ public class StudyService {
 
   /** How many featurisation jobs an attribution study runs; empty for other studies. */
   public Optional<Integer> featuresTotal(Study study) {
-    try {
-      return featurisationJobs(json.readValue(study.definition(), StudyDefinition.class));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable definition of study " + study.id(), e);
-    }
+    return featurisationJobs(documents.definition(study));
   }
 
   private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
-    }
+    return documents.write(value);
   }
 }

@@ -1,5 +1,13 @@
 package io.s2l.study;
 
+import static io.s2l.study.FieldChecks.between;
+import static io.s2l.study.FieldChecks.range;
+import static io.s2l.study.StudyLimits.MAX_MODELS_PER_SCALE;
+import static io.s2l.study.StudyLimits.MAX_PROJECTION_DIMENSION;
+import static io.s2l.study.StudyLimits.MAX_TARGETS;
+
+import java.util.List;
+
 /**
  * The attribution part of a study (docs/science.md section 3). A study with this block trains, at
  * every scale, {@code modelsPerScale} models on the whole pool (seeds 0 to M-1), featurises each of
@@ -49,5 +57,31 @@ public record AttributionSpec(
 
   public boolean lassoOrDefault() {
     return Boolean.TRUE.equals(lasso);
+  }
+
+  /**
+   * Adds an error for every setting out of its bounds.
+   *
+   * @param imageStudy whether the study's dataset is an image set: attribution needs one
+   * @param distributions the study's explicit distributions, which must leave {@link #POOL} free
+   */
+  public void validate(
+      boolean imageStudy, List<MixtureSpec> distributions, List<FieldError> errors) {
+    if (!imageStudy) {
+      errors.add(
+          new FieldError(
+              "attribution",
+              "attribution studies are available for image datasets (image classifiers) only"));
+    }
+    range(errors, "attribution.modelsPerScale", modelsPerScale, 1, MAX_MODELS_PER_SCALE);
+    range(errors, "attribution.dimension", dimension, 1, MAX_PROJECTION_DIMENSION);
+    between(errors, "attribution.lambda", lambda, 0, 1e6, true);
+    range(errors, "attribution.targets", targets, 1, MAX_TARGETS, true);
+    if (distributions != null
+        && distributions.stream().anyMatch(d -> d != null && POOL.equals(d.name()))) {
+      errors.add(
+          new FieldError(
+              "distributions", "the name '" + POOL + "' is reserved in attribution studies"));
+    }
   }
 }

@@ -1,5 +1,11 @@
 package io.s2l.study;
 
+import static io.s2l.study.FieldChecks.range;
+import static io.s2l.study.StudyLimits.MAX_MIXTURE_CANDIDATES;
+import static io.s2l.study.StudyLimits.MAX_RANDOM_DRAWS;
+
+import java.util.List;
+
 /**
  * The mixture-recommendation part of a study (docs/science.md section 4.4, after RegMix): the proxy
  * scales train on the study's distributions (many random mixtures); per proxy scale, a linear
@@ -20,7 +26,7 @@ public record MixtureRecommendationSpec(
 
   public static final String LINEAR = "linear";
   public static final String XGBOOST = "xgboost";
-  public static final java.util.List<String> MODELS = java.util.List.of(LINEAR, XGBOOST);
+  public static final List<String> MODELS = List.of(LINEAR, XGBOOST);
 
   public int candidatesOrDefault() {
     return candidates != null ? candidates : 10_000;
@@ -46,5 +52,53 @@ public record MixtureRecommendationSpec(
 
   public static String randomName(int draw) {
     return "random-mixture-" + draw;
+  }
+
+  /**
+   * Adds an error for every setting out of its bounds, and for a study this recommendation cannot
+   * be made from.
+   *
+   * @param distributions how many distributions the study resolves to: the regression's rows
+   */
+  public void validate(
+      StudyDefinition study, DomainCatalog catalog, int distributions, List<FieldError> errors) {
+    if (DomainCatalog.IMAGE.equals(catalog.modality())) {
+      errors.add(
+          new FieldError(
+              "recommendMixture", "mixture recommendation needs a text dataset (domains)"));
+      return;
+    }
+    if (study.attribution() != null) {
+      errors.add(
+          new FieldError("recommendMixture", "cannot be combined with attribution in one study"));
+    }
+    List<String> evalSets = study.evalSets() != null ? study.evalSets() : catalog.evalSets();
+    if (target == null || !evalSets.contains(target)) {
+      errors.add(
+          new FieldError(
+              "recommendMixture.target", "must be one of the study's evaluation sets " + evalSets));
+    }
+    range(errors, "recommendMixture.candidates", candidates, 1, MAX_MIXTURE_CANDIDATES, true);
+    range(errors, "recommendMixture.randomMixtures", randomMixtures, 1, MAX_RANDOM_DRAWS, true);
+    boolean subsets =
+        (study.distributions() != null
+                && study.distributions().stream().anyMatch(d -> d != null && d.hasSubset()))
+            || (study.generated() != null && study.generated().randomSubsets() != null);
+    if (subsets) {
+      errors.add(
+          new FieldError(
+              "distributions", "a mixture recommendation needs mixtures of domains, not subsets"));
+    }
+    int needed = catalog.domains().size() + 1;
+    if (distributions < needed) {
+      errors.add(
+          new FieldError(
+              "distributions",
+              "a mixture recommendation regresses on "
+                  + catalog.domains().size()
+                  + " domain weights: give at least "
+                  + needed
+                  + " distributions"));
+    }
   }
 }

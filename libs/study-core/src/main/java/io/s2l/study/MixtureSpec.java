@@ -1,7 +1,12 @@
 package io.s2l.study;
 
+import static io.s2l.study.StudyLimits.MAX_NAME_LENGTH;
+import static io.s2l.study.StudyLimits.MAX_SUBSET;
+import static io.s2l.study.StudyLimits.WEIGHT_SUM_TOLERANCE;
+
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A training distribution: a mixture of named data domains, or an explicit subset of the dataset's
@@ -22,5 +27,75 @@ public record MixtureSpec(String name, Map<String, Double> weights, List<String>
 
   public boolean hasSubset() {
     return subset != null;
+  }
+
+  /**
+   * Adds an error for every problem of this distribution against the dataset's catalog.
+   *
+   * @param at this distribution's path, such as {@code distributions[1]}
+   * @param names the names of the study's distributions before this one; this one's is added
+   */
+  public void validate(
+      String at, Set<String> names, DomainCatalog catalog, List<FieldError> errors) {
+    if (name == null || name.isBlank()) {
+      errors.add(new FieldError(at + ".name", "is required"));
+    } else if (name.length() > MAX_NAME_LENGTH) {
+      errors.add(
+          new FieldError(at + ".name", "must be at most " + MAX_NAME_LENGTH + " characters"));
+    } else if (name.startsWith("dirichlet-") || name.startsWith("without-")) {
+      errors.add(new FieldError(at + ".name", "the prefixes dirichlet- and without- are reserved"));
+    } else if (!names.add(name)) {
+      errors.add(new FieldError(at + ".name", "duplicate distribution name '" + name + "'"));
+    }
+    if (subset != null) {
+      validateSubset(at, catalog, errors);
+      return;
+    }
+    if (DomainCatalog.IMAGE.equals(catalog.modality())) {
+      errors.add(
+          new FieldError(
+              at + ".subset", "an image study trains on subsets of the pool: give subset"));
+      return;
+    }
+    if (weights == null || weights.isEmpty()) {
+      errors.add(new FieldError(at + ".weights", "at least one domain weight is required"));
+      return;
+    }
+    double sum = 0;
+    for (Map.Entry<String, Double> w : weights.entrySet()) {
+      String field = at + ".weights." + w.getKey();
+      if (!catalog.domains().contains(w.getKey())) {
+        errors.add(new FieldError(field, "unknown domain; available: " + catalog.domains()));
+      } else if (w.getValue() == null || !(w.getValue() >= 0 && w.getValue() <= 1)) {
+        errors.add(new FieldError(field, "must be a number between 0 and 1"));
+      } else {
+        sum += w.getValue();
+      }
+    }
+    if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE
+        && errors.stream().noneMatch(e -> e.field().startsWith(at + ".weights."))) {
+      errors.add(new FieldError(at + ".weights", "must sum to 1 (they sum to " + sum + ")"));
+    }
+  }
+
+  private void validateSubset(String at, DomainCatalog catalog, List<FieldError> errors) {
+    if (weights != null) {
+      errors.add(new FieldError(at, "give either weights or subset, not both"));
+    }
+    if (subset.isEmpty()) {
+      errors.add(new FieldError(at + ".subset", "must name at least one training document"));
+    } else if (subset.size() > MAX_SUBSET) {
+      errors.add(new FieldError(at + ".subset", "at most " + MAX_SUBSET + " documents"));
+    } else {
+      for (int i = 0; i < subset.size(); i++) {
+        String id = subset.get(i);
+        if (id == null || !catalog.hasTrainingDocument(id)) {
+          errors.add(
+              new FieldError(
+                  at + ".subset[" + i + "]", "no training document with id '" + id + "'"));
+          return;
+        }
+      }
+    }
   }
 }

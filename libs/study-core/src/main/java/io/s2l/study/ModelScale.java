@@ -1,5 +1,12 @@
 package io.s2l.study;
 
+import static io.s2l.study.FieldChecks.range;
+import static io.s2l.study.StudyLimits.MAX_CONTEXT;
+import static io.s2l.study.StudyLimits.MAX_DEPTH;
+import static io.s2l.study.StudyLimits.MAX_WIDTH;
+
+import java.util.List;
+
 /**
  * One model size of a study: a pre-LN, causal, decoder-only transformer over bytes.
  *
@@ -53,5 +60,34 @@ public record ModelScale(
 
   public long totalParams() {
     return nonEmbeddingParams() + embeddingParams();
+  }
+
+  /**
+   * Adds an error for every field of this scale out of its bounds (its name is checked with the
+   * study's other scales).
+   *
+   * @param at this scale's path, such as {@code scales[2]}
+   * @param imageDataset whether the study's dataset is an image set, which needs a classifier
+   */
+  public void validate(String at, boolean imageDataset, List<FieldError> errors) {
+    if (!List.of(LM, MLP, CNN).contains(familyOrDefault())) {
+      errors.add(new FieldError(at + ".family", "must be lm, mlp or cnn"));
+    } else if (imageDataset == languageModelFamily()) {
+      errors.add(
+          new FieldError(
+              at + ".family",
+              imageDataset
+                  ? "an image dataset needs an image classifier (mlp or cnn)"
+                  : "a text dataset needs a language model (lm)"));
+    }
+    range(errors, at + ".width", width, languageModelFamily() ? 8 : 1, MAX_WIDTH);
+    range(errors, at + ".depth", depth, 1, MAX_DEPTH);
+    if (languageModelFamily()) {
+      range(errors, at + ".heads", heads, 1, 64);
+      range(errors, at + ".context", context, 8, MAX_CONTEXT);
+      if (width != null && heads != null && heads > 0 && width % heads != 0) {
+        errors.add(new FieldError(at + ".heads", "must divide width " + width));
+      }
+    }
   }
 }

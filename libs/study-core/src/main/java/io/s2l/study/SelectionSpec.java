@@ -1,5 +1,10 @@
 package io.s2l.study;
 
+import static io.s2l.study.FieldChecks.range;
+import static io.s2l.study.StudyLimits.MAX_RANDOM_DRAWS;
+import static io.s2l.study.StudyLimits.MAX_TARGET_CLASSES;
+
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -45,5 +50,32 @@ public record SelectionSpec(
 
   public static String randomName(int draw) {
     return RANDOM + "-" + draw;
+  }
+
+  /**
+   * Adds an error for every setting out of its bounds.
+   *
+   * @param attribution whether the study has the attribution block selection needs
+   * @param poolSize training documents in the dataset: the most a selection can hold
+   */
+  public void validate(boolean attribution, int poolSize, List<FieldError> errors) {
+    if (!attribution) {
+      errors.add(
+          new FieldError(
+              "selection", "needs an attribution block (models per scale, dimension, lambda)"));
+    }
+    range(errors, "selection.size", size, 1, poolSize);
+    range(errors, "selection.randomDraws", randomDraws, 1, MAX_RANDOM_DRAWS, true);
+    if (targetClasses != null) {
+      if (targetClasses.isEmpty() || targetClasses.size() > MAX_TARGET_CLASSES) {
+        errors.add(
+            new FieldError(
+                "selection.targetClasses",
+                "give 1 to " + MAX_TARGET_CLASSES + " labels, or omit it for every test example"));
+      } else if (targetClasses.stream().anyMatch(c -> c == null || c < 0)
+          || new HashSet<>(targetClasses).size() != targetClasses.size()) {
+        errors.add(new FieldError("selection.targetClasses", "labels must be distinct and >= 0"));
+      }
+    }
   }
 }

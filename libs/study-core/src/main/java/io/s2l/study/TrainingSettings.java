@@ -1,5 +1,11 @@
 package io.s2l.study;
 
+import static io.s2l.study.FieldChecks.between;
+import static io.s2l.study.FieldChecks.range;
+import static io.s2l.study.StudyLimits.MAX_BATCH;
+
+import java.util.List;
+
 /**
  * Optimiser settings shared by every model of a study. Null fields take the defaults of {@link
  * #DEFAULTS}.
@@ -47,5 +53,18 @@ public record TrainingSettings(
         gradientClip != null ? gradientClip : DEFAULTS.gradientClip,
         device != null ? device : DEFAULTS.device,
         epochs != null ? epochs : DEFAULTS.epochs);
+  }
+
+  /** Adds an error for every setting out of its bounds; null settings take defaults. */
+  public void validate(List<FieldError> errors) {
+    range(errors, "training.batchSize", batchSize, 1, MAX_BATCH, true);
+    between(errors, "training.learningRate", learningRate, 0, 1, false);
+    between(errors, "training.warmupFraction", warmupFraction, 0, 0.5, true);
+    between(errors, "training.weightDecay", weightDecay, 0, 1, true);
+    between(errors, "training.gradientClip", gradientClip, 0, 1e6, false);
+    range(errors, "training.epochs", epochs, 1, 10_000, true);
+    if (device != null && !device.equals(CPU) && !device.equals(GPU)) {
+      errors.add(new FieldError("training.device", "must be cpu or gpu"));
+    }
   }
 }

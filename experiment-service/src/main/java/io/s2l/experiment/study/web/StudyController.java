@@ -1,10 +1,9 @@
 package io.s2l.experiment.study.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.access.web.Callers;
 import io.s2l.access.web.PageView;
 import io.s2l.experiment.study.Study;
+import io.s2l.experiment.study.StudyDocuments;
 import io.s2l.experiment.study.StudyService;
 import io.s2l.queue.JobCounts;
 import io.s2l.study.StudyDefinition;
@@ -30,11 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class StudyController {
 
   private final StudyService service;
-  private final ObjectMapper json;
+  private final StudyDocuments documents;
 
-  StudyController(StudyService service, ObjectMapper json) {
+  StudyController(StudyService service, StudyDocuments documents) {
     this.service = service;
-    this.json = json;
+    this.documents = documents;
   }
 
   @PostMapping
@@ -132,19 +131,15 @@ class StudyController {
             Math.min(1.0, counts.fractionDone() * counts.total() / Math.max(1, study.jobsTotal())),
             featuresTotal.orElse(null),
             featuresTotal.isPresent() ? service.featureProgress(study.id()).succeeded() : null);
-    try {
-      return new StudyView(
-          study.id(),
-          study.name(),
-          study.status(),
-          study.referenceScale(),
-          progress,
-          study.failure(),
-          study.createdAt(),
-          study.updatedAt(),
-          json.readTree(study.plan()));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable plan of study " + study.id(), e);
-    }
+    return new StudyView(
+        study.id(),
+        study.name(),
+        study.status(),
+        study.referenceScale(),
+        progress,
+        study.failure(),
+        study.createdAt(),
+        study.updatedAt(),
+        documents.plan(study));
   }
 }

@@ -1,7 +1,7 @@
 package io.s2l.experiment.study.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.s2l.experiment.study.StudyStatus;
+import io.s2l.study.PlanSummary;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -21,7 +21,7 @@ record StudyView(
     String failure,
     Instant createdAt,
     Instant updatedAt,
-    JsonNode plan) {
+    PlanSummary plan) {
 
   /**
    * @param jobsTotal training jobs of the study

@@ -1,9 +1,11 @@
-package io.s2l.experiment.study;
+package io.s2l.experiment.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.experiment.study.Study;
+import io.s2l.experiment.study.StudyStatus;
 import io.s2l.queue.JobCounts;
-import io.s2l.queue.JobQueue;
+import io.s2l.queue.JobState;
 import io.s2l.queue.NewJob;
 import io.s2l.study.AttributionJobSpec;
 import io.s2l.study.AttributionSpec;
@@ -13,13 +15,10 @@ import io.s2l.study.ModelScale;
 import io.s2l.study.StudyDefinition;
 import io.s2l.study.TrainingJobSpec;
 import io.s2l.study.VerifyJobSpec;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,46 +29,58 @@ import org.springframework.stereotype.Component;
  * attribution job is queued (with the move to ANALYZING); its success completes the study, unless
  * the study selects data: then the attribution job has queued the reference models that verify the
  * selections, and when they are trained the verification job is queued, whose success completes the
- * study. Any job failed for good fails the study. Idempotent, like {@link StudyTracker}.
+ * study. Any job failed for good fails the study.
  */
 @Component
-class AttributionStages {
+class AttributionPipeline implements StudyPipeline {
 
-  private static final Logger log = LoggerFactory.getLogger(AttributionStages.class);
+  private static final Logger log = LoggerFactory.getLogger(AttributionPipeline.class);
   static final String ATTRIBUTION_KEY = "attribution";
   static final String VERIFY_KEY = "verification";
   private static final List<String> KINDS =
       List.of(JobKinds.TRAIN, JobKinds.FEATURIZE, JobKinds.ATTRIBUTE, JobKinds.VERIFY);
 
-  private final JobQueue queue;
+  private final StudyJobs jobs;
   private final ObjectMapper json;
   private final Clock clock;
+  private final StageChecks stages;
 
-  AttributionStages(JobQueue queue, ObjectMapper json, Clock clock) {
-    this.queue = queue;
+  AttributionPipeline(StudyJobs jobs, ObjectMapper json, Clock clock) {
+    this.jobs = jobs;
     this.json = json;
     this.clock = clock;
+    this.stages = new StageChecks(jobs, json, clock);
   }
 
-  void reconcile(Study study, StudyDefinition definition, Connection c) throws SQLException {
-    if (StageChecks.failIfAnyFailed(study, c, KINDS, clock)) {
+  @Override
+  public boolean handles(StudyDefinition definition) {
+    return definition.attribution() != null;
+  }
+
+  @Override
+  public void reconcile(ActiveStudy active) {
+    Study study = active.study();
+    StudyDefinition definition = active.definition();
+    if (stages.failIfAnyFailed(study, KINDS)) {
       return;
     }
-    JobCounts training = StageChecks.training(study, c, clock);
+    JobCounts training = stages.training(study);
     boolean trained = training.succeeded() == training.total();
     if (study.status() != StudyStatus.ANALYZING) {
       AttributionSpec settings = definition.attribution();
-      queue.enqueueAbsent(c, featurisations(study, settings, trainedPoolModels(c, study)));
+      List<TrainingJobSpec> trainedPool =
+          trainingJobs(study, j -> j.state() == JobState.SUCCEEDED, true);
+      jobs.enqueueAbsent(featurisations(study, settings, trainedPool));
       int featuresExpected = settings.featurisationJobs(definition.scales().size());
-      JobCounts features = JobQueue.counts(c, study.id(), JobKinds.FEATURIZE);
+      JobCounts features = jobs.counts(study.id(), JobKinds.FEATURIZE);
       if (trained && features.succeeded() == featuresExpected) {
-        queue.enqueueAbsent(c, List.of(attributionJob(study, definition, c)));
+        jobs.enqueueAbsent(List.of(attributionJob(study, definition)));
         study.markAnalyzing(clock.instant());
         log.info("study {}: every model trained and featurised; attribution queued", study.id());
       }
       return;
     }
-    if (JobQueue.counts(c, study.id(), JobKinds.ATTRIBUTE).succeeded() == 0) {
+    if (jobs.counts(study.id(), JobKinds.ATTRIBUTE).succeeded() == 0) {
       return;
     }
     if (definition.selection() == null) {
@@ -78,39 +89,36 @@ class AttributionStages {
       return;
     }
     // The attribution job queued the reference models that verify the selections.
-    StageChecks.verifyThenComplete(
-        study, c, trained, VERIFY_KEY, VerifyJobSpec.SELECTION, queue, json, clock);
+    stages.verifyThenComplete(study, trained, VERIFY_KEY, VerifyJobSpec.SELECTION);
   }
 
-  private List<TrainingJobSpec> trainedPoolModels(Connection c, Study study) throws SQLException {
-    return trainingJobs(c, study, "payload->'distribution'->>'name' = ? AND state = 'succeeded'");
-  }
-
-  private List<TrainingJobSpec> trainingJobs(Connection c, Study study, String condition)
-      throws SQLException {
-    List<TrainingJobSpec> jobs = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT payload::text FROM queue.job WHERE study_id = ? AND kind = ? AND "
-                + condition
-                + " ORDER BY id")) {
-      ps.setObject(1, study.id());
-      ps.setString(2, JobKinds.TRAIN);
-      ps.setString(3, AttributionSpec.POOL);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          jobs.add(json.readValue(rs.getString(1), TrainingJobSpec.class));
-        }
+  /** The study's training jobs that pass {@code filter}, on the pool or on the other subsets. */
+  private List<TrainingJobSpec> trainingJobs(
+      Study study, Predicate<StudyJobs.QueuedJob> filter, boolean pool) {
+    List<TrainingJobSpec> specs = new ArrayList<>();
+    for (StudyJobs.QueuedJob job : jobs.jobs(study.id(), JobKinds.TRAIN)) {
+      if (!filter.test(job)) {
+        continue;
       }
+      TrainingJobSpec spec = read(study, job);
+      if (AttributionSpec.POOL.equals(spec.distribution().name()) == pool) {
+        specs.add(spec);
+      }
+    }
+    return specs;
+  }
+
+  private TrainingJobSpec read(Study study, StudyJobs.QueuedJob job) {
+    try {
+      return json.readValue(job.payloadJson(), TrainingJobSpec.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable training job of study " + study.id(), e);
     }
-    return jobs;
   }
 
   private List<NewJob> featurisations(
       Study study, AttributionSpec settings, List<TrainingJobSpec> trained) {
-    List<NewJob> jobs = new ArrayList<>();
+    List<NewJob> featurisations = new ArrayList<>();
     for (TrainingJobSpec model : trained) {
       for (String examples : List.of(FeaturizeJobSpec.TRAIN, FeaturizeJobSpec.TEST)) {
         FeaturizeJobSpec spec =
@@ -122,18 +130,15 @@ class AttributionStages {
                 examples,
                 settings.dimension(),
                 settings.projectionSeedOrDefault());
-        jobs.add(new NewJob(study.id(), JobKinds.FEATURIZE, spec.key(), write(spec), 3));
+        featurisations.add(stages.job(study, JobKinds.FEATURIZE, spec.key(), spec));
       }
     }
-    return jobs;
+    return featurisations;
   }
 
-  private NewJob attributionJob(Study study, StudyDefinition definition, Connection c)
-      throws SQLException {
-    List<String> groundTruth = new ArrayList<>();
-    for (TrainingJobSpec job : trainingJobs(c, study, "payload->'distribution'->>'name' <> ?")) {
-      groundTruth.add(job.key());
-    }
+  private NewJob attributionJob(Study study, StudyDefinition definition) {
+    List<String> groundTruth =
+        trainingJobs(study, j -> true, false).stream().map(TrainingJobSpec::key).toList();
     AttributionJobSpec spec =
         new AttributionJobSpec(
             study.id(),
@@ -144,14 +149,6 @@ class AttributionStages {
             definition.attribution(),
             definition.selection(),
             definition.seeds());
-    return new NewJob(study.id(), JobKinds.ATTRIBUTE, ATTRIBUTION_KEY, write(spec), 3);
-  }
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
-    }
+    return stages.job(study, JobKinds.ATTRIBUTE, ATTRIBUTION_KEY, spec);
   }
 }

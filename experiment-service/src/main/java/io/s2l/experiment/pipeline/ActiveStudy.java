@@ -1,0 +1,14 @@
+package io.s2l.experiment.pipeline;
+
+import io.s2l.experiment.study.Study;
+import io.s2l.study.PlanSummary;
+import io.s2l.study.StudyDefinition;
+
+/**
+ * A study being reconciled, with its stored documents read.
+ *
+ * @param study the aggregate, loaded in the reconciling transaction
+ * @param definition what was submitted
+ * @param plan what it resolved to
+ */
+record ActiveStudy(Study study, StudyDefinition definition, PlanSummary plan) {}

@@ -1,0 +1,99 @@
+package io.s2l.experiment.pipeline;
+
+import io.s2l.queue.JobCounts;
+import io.s2l.queue.JobQueue;
+import io.s2l.queue.JobState;
+import io.s2l.queue.NewJob;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link StudyJobs} on the job queue, over the connection of the caller's transaction: what a
+ * reconciliation reads and the jobs it queues commit or roll back with the study's transition.
+ */
+@Component
+class QueueStudyJobs implements StudyJobs {
+
+  private final JobQueue queue;
+  private final DataSource dataSource;
+
+  QueueStudyJobs(JobQueue queue, DataSource dataSource) {
+    this.queue = queue;
+    this.dataSource = dataSource;
+  }
+
+  @Override
+  public JobCounts counts(UUID study, String kind) {
+    return onConnection(c -> JobQueue.counts(c, study, kind));
+  }
+
+  @Override
+  public Optional<String> firstFailure(UUID study, String kind) {
+    return onConnection(c -> JobQueue.firstFailure(c, study, kind));
+  }
+
+  @Override
+  public List<QueuedJob> jobs(UUID study, String kind) {
+    return onConnection(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT job_key, state, payload::text FROM queue.job"
+                      + " WHERE study_id = ? AND kind = ? ORDER BY id")) {
+            ps.setObject(1, study);
+            ps.setString(2, kind);
+            List<QueuedJob> jobs = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                jobs.add(
+                    new QueuedJob(
+                        rs.getString(1), JobState.ofColumn(rs.getString(2)), rs.getString(3)));
+              }
+            }
+            return jobs;
+          }
+        });
+  }
+
+  @Override
+  public void enqueue(List<NewJob> jobs) {
+    onConnection(
+        c -> {
+          queue.enqueue(c, jobs);
+          return null;
+        });
+  }
+
+  @Override
+  public void enqueueAbsent(List<NewJob> jobs) {
+    onConnection(
+        c -> {
+          queue.enqueueAbsent(c, jobs);
+          return null;
+        });
+  }
+
+  private interface OnConnection<T> {
+    T apply(Connection c) throws SQLException;
+  }
+
+  private <T> T onConnection(OnConnection<T> work) {
+    Connection c = DataSourceUtils.getConnection(dataSource);
+    try {
+      return work.apply(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException("queue unavailable", e);
+    } finally {
+      DataSourceUtils.releaseConnection(c, dataSource);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.s2l.experiment.pipeline;
+
+import io.s2l.experiment.study.Study;
+import io.s2l.experiment.study.StudyDocuments;
+import io.s2l.experiment.study.StudyRepository;
+import io.s2l.experiment.study.StudyStatus;
+import io.s2l.study.StudyDefinition;
+import java.util.EnumSet;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves every active study along, each in a transaction of its own, by the {@link StudyPipeline} of
+ * its kind. Several instances may run it: the study's optimistic lock and the queue's unique job
+ * key keep one outcome.
+ */
+@Component
+class StudyTracker {
+
+  private static final Logger log = LoggerFactory.getLogger(StudyTracker.class);
+
+  private final StudyRepository studies;
+  private final StudyDocuments documents;
+  private final List<StudyPipeline> pipelines;
+  private final TransactionTemplate transactions;
+
+  StudyTracker(
+      StudyRepository studies,
+      StudyDocuments documents,
+      List<StudyPipeline> pipelines,
+      TransactionTemplate transactions) {
+    this.studies = studies;
+    this.documents = documents;
+    this.pipelines = List.copyOf(pipelines);
+    this.transactions = transactions;
+  }
+
+  @Scheduled(fixedDelayString = "${s2l.experiment.progress-interval}")
+  void reconcileAll() {
+    List<Study> active =
+        studies.findByStatusIn(
+            EnumSet.of(StudyStatus.QUEUED, StudyStatus.TRAINING, StudyStatus.ANALYZING));
+    for (Study s : active) {
+      try {
+        transactions.executeWithoutResult(tx -> reconcile(studies.findById(s.id()).orElseThrow()));
+      } catch (RuntimeException e) {
+        log.warn("could not reconcile study {}: {}", s.id(), e.getMessage());
+      }
+    }
+  }
+
+  private void reconcile(Study study) {
+    StudyDefinition definition = documents.definition(study);
+    pipelineFor(definition).reconcile(new ActiveStudy(study, definition, documents.plan(study)));
+  }
+
+  /** The one pipeline that runs studies of this definition. */
+  StudyPipeline pipelineFor(StudyDefinition definition) {
+    List<StudyPipeline> matching = pipelines.stream().filter(p -> p.handles(definition)).toList();
+    if (matching.size() != 1) {
+      throw new IllegalStateException(
+          matching.size() + " pipelines handle the study " + definition.name());
+    }
+    return matching.get(0);
+  }
+}

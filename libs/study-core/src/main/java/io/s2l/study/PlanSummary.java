@@ -1,0 +1,34 @@
+package io.s2l.study;
+
+import java.util.List;
+
+/**
+ * What a study resolved to, as stored with it and shown by the API: the distributions (explicit,
+ * then generated), the evaluation sets, the scales and the seeds. Its JSON is the stored {@code
+ * plan} document; the component names are its field names, so rows written before this record
+ * existed read unchanged.
+ *
+ * @param distributions every distribution the study trains on, resolved
+ * @param evalSets the evaluation sets, the dataset's held-out sets when the study named none
+ * @param scales the study's scales, as submitted
+ * @param seeds the study's seeds, as submitted
+ */
+public record PlanSummary(
+    List<MixtureSpec> distributions,
+    List<String> evalSets,
+    List<ModelScale> scales,
+    List<Long> seeds) {
+
+  /** The summary of a study expanded into {@code plan}. */
+  public static PlanSummary of(StudyDefinition study, StudyPlan plan) {
+    return new PlanSummary(plan.distributions(), plan.evalSets(), study.scales(), study.seeds());
+  }
+
+  public List<String> scaleNames() {
+    return scales.stream().map(ModelScale::name).toList();
+  }
+
+  public List<String> distributionNames() {
+    return distributions.stream().map(MixtureSpec::name).toList();
+  }
+}
