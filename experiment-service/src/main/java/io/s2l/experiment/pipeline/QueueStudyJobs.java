@@ -4,7 +4,6 @@ import io.s2l.queue.JobCounts;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.JobState;
 import io.s2l.queue.NewJob;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,8 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.springframework.jdbc.datasource.DataSourceUtils;
+import io.s2l.queue.spring.CurrentTransaction;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +22,11 @@ import org.springframework.stereotype.Component;
 class QueueStudyJobs implements StudyJobs {
 
   private final JobQueue queue;
-  private final DataSource dataSource;
+  private final CurrentTransaction transaction;
 
-  QueueStudyJobs(JobQueue queue, DataSource dataSource) {
+  QueueStudyJobs(JobQueue queue, CurrentTransaction transaction) {
     this.queue = queue;
-    this.dataSource = dataSource;
+    this.transaction = transaction;
   }
 
   @Override
@@ -82,18 +80,11 @@ class QueueStudyJobs implements StudyJobs {
         });
   }
 
-  private interface OnConnection<T> {
-    T apply(Connection c) throws SQLException;
-  }
-
-  private <T> T onConnection(OnConnection<T> work) {
-    Connection c = DataSourceUtils.getConnection(dataSource);
+  private <T> T onConnection(CurrentTransaction.Query<T> work) {
     try {
-      return work.apply(c);
+      return transaction.query(work);
     } catch (SQLException e) {
       throw new IllegalStateException("queue unavailable", e);
-    } finally {
-      DataSourceUtils.releaseConnection(c, dataSource);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.s2l.experiment.pipeline;
 
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.JobState;
+import io.s2l.queue.spring.CurrentTransaction;
 import io.s2l.testsupport.MutableClock;
 import io.s2l.testsupport.TestDatabase;
 import java.time.Instant;
@@ -25,7 +26,7 @@ class QueueStudyJobsIT extends StudyJobsContract {
     dataSource.setPassword(db.password());
     JobQueue queue =
         JobQueue.migrated(dataSource, new MutableClock(Instant.parse("2026-01-05T09:00:00Z")));
-    jobs = new QueueStudyJobs(queue, dataSource);
+    jobs = new QueueStudyJobs(queue, new CurrentTransaction(dataSource));
     jdbc = new JdbcTemplate(dataSource);
   }
 
