@@ -4,6 +4,7 @@ import io.s2l.queue.JobCounts;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.JobState;
 import io.s2l.queue.NewJob;
+import io.s2l.queue.spring.CurrentTransaction;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import io.s2l.queue.spring.CurrentTransaction;
 import org.springframework.stereotype.Component;
 
 /**
