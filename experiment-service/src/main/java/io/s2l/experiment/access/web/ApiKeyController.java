@@ -5,6 +5,7 @@ import io.s2l.access.ApiKeys;
 import io.s2l.access.IssuedKey;
 import io.s2l.access.NewApiKey;
 import io.s2l.access.Role;
+import io.s2l.access.web.BadInputException;
 import io.s2l.access.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,7 +46,7 @@ class ApiKeyController {
               + " only its SHA-256 is stored.")
   ResponseEntity<CreatedKey> create(@RequestBody KeyRequest request) {
     if (request == null) {
-      throw new IllegalArgumentException("$: a key request is required");
+      throw new BadInputException("$: a key request is required");
     }
     IssuedKey issued =
         keys.create(

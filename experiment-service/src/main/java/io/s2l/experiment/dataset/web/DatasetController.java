@@ -1,5 +1,6 @@
 package io.s2l.experiment.dataset.web;
 
+import io.s2l.access.web.BadInputException;
 import io.s2l.access.web.Callers;
 import io.s2l.access.web.PageView;
 import io.s2l.corpus.upload.DatasetKind;
@@ -45,7 +46,7 @@ class DatasetController {
         switch (kind) {
           case "corpus" -> DatasetKind.CORPUS;
           case "evalset" -> DatasetKind.EVALSET;
-          default -> throw new IllegalArgumentException("kind must be corpus or evalset");
+          default -> throw new BadInputException("kind must be corpus or evalset");
         };
     DatasetView view = datasets.upload(body, parsed, name, Callers.current());
     return ResponseEntity.created(URI.create("/api/v1/datasets/" + view.id())).body(view);

@@ -2,6 +2,7 @@ package io.s2l.experiment.study.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.access.web.BadInputException;
 import io.s2l.access.web.Callers;
 import io.s2l.access.web.PageView;
 import io.s2l.experiment.study.Study;
@@ -97,7 +98,7 @@ class StudyController {
     try {
       return Long.parseLong(tag);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("If-Match: not an ETag of this API: " + ifMatch);
+      throw new BadInputException("If-Match: not an ETag of this API: " + ifMatch);
     }
   }
 
