@@ -7,6 +7,7 @@ import io.s2l.corpus.upload.DatasetKind;
 import io.s2l.experiment.dataset.DatasetView;
 import io.s2l.experiment.dataset.Datasets;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
 import java.net.URI;
@@ -40,6 +41,9 @@ class DatasetController {
               + " {\"id\", \"prompt\", \"choices\", \"label\"} (multiple choice); studies list it"
               + " in evalSets as upload/<id>. Streamed and checked line by line; 400 problem+json"
               + " naming each bad line and the reason (nothing kept); 413 beyond the size limit.")
+  @ApiResponse(
+      responseCode = "413",
+      description = "The upload exceeds s2l.experiment.max-dataset-size")
   ResponseEntity<DatasetView> upload(
       InputStream body, @RequestParam String kind, @RequestParam(required = false) String name) {
     DatasetKind parsed =

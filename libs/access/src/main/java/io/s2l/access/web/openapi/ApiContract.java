@@ -1,0 +1,56 @@
+package io.s2l.access.web.openapi;
+
+import io.s2l.access.web.RoleRules;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.SpecVersion;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What both services' OpenAPI documents share: the info block (version from the build), the server
+ * URL ({@code s2l.api.server-url}, relative by default so a document fetched through a proxy still
+ * points at it), the {@code Problem} schema on every error response, and named schemas for SVG
+ * answers. Each service imports it and contributes its own {@link OpenAPI} bean made by {@link
+ * #document}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ApiContract {
+
+  /** The version of a build without build information (run from an IDE, say). */
+  static final String UNKNOWN_VERSION = "0.0.0-unknown";
+
+  @Bean
+  OpenApiCustomizer errorResponses(RoleRules rules) {
+    return new ErrorResponses(rules);
+  }
+
+  @Bean
+  OpenApiCustomizer svgBodies() {
+    return new SvgBodies();
+  }
+
+  /**
+   * The skeleton of a service's document.
+   *
+   * @param serverUrl where clients reach the service; {@code /} keeps it relative to the document
+   */
+  public static OpenAPI document(
+      String title, String description, ObjectProvider<BuildProperties> build, String serverUrl) {
+    BuildProperties properties = build.getIfAvailable();
+    return new OpenAPI(SpecVersion.V31)
+        .info(
+            new Info()
+                .title(title)
+                .description(description)
+                .version(properties != null ? properties.getVersion() : UNKNOWN_VERSION)
+                .license(new License().name("Apache-2.0").identifier("Apache-2.0")))
+        .servers(List.of(new Server().url(serverUrl)));
+  }
+}
