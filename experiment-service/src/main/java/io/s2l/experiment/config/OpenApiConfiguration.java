@@ -24,8 +24,8 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * The experiment service's OpenAPI document: its info block, the demo study as the example of a
  * study definition (the build copies {@code examples/demo-quick.json} into the jar, so the example
- * is the file the demo runs), and the JSON-lines body of a dataset upload, which the controller
- * reads as a stream springdoc cannot see.
+ * is the file the demo runs), the JSON-lines body of a dataset upload, which the controller reads
+ * as a stream springdoc cannot see, and the progress events of a study as a named stream.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(ApiContract.class)
@@ -34,6 +34,8 @@ class OpenApiConfiguration {
   static final String DEMO_STUDY = "openapi/demo-quick.json";
   private static final String NDJSON = "application/x-ndjson";
   private static final String JSON_LINES = "JsonLines";
+  private static final String EVENT_STREAM = "text/event-stream";
+  private static final String STUDY_EVENTS = "StudyEvents";
 
   @Bean
   OpenAPI experimentApi(
@@ -48,7 +50,7 @@ class OpenApiConfiguration {
   }
 
   @Bean
-  OpenApiCustomizer studyExamples(ObjectMapper json) {
+  OpenApiCustomizer experimentBodies(ObjectMapper json) {
     Object demo = read(json);
     return api -> {
       var submit = api.getPaths().get("/api/v1/studies").getPost();
@@ -59,6 +61,7 @@ class OpenApiConfiguration {
               .summary("The quick demo: four language-model scales on eight mixtures")
               .value(demo));
       api.getPaths().get("/api/v1/datasets").getPost().requestBody(datasetBody());
+      progressEvents(api);
       api.getComponents()
           .addSchemas(
               JSON_LINES,
@@ -67,6 +70,28 @@ class OpenApiConfiguration {
                   .contentMediaType(NDJSON)
                   .description("JSON lines: one JSON object per line, UTF-8"));
     };
+  }
+
+  /** springdoc describes the stream by its Java type, SseEmitter; clients need the events. */
+  private static void progressEvents(OpenAPI api) {
+    api.getPaths()
+        .get("/api/v1/studies/{id}/events")
+        .getGet()
+        .getResponses()
+        .get("200")
+        .getContent()
+        .get(EVENT_STREAM)
+        .setSchema(new JsonSchema().$ref("#/components/schemas/" + STUDY_EVENTS));
+    api.getComponents().getSchemas().remove("SseEmitter");
+    api.getComponents()
+        .addSchemas(
+            STUDY_EVENTS,
+            new JsonSchema()
+                .types(Set.of("string"))
+                .contentMediaType(EVENT_STREAM)
+                .description(
+                    "Server-sent events: a progress event whose data is the StudyView, every"
+                        + " second while the study changes, until it finishes"));
   }
 
   private static RequestBody datasetBody() {

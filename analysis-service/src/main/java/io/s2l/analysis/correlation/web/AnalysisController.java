@@ -65,6 +65,7 @@ class AnalysisController {
       description =
           "Body (all optional): {\"metric\": \"decisionAccuracy\" | \"r2\", \"threshold\": 0.8}."
               + " 202: queued; the result becomes the next version. Earlier versions are kept.")
+  @ApiResponse(responseCode = "202", description = "Accepted: the analysis is queued")
   @ApiResponse(responseCode = "429", description = "The key's quota would be exceeded")
   ResponseEntity<Map<String, Object>> rerun(
       @PathVariable UUID id, @RequestBody(required = false) RerunRequest request) {

@@ -37,6 +37,7 @@ class ImportController {
               + " while the upload streams; a refused import (400 problem+json naming the row, the"
               + " column and the reason) stores nothing. 202: stored as a study whose analysis is"
               + " queued; the result appears at /api/v1/studies/{id}/scale-correlation.")
+  @ApiResponse(responseCode = "202", description = "Accepted: stored, its analysis queued")
   @ApiResponse(
       responseCode = "413",
       description = "The upload exceeds s2l.analysis.max-import-size")

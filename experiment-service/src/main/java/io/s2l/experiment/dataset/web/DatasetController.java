@@ -41,6 +41,7 @@ class DatasetController {
               + " {\"id\", \"prompt\", \"choices\", \"label\"} (multiple choice); studies list it"
               + " in evalSets as upload/<id>. Streamed and checked line by line; 400 problem+json"
               + " naming each bad line and the reason (nothing kept); 413 beyond the size limit.")
+  @ApiResponse(responseCode = "201", description = "Created: the dataset, checked and kept")
   @ApiResponse(
       responseCode = "413",
       description = "The upload exceeds s2l.experiment.max-dataset-size")

@@ -46,6 +46,7 @@ class StudyController {
           "Validates the definition, stores it and queues one training job per (scale,"
               + " distribution, seed). 202 with the study and its Location; 400 problem+json"
               + " naming every invalid field.")
+  @ApiResponse(responseCode = "202", description = "Accepted: the study, its jobs queued")
   @ApiResponse(
       responseCode = "422",
       description = "The Idempotency-Key was used with another study definition")
@@ -80,6 +81,7 @@ class StudyController {
               + " (their results are refused); the study becomes CANCELLED. With If-Match, the"
               + " study must still be at that version (412 otherwise). 409 when it already"
               + " finished. 202 with the study.")
+  @ApiResponse(responseCode = "202", description = "Accepted: the study, being cancelled")
   @ApiResponse(responseCode = "409", description = "The study has finished")
   @ApiResponse(responseCode = "412", description = "The study is no longer at the If-Match version")
   ResponseEntity<StudyView> cancel(

@@ -18,10 +18,10 @@ import java.util.Set;
 /**
  * What a client generator needs of a service's OpenAPI document, as a list of violations (empty
  * when it holds): the document parses as OpenAPI 3.1 without a single parser message; every
- * operation answers its errors as {@code application/problem+json} with the shared {@code Problem}
- * schema (400 where it takes input, 401 behind the key filter, 404 under a path variable, 500
- * always); every request and success body is a {@code $ref} to a named schema, and every {@code
- * $ref} resolves.
+ * operation has a success response and answers its errors as {@code application/problem+json} with
+ * the shared {@code Problem} schema (400 where it takes input, 401 behind the key filter, 404 under
+ * a path variable, 500 always); every request and success body is a {@code $ref} to a named schema,
+ * and every {@code $ref} resolves.
  */
 public final class OpenApiContract {
 
@@ -116,6 +116,13 @@ public final class OpenApiContract {
 
   private static void errorResponses(String name, String path, JsonNode op, List<String> out) {
     JsonNode responses = op.path("responses");
+    boolean success = false;
+    for (Iterator<String> codes = responses.fieldNames(); codes.hasNext(); ) {
+      success |= codes.next().startsWith("2");
+    }
+    if (!success) {
+      out.add(name + ": no success response");
+    }
     boolean input = op.path("parameters").size() > 0 || op.has("requestBody");
     expect(name, responses, "400", input, out);
     expect(name, responses, "401", path.startsWith("/api/"), out);

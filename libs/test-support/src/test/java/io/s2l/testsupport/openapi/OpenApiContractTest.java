@@ -86,6 +86,14 @@ class OpenApiContractTest {
   }
 
   @Test
+  void anOperationWithoutASuccessResponseIsAViolation() {
+    String errorsOnly = VALID.replaceFirst("\"200\": \\{[^}]*\\{[^}]*\\{[^}]*\\{[^}]*}}}},", "");
+    assertThat(errorsOnly).doesNotContain("\"200\"");
+    assertThat(OpenApiContract.violations(errorsOnly, Set.of()))
+        .containsExactly("GET /api/v1/things/{id}: no success response");
+  }
+
+  @Test
   void aReferenceToNoSchemaIsAViolation() {
     String dangling = VALID.replace("schemas/Thing\"", "schemas/Nothing\"");
     assertThat(OpenApiContract.violations(dangling, Set.of()))
