@@ -72,6 +72,9 @@ class DatasetController {
   }
 
   @GetMapping("/api/v1/datasets/{id}")
+  @Operation(
+      summary = "An uploaded dataset",
+      description = "404 unless the caller's owner uploaded it; an admin key sees every upload.")
   DatasetView get(@PathVariable UUID id) {
     return datasets
         .find(id, Callers.current())

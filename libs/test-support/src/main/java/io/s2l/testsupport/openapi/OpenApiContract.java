@@ -18,10 +18,11 @@ import java.util.Set;
 /**
  * What a client generator needs of a service's OpenAPI document, as a list of violations (empty
  * when it holds): the document parses as OpenAPI 3.1 without a single parser message; every
- * operation has a success response and answers its errors as {@code application/problem+json} with
- * the shared {@code Problem} schema (400 where it takes input, 401 behind the key filter, 404 under
- * a path variable, 500 always); every request and success body is a {@code $ref} to a named schema,
- * and every {@code $ref} resolves.
+ * operation has an id that is a plain method name (not a numbered repeat such as {@code get_1}) and
+ * a success response, and answers its errors as {@code application/problem+json} with the shared
+ * {@code Problem} schema (400 where it takes input, 401 behind the key filter, 404 under a path
+ * variable, 500 always); every request and success body is a {@code $ref} to a named schema, and
+ * every {@code $ref} resolves.
  */
 public final class OpenApiContract {
 
@@ -47,6 +48,10 @@ public final class OpenApiContract {
         Map.Entry<String, JsonNode> op = ops.next();
         if (METHODS.contains(op.getKey())) {
           String name = op.getKey().toUpperCase() + " " + path.getKey();
+          String id = op.getValue().path("operationId").asText();
+          if (!id.matches("[a-z][A-Za-z0-9]*")) {
+            violations.add(name + ": operation id '" + id + "' is not a plain method name");
+          }
           errorResponses(name, path.getKey(), op.getValue(), violations);
           if (!untyped.contains(name)) {
             namedBodies(name, op.getValue(), violations);

@@ -17,7 +17,7 @@ class OpenApiContractTest {
       """
       {"openapi": "3.1.0",
        "info": {"title": "t", "version": "1", "license": {"name": "Apache-2.0", "identifier": "Apache-2.0"}},
-       "paths": {"/api/v1/things/{id}": {"get": {
+       "paths": {"/api/v1/things/{id}": {"get": {"operationId": "thingGet",
          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
          "responses": {
            "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}},
@@ -91,6 +91,13 @@ class OpenApiContractTest {
     assertThat(errorsOnly).doesNotContain("\"200\"");
     assertThat(OpenApiContract.violations(errorsOnly, Set.of()))
         .containsExactly("GET /api/v1/things/{id}: no success response");
+  }
+
+  @Test
+  void aNumberedOperationIdIsAViolation() {
+    assertThat(OpenApiContract.violations(VALID.replace("thingGet", "get_1"), Set.of()))
+        .containsExactly(
+            "GET /api/v1/things/{id}: operation id 'get_1' is not a plain method name");
   }
 
   @Test

@@ -8,17 +8,20 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * What both services' OpenAPI documents share: the info block (version from the build), the server
  * URL ({@code s2l.api.server-url}, relative by default so a document fetched through a proxy still
- * points at it), the {@code Problem} schema on every error response, and named schemas for SVG
- * answers. Each service imports it and contributes its own {@link OpenAPI} bean made by {@link
- * #document}.
+ * points at it), the {@code Problem} schema on every error response, named schemas for SVG answers,
+ * and operation ids that do not depend on scan order. Each service imports it and contributes its
+ * own {@link OpenAPI} bean made by {@link #document}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiContract {
@@ -36,6 +39,12 @@ public class ApiContract {
       svg.customise(api);
       errors.customise(api);
     };
+  }
+
+  @Bean
+  OperationCustomizer operationIds(
+      @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping) {
+    return new OperationIds(mapping);
   }
 
   /**
