@@ -1,5 +1,6 @@
 package io.s2l.analysis.config;
 
+import io.s2l.access.web.BaseProblemHandler;
 import io.s2l.analysis.correlation.AnalysisNotFoundException;
 import io.s2l.analysis.imports.ImportRejectedException;
 import io.s2l.analysis.imports.ImportTooLargeException;
@@ -7,11 +8,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** RFC 9457 problem details for every failure of the analysis service. */
+/** The analysis service's problems on top of the shared ones: missing analyses, refused imports. */
 @RestControllerAdvice
-class ProblemHandler extends ResponseEntityExceptionHandler {
+class ProblemHandler extends BaseProblemHandler {
+
+  ProblemHandler() {
+    super("request");
+  }
 
   @ExceptionHandler(AnalysisNotFoundException.class)
   ProblemDetail notFound(AnalysisNotFoundException e) {
@@ -35,14 +39,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
     problem.setTitle("Import too large");
-    return problem;
-  }
-
-  @ExceptionHandler(IllegalArgumentException.class)
-  ProblemDetail badRequest(IllegalArgumentException e) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setTitle("Bad request");
     return problem;
   }
 }

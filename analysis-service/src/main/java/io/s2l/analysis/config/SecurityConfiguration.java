@@ -1,8 +1,11 @@
 package io.s2l.analysis.config;
 
 import io.s2l.access.ApiKeys;
+import io.s2l.access.Role;
 import io.s2l.access.web.AccessConfiguration;
 import io.s2l.access.web.AccessSecurity;
+import io.s2l.access.web.RoleRules;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -19,8 +22,12 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
   @Bean
-  SecurityFilterChain security(HttpSecurity http, ApiKeys keys) throws Exception {
-    return AccessSecurity.chain(
-        http, keys, a -> a.requestMatchers(HttpMethod.POST, "/api/v1/**").hasRole("SUBMIT"));
+  RoleRules roleRules() {
+    return RoleRules.of(new RoleRules.Rule(HttpMethod.POST, Role.SUBMIT, List.of("/api/v1/**")));
+  }
+
+  @Bean
+  SecurityFilterChain security(HttpSecurity http, ApiKeys keys, RoleRules rules) throws Exception {
+    return AccessSecurity.chain(http, keys, rules);
   }
 }

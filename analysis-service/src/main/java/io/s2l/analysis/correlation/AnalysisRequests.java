@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.access.ApiKey;
 import io.s2l.access.StudyOwners;
+import io.s2l.access.web.BadInputException;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.NewJob;
 import io.s2l.queue.spring.CurrentTransaction;
@@ -54,7 +55,7 @@ public class AnalysisRequests {
   public String rerun(UUID studyId, String metric, Double threshold, ApiKey caller) {
     Metric.parse(metric);
     if (threshold != null && !(threshold > 0 && threshold <= 1)) {
-      throw new IllegalArgumentException("threshold must be > 0 and <= 1");
+      throw new BadInputException("threshold must be > 0 and <= 1");
     }
     try {
       AnalysisJobSpec spec =

@@ -1,5 +1,6 @@
 package io.s2l.analysis.correlation;
 
+import io.s2l.access.web.BadInputException;
 import io.s2l.stats.study.RecommendationMetric;
 
 /** The recommendation metric's names in the API: {@code decisionAccuracy} and {@code r2}. */
@@ -19,6 +20,6 @@ public final class Metric {
     if (name.equals("r2")) {
       return RecommendationMetric.R2;
     }
-    throw new IllegalArgumentException("metric must be decisionAccuracy or r2, not '" + name + "'");
+    throw new BadInputException("metric must be decisionAccuracy or r2, not '" + name + "'");
   }
 }

@@ -1,5 +1,6 @@
 package io.s2l.experiment.study;
 
+import io.s2l.access.web.BadInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -84,8 +85,7 @@ class IdempotencyKeys {
 
   private static void check(String key) {
     if (key.isBlank() || key.length() > MAX_LENGTH) {
-      throw new IllegalArgumentException(
-          "Idempotency-Key: must be 1 to " + MAX_LENGTH + " characters");
+      throw new BadInputException("Idempotency-Key: must be 1 to " + MAX_LENGTH + " characters");
     }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.access.web.BadInputException;
 import io.s2l.analysis.attribution.AttributionStore;
 import io.s2l.attribution.Scores;
 import io.s2l.attribution.TopExamples;
@@ -80,17 +81,15 @@ class AttributionController {
     ObjectNode doc = read(stored.document());
     String chosen = scale != null ? scale : doc.get("referenceScale").asText();
     if (count < 1 || count > MAX_COUNT) {
-      throw new IllegalArgumentException("count: must be between 1 and " + MAX_COUNT);
+      throw new BadInputException("count: must be between 1 and " + MAX_COUNT);
     }
     Scores scores =
         store
             .scores(id, stored.version(), chosen)
             .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "scale: '" + chosen + "' is no scale of this study"));
+                () -> new BadInputException("scale: '" + chosen + "' is no scale of this study"));
     if (target < 0 || target >= scores.targets()) {
-      throw new IllegalArgumentException("target: must be between 0 and " + (scores.targets() - 1));
+      throw new BadInputException("target: must be between 0 and " + (scores.targets() - 1));
     }
     ImageSet images = BuiltinImages.load(doc.get("dataset").asText());
     ObjectNode out = json.createObjectNode();
@@ -155,10 +154,10 @@ class AttributionController {
         switch (split) {
           case "train" -> images.trainPixels();
           case "test" -> images.testPixels();
-          default -> throw new IllegalArgumentException("split: must be train or test");
+          default -> throw new BadInputException("split: must be train or test");
         };
     if (index < 0 || index >= pixels.length) {
-      throw new IllegalArgumentException("index: must be between 0 and " + (pixels.length - 1));
+      throw new BadInputException("index: must be between 0 and " + (pixels.length - 1));
     }
     return ResponseEntity.ok()
         .header("Content-Type", "image/svg+xml")

@@ -7,6 +7,7 @@ import io.s2l.analysis.correlation.AnalysisReader;
 import io.s2l.analysis.correlation.AnalysisRequests;
 import io.s2l.analysis.correlation.AnalysisVersion;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Map;
@@ -64,6 +65,8 @@ class AnalysisController {
       description =
           "Body (all optional): {\"metric\": \"decisionAccuracy\" | \"r2\", \"threshold\": 0.8}."
               + " 202: queued; the result becomes the next version. Earlier versions are kept.")
+  @ApiResponse(responseCode = "202", description = "Accepted: the analysis is queued")
+  @ApiResponse(responseCode = "429", description = "The key's quota would be exceeded")
   ResponseEntity<Map<String, Object>> rerun(
       @PathVariable UUID id, @RequestBody(required = false) RerunRequest request) {
     RerunRequest r = request != null ? request : new RerunRequest(null, null);

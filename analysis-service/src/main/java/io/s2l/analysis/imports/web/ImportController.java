@@ -4,6 +4,7 @@ import io.s2l.access.web.Callers;
 import io.s2l.analysis.imports.ImportReceipt;
 import io.s2l.analysis.imports.ImportService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
 import java.net.URI;
@@ -36,6 +37,11 @@ class ImportController {
               + " while the upload streams; a refused import (400 problem+json naming the row, the"
               + " column and the reason) stores nothing. 202: stored as a study whose analysis is"
               + " queued; the result appears at /api/v1/studies/{id}/scale-correlation.")
+  @ApiResponse(responseCode = "202", description = "Accepted: stored, its analysis queued")
+  @ApiResponse(
+      responseCode = "413",
+      description = "The upload exceeds s2l.analysis.max-import-size")
+  @ApiResponse(responseCode = "429", description = "The key's quota would be exceeded")
   ResponseEntity<ImportReceipt> upload(
       InputStream body,
       @RequestHeader("Content-Type") String contentType,

@@ -5,8 +5,10 @@ import io.s2l.access.ApiKeys;
 import io.s2l.access.IssuedKey;
 import io.s2l.access.NewApiKey;
 import io.s2l.access.Role;
+import io.s2l.access.web.BadInputException;
 import io.s2l.access.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
@@ -43,9 +45,10 @@ class ApiKeyController {
           "Body: {owner, name, role: READ | SUBMIT | ADMIN, maxActiveStudies?, maxJobsPerDay?}."
               + " Keys of one owner see the same studies. 201 with the secret, shown only here:"
               + " only its SHA-256 is stored.")
+  @ApiResponse(responseCode = "201", description = "Created: the key and its secret")
   ResponseEntity<CreatedKey> create(@RequestBody KeyRequest request) {
     if (request == null) {
-      throw new IllegalArgumentException("$: a key request is required");
+      throw new BadInputException("$: a key request is required");
     }
     IssuedKey issued =
         keys.create(
@@ -69,6 +72,7 @@ class ApiKeyController {
 
   @DeleteMapping("/{id}")
   @Operation(summary = "Revoke a key: its next request is refused with 401. 204; 404 if unknown.")
+  @ApiResponse(responseCode = "204", description = "Revoked")
   ResponseEntity<Void> revoke(@PathVariable long id) {
     return keys.revoke(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
   }

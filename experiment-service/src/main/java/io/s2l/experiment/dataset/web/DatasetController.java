@@ -1,11 +1,13 @@
 package io.s2l.experiment.dataset.web;
 
+import io.s2l.access.web.BadInputException;
 import io.s2l.access.web.Callers;
 import io.s2l.access.web.PageView;
 import io.s2l.corpus.upload.DatasetKind;
 import io.s2l.experiment.dataset.DatasetView;
 import io.s2l.experiment.dataset.Datasets;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
 import java.net.URI;
@@ -39,13 +41,17 @@ class DatasetController {
               + " {\"id\", \"prompt\", \"choices\", \"label\"} (multiple choice); studies list it"
               + " in evalSets as upload/<id>. Streamed and checked line by line; 400 problem+json"
               + " naming each bad line and the reason (nothing kept); 413 beyond the size limit.")
+  @ApiResponse(responseCode = "201", description = "Created: the dataset, checked and kept")
+  @ApiResponse(
+      responseCode = "413",
+      description = "The upload exceeds s2l.experiment.max-dataset-size")
   ResponseEntity<DatasetView> upload(
       InputStream body, @RequestParam String kind, @RequestParam(required = false) String name) {
     DatasetKind parsed =
         switch (kind) {
           case "corpus" -> DatasetKind.CORPUS;
           case "evalset" -> DatasetKind.EVALSET;
-          default -> throw new IllegalArgumentException("kind must be corpus or evalset");
+          default -> throw new BadInputException("kind must be corpus or evalset");
         };
     DatasetView view = datasets.upload(body, parsed, name, Callers.current());
     return ResponseEntity.created(URI.create("/api/v1/datasets/" + view.id())).body(view);
@@ -66,6 +72,9 @@ class DatasetController {
   }
 
   @GetMapping("/api/v1/datasets/{id}")
+  @Operation(
+      summary = "An uploaded dataset",
+      description = "404 unless the caller's owner uploaded it; an admin key sees every upload.")
   DatasetView get(@PathVariable UUID id) {
     return datasets
         .find(id, Callers.current())

@@ -3,6 +3,7 @@ package io.s2l.experiment.study.web;
 import io.s2l.access.web.Callers;
 import io.s2l.experiment.study.FeatureRequests;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +31,9 @@ class FeatureController {
               + " correct class), projects them to k dimensions with a seeded random projection"
               + " generated in blocks, and stores the n x k features in the artifact store. 202;"
               + " 400 naming the field; 409 when already requested.")
+  @ApiResponse(responseCode = "202", description = "Accepted: the featurisation job is queued")
+  @ApiResponse(responseCode = "409", description = "These features were already requested")
+  @ApiResponse(responseCode = "429", description = "The key's quota would be exceeded")
   ResponseEntity<Map<String, Object>> request(
       @PathVariable UUID id, @RequestBody FeatureRequest request) {
     String job =

@@ -1,5 +1,6 @@
 package io.s2l.experiment.study.web;
 
+import io.s2l.access.web.BadInputException;
 import io.s2l.access.web.Callers;
 import io.s2l.access.web.PageView;
 import io.s2l.experiment.study.Study;
@@ -8,6 +9,7 @@ import io.s2l.experiment.study.StudyService;
 import io.s2l.queue.JobCounts;
 import io.s2l.study.StudyDefinition;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
@@ -43,6 +45,11 @@ class StudyController {
           "Validates the definition, stores it and queues one training job per (scale,"
               + " distribution, seed). 202 with the study and its Location; 400 problem+json"
               + " naming every invalid field.")
+  @ApiResponse(responseCode = "202", description = "Accepted: the study, its jobs queued")
+  @ApiResponse(
+      responseCode = "422",
+      description = "The Idempotency-Key was used with another study definition")
+  @ApiResponse(responseCode = "429", description = "The key's quota would be exceeded")
   ResponseEntity<StudyView> submit(
       @RequestBody StudyDefinition definition,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -73,6 +80,9 @@ class StudyController {
               + " (their results are refused); the study becomes CANCELLED. With If-Match, the"
               + " study must still be at that version (412 otherwise). 409 when it already"
               + " finished. 202 with the study.")
+  @ApiResponse(responseCode = "202", description = "Accepted: the study, being cancelled")
+  @ApiResponse(responseCode = "409", description = "The study has finished")
+  @ApiResponse(responseCode = "412", description = "The study is no longer at the If-Match version")
   ResponseEntity<StudyView> cancel(
       @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
     Study study = service.cancel(id, version(ifMatch));
@@ -96,7 +106,7 @@ class StudyController {
     try {
       return Long.parseLong(tag);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("If-Match: not an ETag of this API: " + ifMatch);
+      throw new BadInputException("If-Match: not an ETag of this API: " + ifMatch);
     }
   }
 

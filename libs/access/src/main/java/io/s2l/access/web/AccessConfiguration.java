@@ -49,11 +49,6 @@ public class AccessConfiguration {
     return new StudyOwners(jdbc);
   }
 
-  @Bean
-  AccessProblems accessProblems() {
-    return new AccessProblems();
-  }
-
   /** The owner check of every handler under {@code /api/v1/studies/{id}}. */
   @Bean
   WebMvcConfigurer studyVisibility(StudyOwners owners) {

@@ -2,31 +2,45 @@ package io.s2l.access.web;
 
 import io.s2l.access.ApiKeys;
 import jakarta.servlet.DispatcherType;
-import org.springframework.security.config.Customizer;
+import java.util.List;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The security chain both services install: stateless, key-authenticated, problem+json failures.
  * Health probes, Prometheus metrics and the OpenAPI documents are public; everything else needs a
- * key, {@code READ} unless a service's {@code rules} ask for more. Requests under {@code
+ * key, {@code READ} unless a service's {@link RoleRules} ask for more. Requests under {@code
  * /api/v1/studies/{id}} also pass the owner check of {@link StudyVisibility}; other actuator
  * endpoints need ADMIN.
  */
 public final class AccessSecurity {
 
-  /** The role rules of one service, added before the default (READ for everything else). */
-  public interface Rules
-      extends Customizer<
-          AuthorizeHttpRequestsConfigurer<HttpSecurity>
-              .AuthorizationManagerRequestMatcherRegistry> {}
+  /** The paths anyone may call without a key: probes, metrics, the API documents and their UI. */
+  public static final List<String> PUBLIC_PATHS =
+      List.of(
+          "/actuator/health",
+          "/actuator/health/**",
+          "/actuator/prometheus",
+          "/v3/api-docs",
+          "/v3/api-docs/**",
+          "/swagger-ui.html",
+          "/swagger-ui/**",
+          "/error");
 
   private AccessSecurity() {}
 
-  public static SecurityFilterChain chain(HttpSecurity http, ApiKeys keys, Rules rules)
+  /** Whether a path (or an OpenAPI path template) is callable without a key. */
+  public static boolean isPublic(String path) {
+    PathContainer container = PathContainer.parsePath(path);
+    return PUBLIC_PATHS.stream()
+        .anyMatch(p -> PathPatternParser.defaultInstance.parse(p).matches(container));
+  }
+
+  public static SecurityFilterChain chain(HttpSecurity http, ApiKeys keys, RoleRules rules)
       throws Exception {
     http.csrf(c -> c.disable())
         .httpBasic(b -> b.disable())
@@ -58,18 +72,15 @@ public final class AccessSecurity {
             a -> {
               // the request that started an async (SSE) or error dispatch was authorised already
               a.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
-              a.requestMatchers(
-                      "/actuator/health",
-                      "/actuator/health/**",
-                      "/actuator/prometheus",
-                      "/v3/api-docs",
-                      "/v3/api-docs/**",
-                      "/swagger-ui.html",
-                      "/swagger-ui/**",
-                      "/error")
-                  .permitAll();
+              a.requestMatchers(PUBLIC_PATHS.toArray(String[]::new)).permitAll();
               a.requestMatchers("/actuator/**").hasRole("ADMIN");
-              rules.customize(a);
+              for (RoleRules.Rule rule : rules.rules()) {
+                String[] patterns = rule.patterns().toArray(String[]::new);
+                (rule.method() == null
+                        ? a.requestMatchers(patterns)
+                        : a.requestMatchers(rule.method(), patterns))
+                    .hasRole(rule.role().name());
+              }
               a.anyRequest().hasRole("READ");
             });
     return http.build();

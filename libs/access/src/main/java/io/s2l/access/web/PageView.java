@@ -14,14 +14,14 @@ public record PageView<T>(List<T> items, int page, int size, long total) {
   /**
    * Checks a requested page.
    *
-   * @throws IllegalArgumentException naming the parameter (a 400 problem in both services)
+   * @throws BadInputException naming the parameter
    */
   public static void check(int page, int size) {
     if (page < 0) {
-      throw new IllegalArgumentException("page: must be >= 0");
+      throw new BadInputException("page: must be >= 0");
     }
     if (size < 1 || size > MAX_SIZE) {
-      throw new IllegalArgumentException("size: must be between 1 and " + MAX_SIZE);
+      throw new BadInputException("size: must be between 1 and " + MAX_SIZE);
     }
   }
 
