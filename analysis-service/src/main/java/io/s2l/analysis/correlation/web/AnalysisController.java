@@ -1,11 +1,11 @@
 package io.s2l.analysis.correlation.web;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.s2l.access.web.Callers;
 import io.s2l.access.web.PageView;
 import io.s2l.analysis.correlation.AnalysisReader;
 import io.s2l.analysis.correlation.AnalysisRequests;
 import io.s2l.analysis.correlation.AnalysisVersion;
+import io.s2l.api.correlation.ScaleCorrelationResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -42,7 +42,8 @@ class AnalysisController {
               + " it; seed noise against spread with several seeds; parameters, compute and the"
               + " compute ratio; links to SVG plots. Plus the recommended proxy and the compute"
               + " frontier. 404 until an analysis has run.")
-  ObjectNode get(@PathVariable UUID id, @RequestParam(required = false) Integer version) {
+  ScaleCorrelationResult get(
+      @PathVariable UUID id, @RequestParam(required = false) Integer version) {
     return reader.result(id, version);
   }
 
