@@ -107,6 +107,20 @@ class GoldenDocumentsTest {
     assertThat(tree(constant).has("proxyAccuracy")).isFalse();
   }
 
+  @Test
+  void anUndefinedAccuracyStaysPresentAsNullWhileAnAbsentOneStaysAbsent() throws IOException {
+    ObjectNode doc = (ObjectNode) JSON.readTree(golden("scale-correlation"));
+    ((ObjectNode) doc.get("entries").get(1)).putNull("proxyAccuracy");
+    ScaleCorrelationResult read = JSON.readValue(doc.toString(), ScaleCorrelationResult.class);
+    assertThat(read.entries().get(1).proxyAccuracy()).isNaN();
+    assertThat(read.entries().get(0).proxyAccuracy()).isNull();
+    JsonNode written = tree(read);
+    assertThat(written.get("entries").get(1).has("proxyAccuracy")).isTrue();
+    assertThat(written.get("entries").get(1).get("proxyAccuracy").isNull()).isTrue();
+    assertThat(written.get("entries").get(0).has("proxyAccuracy")).isFalse();
+    assertThat(written).isEqualTo(JSON.readTree(doc.toString()));
+  }
+
   /** The tree of the JSON text a record is written as (number nodes as a reader sees them). */
   private static JsonNode tree(Object value) throws IOException {
     return JSON.readTree(JSON.writeValueAsString(value));

@@ -1,7 +1,10 @@
 package io.s2l.client;
 
-/** The API answered with another status than the call expects, or could not be reached or read. */
-public class ApiException extends RuntimeException {
+/**
+ * The API answered with another status than the call expects, or could not be reached or read. An
+ * {@link IllegalStateException}, as callers that ride out a service restart catch it.
+ */
+public class ApiException extends IllegalStateException {
 
   private final int status;
 

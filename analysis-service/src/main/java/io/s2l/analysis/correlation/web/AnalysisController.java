@@ -5,11 +5,11 @@ import io.s2l.access.web.PageView;
 import io.s2l.analysis.correlation.AnalysisReader;
 import io.s2l.analysis.correlation.AnalysisRequests;
 import io.s2l.analysis.correlation.AnalysisVersion;
+import io.s2l.api.correlation.AnalysisQueued;
 import io.s2l.api.correlation.ScaleCorrelationResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,13 +65,13 @@ class AnalysisController {
       description =
           "Body (all optional): {\"metric\": \"decisionAccuracy\" | \"r2\", \"threshold\": 0.8}."
               + " 202: queued; the result becomes the next version. Earlier versions are kept.")
-  ResponseEntity<Map<String, Object>> rerun(
+  ResponseEntity<AnalysisQueued> rerun(
       @PathVariable UUID id, @RequestBody(required = false) RerunRequest request) {
     RerunRequest r = request != null ? request : new RerunRequest(null, null);
     String job = requests.rerun(id, r.metric(), r.threshold(), Callers.current());
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/studies/" + id + "/analyses"))
-        .body(Map.of("studyId", id, "job", job, "status", "QUEUED"));
+        .body(new AnalysisQueued(id, job, "QUEUED"));
   }
 
   record RerunRequest(String metric, Double threshold) {}
