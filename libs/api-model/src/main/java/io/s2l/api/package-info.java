@@ -4,8 +4,8 @@
  * <p>Conventions, the same in every record:
  *
  * <ul>
- *   <li>The records keep the JSON the services wrote before they were records, field for field:
- *       the golden documents in this module's tests are read and written back to the character.
+ *   <li>The records keep the JSON the services wrote before they were records, field for field: the
+ *       golden documents in this module's tests are read and written back to the character.
  *   <li>A field marked {@code @JsonProperty(required = true)} must be present when read; a missing
  *       one fails with Jackson's "Missing required creator property 'name'". Present and null is
  *       allowed where the record's Javadoc says the field can be null.
