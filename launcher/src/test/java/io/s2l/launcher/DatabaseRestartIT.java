@@ -2,8 +2,8 @@ package io.s2l.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.s2l.launcher.demo.StudyClient;
+import io.s2l.api.study.StudyView;
+import io.s2l.client.S2lClient;
 import io.s2l.launcher.platform.Database;
 import io.s2l.launcher.platform.Platform;
 import io.s2l.launcher.platform.PlatformSettings;
@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,21 +53,21 @@ class DatabaseRestartIT {
             Objects.requireNonNull(getClass().getResourceAsStream("/restart-study.json"))
                 .readAllBytes());
     try (Platform platform = Platform.start(settings, s -> {})) {
-      StudyClient client =
-          new StudyClient(platform.experimentUrl(), platform.analysisUrl(), platform.adminKey());
-      String id = client.submit(definition).get("id").asText();
-      int total = client.study(id).at("/progress/jobsTotal").asInt();
+      S2lClient client =
+          new S2lClient(platform.experimentUrl(), platform.analysisUrl(), platform.adminKey());
+      UUID id = client.submit(definition).id();
+      int total = client.study(id).progress().jobsTotal();
 
       // Stop the database while the study is under way: some models trained, others not yet.
-      JsonNode before = await(client, id, p -> p.at("/progress/jobsDone").asInt() >= 3);
-      assertThat(before.at("/progress/jobsDone").asInt()).isLessThan(total);
+      StudyView before = await(client, id, p -> p.progress().jobsDone() >= 3);
+      assertThat(before.progress().jobsDone()).isLessThan(total);
       postgres.close();
       Thread.sleep(OUTAGE.toMillis());
       assertThat(platform.exitedProcesses()).isEmpty();
       postgres = start(data, port);
 
-      JsonNode done = await(client, id, p -> p.get("status").asText().equals("COMPLETED"));
-      assertThat(done.at("/progress/jobsDone").asInt()).isEqualTo(total);
+      StudyView done = await(client, id, p -> p.status().equals("COMPLETED"));
+      assertThat(done.progress().jobsDone()).isEqualTo(total);
       assertThat(platform.exitedProcesses()).isEmpty();
       assertThat(client.scaleCorrelation(id)).isNotNull();
       try (Connection c = DriverManager.getConnection(database.url(), "postgres", "postgres");
@@ -98,18 +99,18 @@ class DatabaseRestartIT {
   }
 
   private interface Condition {
-    boolean holds(JsonNode study);
+    boolean holds(StudyView study);
   }
 
   /** Polls the study (riding out refused requests while the database is away) until it holds. */
-  private static JsonNode await(StudyClient client, String id, Condition condition)
+  private static StudyView await(S2lClient client, UUID id, Condition condition)
       throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(8));
     RuntimeException last = null;
     while (Instant.now().isBefore(deadline)) {
       try {
-        JsonNode study = client.study(id);
-        assertThat(study.get("status").asText()).isNotIn("FAILED", "CANCELLED");
+        StudyView study = client.study(id);
+        assertThat(study.status()).isNotIn("FAILED", "CANCELLED");
         if (condition.holds(study)) {
           return study;
         }

@@ -4,11 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.api.attribution.AttributionResult;
+import io.s2l.api.attribution.ExampleImage;
+import io.s2l.api.attribution.ScaleLds;
+import io.s2l.api.attribution.SelectionCandidate;
+import io.s2l.api.attribution.TargetExamples;
+import io.s2l.api.correlation.CorrelationEntry;
+import io.s2l.api.mixture.MixtureRecommendation;
+import io.s2l.api.mixture.RecommendedMixture;
+import io.s2l.api.mixture.VerifiedMixture;
+import io.s2l.api.selection.SelectionResult;
+import io.s2l.api.selection.VerifiedSelection;
+import io.s2l.client.S2lClient;
 import io.s2l.launcher.demo.DemoReport;
 import io.s2l.launcher.demo.DemoResult;
 import io.s2l.launcher.demo.DemoRun;
 import io.s2l.launcher.demo.ProgressBar;
-import io.s2l.launcher.demo.StudyClient;
 import io.s2l.launcher.platform.Database;
 import io.s2l.launcher.platform.Platform;
 import io.s2l.launcher.platform.PlatformSettings;
@@ -22,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,33 +50,22 @@ class EndToEndIT {
         "e2e-logs",
         progress,
         (platform, client, result) -> {
-          assertThat(result.study().get("status").asText()).isEqualTo("COMPLETED");
+          assertThat(result.study().status()).isEqualTo("COMPLETED");
           assertThat(result.runs()).hasSize(6);
           // every (scale, distribution, seed) trained exactly once
           List<String> keys = new ArrayList<>();
-          result
-              .runs()
-              .forEach(
-                  r ->
-                      keys.add(
-                          r.get("scale").asText()
-                              + "/"
-                              + r.get("distribution").asText()
-                              + "/"
-                              + r.get("seed").asText()));
+          result.runs().forEach(r -> keys.add(r.scale() + "/" + r.distribution() + "/" + r.seed()));
           assertThat(keys).doesNotHaveDuplicates().hasSize(6);
-          JsonNode entries = result.scaleCorrelation().get("entries");
+          List<CorrelationEntry> entries = result.scaleCorrelation().entries();
           assertThat(entries).hasSize(2); // one proxy x two evaluation sets
-          for (JsonNode e : entries) {
-            assertThat(e.get("proxyScale").asText()).isEqualTo("tiny");
-            assertThat(e.get("referenceScale").asText()).isEqualTo("small");
-            assertThat(e.get("distributions").asInt()).isEqualTo(3);
-            assertThat(e.get("pearsonR").asDouble()).isBetween(-1.0, 1.0);
-            assertThat(e.get("r2").asDouble())
-                .isCloseTo(
-                    Math.pow(e.get("pearsonR").asDouble(), 2),
-                    org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(e.get("computeRatio").asDouble()).isGreaterThan(1.0);
+          for (CorrelationEntry e : entries) {
+            assertThat(e.proxyScale()).isEqualTo("tiny");
+            assertThat(e.referenceScale()).isEqualTo("small");
+            assertThat(e.distributions()).isEqualTo(3);
+            assertThat(e.pearsonR()).isBetween(-1.0, 1.0);
+            assertThat(e.r2())
+                .isCloseTo(Math.pow(e.pearsonR(), 2), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(e.computeRatio()).isGreaterThan(1.0);
           }
           ObjectNode report = DemoReport.build("tiny", result, Duration.ofSeconds(1));
           Path file = Path.of("target", "e2e-report.json");
@@ -97,55 +98,40 @@ class EndToEndIT {
         "e2e-attribution-logs",
         new ByteArrayOutputStream(),
         (platform, client, result) -> {
-          assertThat(result.study().get("status").asText()).isEqualTo("COMPLETED");
+          assertThat(result.study().status()).isEqualTo("COMPLETED");
           assertThat(result.scaleCorrelation()).isNull();
           // 2 scales x 2 pool models + 10 subsets x 1 seed at the reference
           assertThat(result.runs()).hasSize(14);
-          JsonNode attribution = result.attribution();
-          assertThat(attribution.get("pool").asInt()).isEqualTo(1397);
-          assertThat(attribution.get("targets").asInt()).isEqualTo(30);
-          assertThat(attribution.get("groundTruth").get("subsets").asInt()).isEqualTo(10);
-          JsonNode lds = attribution.get("lds");
+          AttributionResult attribution = result.attribution();
+          assertThat(attribution.pool()).isEqualTo(1397);
+          assertThat(attribution.targets()).isEqualTo(30);
+          assertThat(attribution.groundTruth().subsets()).isEqualTo(10);
+          List<ScaleLds> lds = attribution.lds();
           assertThat(lds).hasSize(2);
-          for (JsonNode e : lds) {
-            double value = e.get("lds").asDouble();
+          for (ScaleLds e : lds) {
+            double value = e.lds();
             assertThat(value).isBetween(-1.0, 1.0);
-            assertThat(e.get("ci95").get(0).asDouble()).isLessThanOrEqualTo(value);
-            assertThat(e.get("ci95").get(1).asDouble()).isGreaterThanOrEqualTo(value);
+            assertThat(e.ci95().get(0)).isLessThanOrEqualTo(value);
+            assertThat(e.ci95().get(1)).isGreaterThanOrEqualTo(value);
           }
-          assertThat(lds.get(0).get("computeRatio").asDouble()).isGreaterThan(1.0);
-          assertThat(lds.get(1).get("computeRatio").asDouble()).isEqualTo(1.0);
-          assertThat(lds.get(1).get("orderSimilarityToReference").asDouble())
+          assertThat(lds.get(0).computeRatio()).isGreaterThan(1.0);
+          assertThat(lds.get(1).computeRatio()).isEqualTo(1.0);
+          assertThat(lds.get(1).orderSimilarityToReference())
               .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
-          assertThat(attribution.get("lasso").get("scoredOnSubsets").asInt()).isEqualTo(5);
+          assertThat(attribution.lasso().scoredOnSubsets()).isEqualTo(5);
 
-          String id = result.study().get("id").asText();
-          java.net.http.HttpResponse<String> top =
-              java.net.http.HttpClient.newHttpClient()
-                  .send(
-                      java.net.http.HttpRequest.newBuilder(
-                              java.net.URI.create(
-                                  platform.analysisUrl()
-                                      + "/api/v1/studies/"
-                                      + id
-                                      + "/attribution/targets/3?scale=w4&count=5"))
-                          .header("Authorization", "Bearer " + platform.adminKey())
-                          .build(),
-                      java.net.http.HttpResponse.BodyHandlers.ofString());
-          assertThat(top.statusCode()).isEqualTo(200);
-          JsonNode examples =
-              new com.fasterxml.jackson.databind.ObjectMapper().readTree(top.body());
-          assertThat(examples.get("helpful")).hasSize(5);
-          assertThat(examples.get("harmful")).hasSize(5);
+          UUID id = result.study().id();
+          // the client expects 200 and fails otherwise
+          TargetExamples examples = client.attributionTarget(id, 3, "w4", 5);
+          assertThat(examples.helpful()).hasSize(5);
+          assertThat(examples.harmful()).hasSize(5);
           double previous = Double.POSITIVE_INFINITY;
-          for (JsonNode e : examples.get("helpful")) {
-            assertThat(e.get("score").asDouble()).isLessThanOrEqualTo(previous);
-            assertThat(e.get("pixels")).hasSize(64);
-            previous = e.get("score").asDouble();
+          for (ExampleImage e : examples.helpful()) {
+            assertThat(e.score().doubleValue()).isLessThanOrEqualTo(previous);
+            assertThat(e.pixels()).hasSize(64);
+            previous = e.score();
           }
-          assertThat(
-                  examples.get("helpful").get(0).get("score").asDouble()
-                      >= examples.get("harmful").get(0).get("score").asDouble())
+          assertThat(examples.helpful().get(0).score() >= examples.harmful().get(0).score())
               .isTrue();
           assertThat(client.plot("/api/v1/studies/" + id + "/attribution/lds.svg"))
               .startsWith("<svg");
@@ -165,36 +151,31 @@ class EndToEndIT {
         "e2e-selection-logs",
         new ByteArrayOutputStream(),
         (platform, client, result) -> {
-          assertThat(result.study().get("status").asText()).isEqualTo("COMPLETED");
+          assertThat(result.study().status()).isEqualTo("COMPLETED");
           // 2 scales x 2 pool models, then the reference on 2 DsDm selections, 1 similarity and 2
           // random draws
           assertThat(result.runs()).hasSize(9);
-          assertThat(result.study().get("progress").get("jobsTotal").asInt()).isEqualTo(9);
-          JsonNode attribution = result.attribution();
-          assertThat(attribution.get("groundTruth").isNull()).isTrue();
-          JsonNode candidates = attribution.get("selection").get("candidates");
+          assertThat(result.study().progress().jobsTotal()).isEqualTo(9);
+          AttributionResult attribution = result.attribution();
+          assertThat(attribution.groundTruth()).isNull();
+          List<SelectionCandidate> candidates = attribution.selection().candidates();
           assertThat(candidates).hasSize(5);
-          for (JsonNode c : candidates) {
-            assertThat(c.get("examples")).hasSize(100);
+          for (SelectionCandidate c : candidates) {
+            assertThat(c.examples()).hasSize(100);
           }
-          JsonNode selection = result.selection();
-          assertThat(selection.get("random").get("draws").asInt()).isEqualTo(2);
-          JsonNode entries = selection.get("entries");
+          SelectionResult selection = result.selection();
+          assertThat(selection.random().draws()).isEqualTo(2);
+          List<VerifiedSelection> entries = selection.entries();
           assertThat(entries).hasSize(3); // DsDm at w4 and w16, similarity
-          for (JsonNode e : entries) {
-            double gain = e.get("gainOverRandom").asDouble();
+          for (VerifiedSelection e : entries) {
+            double gain = e.gainOverRandom();
             assertThat(gain)
                 .isCloseTo(
-                    e.get("randomLoss").asDouble() - e.get("verifiedLoss").asDouble(),
-                    org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(e.get("ci95").get(0).asDouble()).isLessThanOrEqualTo(gain);
-            assertThat(e.get("ci95").get(1).asDouble()).isGreaterThanOrEqualTo(gain);
+                    e.randomLoss() - e.verifiedLoss(), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(e.ci95().get(0)).isLessThanOrEqualTo(gain);
+            assertThat(e.ci95().get(1)).isGreaterThanOrEqualTo(gain);
           }
-          assertThat(
-                  client.plot(
-                      "/api/v1/studies/"
-                          + result.study().get("id").asText()
-                          + "/selection/gain.svg"))
+          assertThat(client.plot("/api/v1/studies/" + result.study().id() + "/selection/gain.svg"))
               .startsWith("<svg");
           ObjectNode report = DemoReport.build("selection", result, Duration.ofSeconds(1));
           for (String field :
@@ -220,33 +201,32 @@ class EndToEndIT {
         "e2e-mixture-logs",
         new ByteArrayOutputStream(),
         (platform, client, result) -> {
-          assertThat(result.study().get("status").asText()).isEqualTo("COMPLETED");
+          assertThat(result.study().status()).isEqualTo("COMPLETED");
           assertThat(result.scaleCorrelation()).isNull();
           // 8 proxy mixtures at "tiny"; the reference on 2 recommendations and 2 random mixtures
           assertThat(result.runs()).hasSize(12);
-          assertThat(result.study().get("progress").get("jobsTotal").asInt()).isEqualTo(12);
-          JsonNode recommendation =
-              client.mixture(result.study().get("id").asText()).get("recommendation");
-          assertThat(recommendation.get("recommendations")).hasSize(2);
-          for (JsonNode r : recommendation.get("recommendations")) {
+          assertThat(result.study().progress().jobsTotal()).isEqualTo(12);
+          MixtureRecommendation recommendation =
+              client.mixture(result.study().id()).recommendation();
+          assertThat(recommendation.recommendations()).hasSize(2);
+          for (RecommendedMixture r : recommendation.recommendations()) {
             double sum = 0;
-            for (JsonNode w : r.get("weights")) {
-              sum += w.asDouble();
+            for (double w : r.weights().values()) {
+              sum += w;
             }
             assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(r.get("proxyRuns").asInt()).isEqualTo(8);
+            assertThat(r.proxyRuns()).isEqualTo(8);
           }
-          JsonNode entries = result.selection().get("entries");
+          List<VerifiedMixture> entries = result.mixture().entries();
           assertThat(entries).hasSize(2);
-          for (JsonNode e : entries) {
-            double gain = e.get("gainOverRandom").asDouble();
+          for (VerifiedMixture e : entries) {
+            double gain = e.gainOverRandom();
             assertThat(gain)
                 .isCloseTo(
-                    e.get("randomLoss").asDouble() - e.get("verifiedLoss").asDouble(),
-                    org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(e.get("ci95").get(0).asDouble()).isLessThanOrEqualTo(gain);
-            assertThat(e.get("ci95").get(1).asDouble()).isGreaterThanOrEqualTo(gain);
-            assertThat(e.get("computeRatio").asDouble()).isGreaterThan(1.0);
+                    e.randomLoss() - e.verifiedLoss(), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(e.ci95().get(0)).isLessThanOrEqualTo(gain);
+            assertThat(e.ci95().get(1)).isGreaterThanOrEqualTo(gain);
+            assertThat(e.computeRatio()).isGreaterThan(1.0);
           }
           ObjectNode report = DemoReport.build("mixture", result, Duration.ofSeconds(1));
           assertThat(report.at("/selection/0/method").asText()).startsWith("mixture-");
@@ -255,7 +235,7 @@ class EndToEndIT {
 
   /** What a test checks while the platform that ran its study is still up. */
   private interface Check {
-    void run(Platform platform, StudyClient client, DemoResult result) throws Exception;
+    void run(Platform platform, S2lClient client, DemoResult result) throws Exception;
   }
 
   /**
@@ -278,8 +258,8 @@ class EndToEndIT {
     String definition =
         new String(Objects.requireNonNull(getClass().getResourceAsStream(resource)).readAllBytes());
     try (Platform platform = Platform.start(settings, s -> {})) {
-      StudyClient client =
-          new StudyClient(platform.experimentUrl(), platform.analysisUrl(), platform.adminKey());
+      S2lClient client =
+          new S2lClient(platform.experimentUrl(), platform.analysisUrl(), platform.adminKey());
       DemoResult result =
           new DemoRun(client, Clock.systemUTC())
               .run(

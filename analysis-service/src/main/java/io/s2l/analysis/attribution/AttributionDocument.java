@@ -1,25 +1,33 @@
 package io.s2l.analysis.attribution;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.api.attribution.AttributionResult;
+import io.s2l.api.attribution.AttributionSettings;
+import io.s2l.api.attribution.GroundTruthSize;
+import io.s2l.api.attribution.OrderSimilarity;
+import io.s2l.api.attribution.ScaleLds;
+import io.s2l.api.attribution.SelectionPlan;
 import io.s2l.attribution.Lds;
-import io.s2l.attribution.OrderSimilarity;
 import io.s2l.study.AttributionJobSpec;
+import io.s2l.study.AttributionSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The served form of an attribution analysis: per scale the LDS (with its bootstrap CI; null
- * without ground truth), the compute ratio against the reference and the order similarity to it;
- * order similarity between every pair of scales; the optional LASSO check; the selections of a
+ * The stored and served form of an attribution analysis: per scale the LDS (with its bootstrap CI;
+ * null without ground truth), the compute ratio against the reference and the order similarity to
+ * it; order similarity between every pair of scales; the optional LASSO check; the selections of a
  * selection study; and what it was computed from.
  */
 final class AttributionDocument {
 
+  static final String SIGN_CONVENTION =
+      "DsDm keeps the examples with the highest mean TRAK score over the selection targets:"
+          + " a positive score predicts a higher correct-class margin, i.e. a lower loss";
+
   private AttributionDocument() {}
 
-  static ObjectNode of(
-      ObjectMapper json,
+  static AttributionResult of(
       AttributionJobSpec spec,
       int pool,
       TargetTask task,
@@ -27,24 +35,6 @@ final class AttributionDocument {
       List<ScaleAttribution> scales,
       AttributionJobHandler.LassoCheck lasso,
       List<SelectionCandidate> selections) {
-    ObjectNode doc = json.createObjectNode();
-    doc.put("studyId", spec.studyId().toString());
-    doc.put("dataset", spec.dataset());
-    doc.put("referenceScale", spec.referenceScale());
-    doc.put("pool", pool);
-    doc.put("targets", task.size());
-    ArrayNode targetIndices = doc.putArray("targetTestIndices");
-    for (int i : task.testIndices()) {
-      targetIndices.add(i);
-    }
-    doc.set("settings", json.valueToTree(spec.settings()));
-    if (truth != null) {
-      ObjectNode ground = doc.putObject("groundTruth");
-      ground.put("subsets", truth.count());
-      ground.put("models", truth.models());
-    } else {
-      doc.putNull("groundTruth");
-    }
     ScaleAttribution reference =
         scales.stream().filter(s -> s.scale().equals(spec.referenceScale())).findFirst().get();
     // order similarity of every pair of scales, computed once
@@ -52,95 +42,92 @@ final class AttributionDocument {
     for (int a = 0; a < scales.size(); a++) {
       order[a][a] = 1.0;
       for (int b = a + 1; b < scales.size(); b++) {
-        order[a][b] = OrderSimilarity.meanSpearman(scales.get(a).scores(), scales.get(b).scores());
+        order[a][b] =
+            io.s2l.attribution.OrderSimilarity.meanSpearman(
+                scales.get(a).scores(), scales.get(b).scores());
         order[b][a] = order[a][b];
       }
     }
     int ref = scales.indexOf(reference);
-    ArrayNode lds = doc.putArray("lds");
+    List<ScaleLds> lds = new ArrayList<>();
     for (int i = 0; i < scales.size(); i++) {
       ScaleAttribution s = scales.get(i);
-      ObjectNode e = lds.addObject();
-      e.put("scale", s.scale());
-      if (s.lds() != null) {
-        e.put("lds", s.lds().mean());
-        interval(e, s.lds());
-        e.put("undefinedTargets", s.lds().undefinedTargets());
-      } else {
-        e.putNull("lds");
-        e.putNull("ci95");
-      }
-      e.put("computeRatio", reference.trainingFlops() / s.trainingFlops());
-      e.put("trainingFlops", s.trainingFlops());
-      e.put("models", spec.settings().modelsPerScale());
-      e.put("orderSimilarityToReference", order[i][ref]);
-      e.put("seconds", s.seconds());
+      lds.add(
+          new ScaleLds(
+              s.scale(),
+              s.lds() != null ? s.lds().mean() : null,
+              s.lds() != null ? interval(s.lds()) : null,
+              s.lds() != null ? s.lds().undefinedTargets() : null,
+              reference.trainingFlops() / s.trainingFlops(),
+              s.trainingFlops(),
+              spec.settings().modelsPerScale(),
+              order[i][ref],
+              s.seconds()));
     }
-    ArrayNode pairs = doc.putArray("orderSimilarity");
+    List<OrderSimilarity> pairs = new ArrayList<>();
     for (int a = 0; a < scales.size(); a++) {
       for (int b = a + 1; b < scales.size(); b++) {
-        ObjectNode e = pairs.addObject();
-        e.put("scaleA", scales.get(a).scale());
-        e.put("scaleB", scales.get(b).scale());
-        e.put("meanSpearman", order[a][b]);
+        pairs.add(new OrderSimilarity(scales.get(a).scale(), scales.get(b).scale(), order[a][b]));
       }
     }
-    if (lasso != null) {
-      ObjectNode l = doc.putObject("lasso");
-      l.put("lds", lasso.lds().mean());
-      interval(l, lasso.lds());
-      l.put("fittedOnSubsets", lasso.fitted());
-      l.put("scoredOnSubsets", lasso.heldOut());
-    } else {
-      doc.putNull("lasso");
-    }
-    if (spec.selection() != null) {
-      doc.set("selection", selection(json, spec, task, selections));
-    } else {
-      doc.putNull("selection");
-    }
-    return doc;
+    return new AttributionResult(
+        spec.studyId(),
+        spec.dataset(),
+        spec.referenceScale(),
+        pool,
+        task.size(),
+        ints(task.testIndices()),
+        settings(spec.settings()),
+        truth != null ? new GroundTruthSize(truth.count(), truth.models()) : null,
+        lds,
+        pairs,
+        lasso != null
+            ? new io.s2l.api.attribution.LassoCheck(
+                lasso.lds().mean(), interval(lasso.lds()), lasso.fitted(), lasso.heldOut())
+            : null,
+        spec.selection() != null ? selection(spec, task, selections) : null,
+        null,
+        null);
   }
 
-  private static ObjectNode selection(
-      ObjectMapper json,
-      AttributionJobSpec spec,
-      TargetTask task,
-      List<SelectionCandidate> selections) {
-    ObjectNode s = json.createObjectNode();
-    s.put("size", spec.selection().size());
-    s.set("targetClasses", json.valueToTree(spec.selection().targetClasses()));
-    s.put(
-        "signConvention",
-        "DsDm keeps the examples with the highest mean TRAK score over the selection targets:"
-            + " a positive score predicts a higher correct-class margin, i.e. a lower loss");
-    ArrayNode choose = s.putArray("selectionTargets");
-    for (int i : task.testIndicesOf(task.selectionRows())) {
-      choose.add(i);
-    }
-    ArrayNode holdout = s.putArray("holdoutTargets");
-    for (int i : task.testIndicesOf(task.holdoutRows())) {
-      holdout.add(i);
-    }
-    ArrayNode candidates = s.putArray("candidates");
-    for (SelectionCandidate c : selections) {
-      ObjectNode e = candidates.addObject();
-      e.put("name", c.name());
-      e.put("method", c.method());
-      e.put("proxyScale", c.proxyScale());
-      e.put("computeRatio", c.computeRatio());
-      e.put("predictedLoss", c.predictedLoss());
-      ArrayNode examples = e.putArray("examples");
-      for (int i : c.examples()) {
-        examples.add(i);
-      }
-    }
-    return s;
+  private static SelectionPlan selection(
+      AttributionJobSpec spec, TargetTask task, List<SelectionCandidate> selections) {
+    return new SelectionPlan(
+        spec.selection().size(),
+        spec.selection().targetClasses(),
+        SIGN_CONVENTION,
+        ints(task.testIndicesOf(task.selectionRows())),
+        ints(task.testIndicesOf(task.holdoutRows())),
+        selections.stream()
+            .map(
+                c ->
+                    new io.s2l.api.attribution.SelectionCandidate(
+                        c.name(),
+                        c.method(),
+                        c.proxyScale(),
+                        c.computeRatio(),
+                        c.predictedLoss(),
+                        ints(c.examples())))
+            .toList());
   }
 
-  private static void interval(ObjectNode e, Lds lds) {
-    ArrayNode ci = e.putArray("ci95");
-    ci.add(lds.ci95().low());
-    ci.add(lds.ci95().high());
+  /** The settings as the study submitted them, defaults left null. */
+  private static AttributionSettings settings(AttributionSpec s) {
+    return new AttributionSettings(
+        s.modelsPerScale(),
+        s.dimension(),
+        s.projectionSeed(),
+        s.lambda(),
+        s.useQ(),
+        s.targets(),
+        s.lasso());
+  }
+
+  private static List<Double> interval(Lds lds) {
+    return Arrays.asList(lds.ci95().low(), lds.ci95().high());
+  }
+
+  private static List<Integer> ints(int[] values) {
+    return Arrays.stream(values).boxed().toList();
   }
 }

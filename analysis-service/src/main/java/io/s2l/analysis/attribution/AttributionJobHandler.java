@@ -1,7 +1,7 @@
 package io.s2l.analysis.attribution;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.api.attribution.AttributionResult;
 import io.s2l.attribution.FeatureFile;
 import io.s2l.attribution.Lasso;
 import io.s2l.attribution.Lds;
@@ -95,8 +95,8 @@ public class AttributionJobHandler implements JobHandler {
               images.trainIds(),
               json);
     }
-    ObjectNode document =
-        AttributionDocument.of(json, spec, pool, task, truth, scales, lasso, selections);
+    AttributionResult document =
+        AttributionDocument.of(spec, pool, task, truth, scales, lasso, selections);
     int version = store.storeAndComplete(spec, document, scales, verification, job);
     log.info(
         "study {}: attribution version {} stored ({} scales, {} targets x {} pool examples, {}"

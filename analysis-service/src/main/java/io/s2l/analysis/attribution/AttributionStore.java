@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.s2l.analysis.storage.VersionedRows;
+import io.s2l.api.attribution.AttributionResult;
 import io.s2l.attribution.Scores;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.JobQueue;
@@ -49,12 +50,12 @@ public class AttributionStore {
   }
 
   /** The latest version's document, with its version. */
-  public record Stored(int version, String document) {}
+  public record Stored(int version, AttributionResult document) {}
 
   /** Returns the version stored. */
   int storeAndComplete(
       AttributionJobSpec spec,
-      ObjectNode document,
+      AttributionResult document,
       List<ScaleAttribution> scales,
       List<NewJob> jobs,
       ClaimedJob job) {
@@ -96,12 +97,20 @@ public class AttributionStore {
     }
   }
 
+  private AttributionResult read(String document) {
+    try {
+      return json.readValue(document, AttributionResult.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable attribution document", e);
+    }
+  }
+
   public Optional<Stored> latest(UUID study) {
     return jdbc
         .query(
             "SELECT version, result::text FROM analysis.attribution_result WHERE study_id = ?"
                 + " ORDER BY version DESC LIMIT 1",
-            (rs, i) -> new Stored(rs.getInt(1), rs.getString(2)),
+            (rs, i) -> new Stored(rs.getInt(1), read(rs.getString(2))),
             study)
         .stream()
         .findFirst();

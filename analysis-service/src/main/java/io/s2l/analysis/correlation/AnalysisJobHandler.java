@@ -1,7 +1,7 @@
 package io.s2l.analysis.correlation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.api.correlation.ScaleCorrelationResult;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.JobContext;
 import io.s2l.queue.spring.JobHandler;
@@ -66,7 +66,7 @@ class AnalysisJobHandler implements JobHandler {
             defaults.histogramBins());
     AnalysisResult result = ScaleCorrelationAnalysis.analyze(cube, options);
     context.checkLease();
-    ObjectNode document = ResultDocument.of(json, spec.studyId(), result);
+    ScaleCorrelationResult document = ResultDocument.of(spec.studyId(), result);
     int version =
         store.storeAndComplete(
             spec.studyId(), json.writeValueAsString(spec), json.writeValueAsString(document), job);

@@ -2,8 +2,8 @@ package io.s2l.analysis.correlation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.s2l.access.web.PageView;
+import io.s2l.api.correlation.ScaleCorrelationResult;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,18 +22,15 @@ public class AnalysisReader {
   }
 
   /** The document of one version, or of the latest when {@code version} is null. */
-  public ObjectNode result(UUID studyId, Integer version) {
-    List<ObjectNode> found =
+  public ScaleCorrelationResult result(UUID studyId, Integer version) {
+    List<ScaleCorrelationResult> found =
         jdbc.query(
             "SELECT version, computed_at, result::text FROM analysis.analysis_result"
                 + " WHERE study_id = ? AND (CAST(? AS integer) IS NULL OR version = ?)"
                 + " ORDER BY version DESC LIMIT 1",
-            (rs, i) -> {
-              ObjectNode doc = parse(rs.getString(3));
-              doc.put("version", rs.getInt(1));
-              doc.put("computedAt", rs.getTimestamp(2).toInstant().toString());
-              return doc;
-            },
+            (rs, i) ->
+                parse(rs.getString(3))
+                    .served(rs.getInt(1), rs.getTimestamp(2).toInstant().toString()),
             studyId,
             version,
             version);
@@ -82,9 +79,9 @@ public class AnalysisReader {
     return new PageView<>(items, page, size, total == null ? 0 : total);
   }
 
-  private ObjectNode parse(String text) {
+  private ScaleCorrelationResult parse(String text) {
     try {
-      return (ObjectNode) json.readTree(text);
+      return json.readValue(text, ScaleCorrelationResult.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable stored analysis", e);
     }

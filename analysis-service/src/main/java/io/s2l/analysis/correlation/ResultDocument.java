@@ -1,190 +1,155 @@
 package io.s2l.analysis.correlation;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.api.correlation.CorrelationEntry;
+import io.s2l.api.correlation.CorrelationOptions;
+import io.s2l.api.correlation.EntryPlots;
+import io.s2l.api.correlation.FrontierEntry;
+import io.s2l.api.correlation.HistogramCounts;
+import io.s2l.api.correlation.PerExampleSummary;
+import io.s2l.api.correlation.ProxyRecommendation;
+import io.s2l.api.correlation.ResultPlots;
+import io.s2l.api.correlation.ScaleCorrelationResult;
+import io.s2l.api.correlation.SeedNoiseSummary;
 import io.s2l.stats.Interval;
 import io.s2l.stats.ScaleCorrelation;
 import io.s2l.stats.study.AnalysisResult;
-import io.s2l.stats.study.FrontierPoint;
 import io.s2l.stats.study.PerExampleR2;
 import io.s2l.stats.study.ProxyEvalResult;
 import io.s2l.stats.study.Recommendation;
 import io.s2l.stats.study.SeedNoise;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * An analysis result as stored and served: one JSON document per version. Undefined numbers (NaN,
- * such as a correlation with a constant side) become null; the schema is in README.md.
+ * An analysis result as stored and served: one document per version. Undefined numbers (NaN, such
+ * as a correlation with a constant side) are written as null (see {@link io.s2l.api.Undefined}).
  */
 final class ResultDocument {
 
   private ResultDocument() {}
 
-  static ObjectNode of(ObjectMapper json, UUID studyId, AnalysisResult result) {
-    ObjectNode doc = json.createObjectNode();
-    doc.put("studyId", studyId.toString());
-    doc.put("referenceScale", result.referenceScale());
-    ObjectNode options = doc.putObject("options");
-    options.put("resamples", result.options().resamples());
-    options.put("seed", result.options().seed());
-    options.put("level", result.options().level());
-    options.put("metric", Metric.name(result.options().metric()));
-    options.put("threshold", result.options().threshold());
-    ArrayNode entries = doc.putArray("entries");
-    for (ProxyEvalResult e : result.entries()) {
-      entries.add(entry(json, studyId, e));
-    }
-    doc.set("recommendation", recommendation(json, result.recommendation()));
-    ObjectNode plots = doc.putObject("plots");
+  static ScaleCorrelationResult of(UUID studyId, AnalysisResult result) {
     String base = "/api/v1/studies/" + studyId + "/plots/";
-    plots.put("r2VsCompute", base + "r2-vs-compute.svg");
-    plots.put("decisionAccuracyVsCompute", base + "decision-accuracy-vs-compute.svg");
-    if (result.entries().stream().anyMatch(e -> e.accuracy() != null)) {
-      plots.put("accuracyVsCorrelation", base + "accuracy-vs-correlation.svg");
-    }
-    return doc;
+    boolean accuracy = result.entries().stream().anyMatch(e -> e.accuracy() != null);
+    return new ScaleCorrelationResult(
+        studyId,
+        result.referenceScale(),
+        new CorrelationOptions(
+            result.options().resamples(),
+            result.options().seed(),
+            result.options().level(),
+            Metric.name(result.options().metric()),
+            result.options().threshold()),
+        result.entries().stream().map(e -> entry(studyId, e)).toList(),
+        recommendation(result.recommendation()),
+        new ResultPlots(
+            base + "r2-vs-compute.svg",
+            base + "decision-accuracy-vs-compute.svg",
+            accuracy ? base + "accuracy-vs-correlation.svg" : null),
+        null,
+        null);
   }
 
-  private static ObjectNode entry(ObjectMapper json, UUID studyId, ProxyEvalResult e) {
-    ObjectNode n = json.createObjectNode();
-    n.put("proxyScale", e.proxyScale());
-    n.put("referenceScale", e.referenceScale());
-    n.put("evalSet", e.evalSet());
-    n.put("distributions", e.distributions());
-    ArrayNode names = n.putArray("distributionNames");
-    e.distributionNames().forEach(names::add);
+  private static CorrelationEntry entry(UUID studyId, ProxyEvalResult e) {
     ScaleCorrelation s = e.statistics();
-    number(n, "pearsonR", s.pearsonR());
-    number(n, "r2", s.r2());
-    number(n, "spearman", s.spearman());
-    number(n, "kendall", s.kendall());
-    number(n, "decisionAccuracy", s.decisionAccuracy());
-    number(n, "slope", s.slope());
-    number(n, "intercept", s.intercept());
-    ObjectNode ci = n.putObject("ci95");
-    for (Map.Entry<String, Interval> c : e.ci95().entrySet()) {
-      ci.set(c.getKey(), interval(json, c.getValue()));
-    }
-    n.put("proxyParams", e.proxyParams());
-    n.put("referenceParams", e.referenceParams());
-    number(n, "proxyFlops", e.proxyFlops());
-    number(n, "referenceFlops", e.referenceFlops());
-    number(n, "computeRatio", e.computeRatio());
-    ArrayNode proxyLosses = n.putArray("proxyLosses");
-    for (double v : e.proxyLosses()) {
-      proxyLosses.add(v);
-    }
-    ArrayNode referenceLosses = n.putArray("referenceLosses");
-    for (double v : e.referenceLosses()) {
-      referenceLosses.add(v);
-    }
-    n.set("perExample", perExample(json, e.perExample()));
-    if (e.accuracy() != null) {
-      number(n, "proxyAccuracy", e.accuracy().proxyAccuracy());
-      number(n, "referenceAccuracy", e.accuracy().referenceAccuracy());
-      number(n, "chance", e.accuracy().chance());
-      number(n, "proxyAboveChance", e.accuracy().proxyAboveChance());
-    }
-    if (e.seedNoise() != null) {
-      SeedNoise noise = e.seedNoise();
-      ObjectNode sn = n.putObject("seedNoise");
-      number(sn, "proxyNoise", noise.proxyNoise());
-      number(sn, "proxySpread", noise.proxySpread());
-      number(sn, "referenceNoise", noise.referenceNoise());
-      number(sn, "referenceSpread", noise.referenceSpread());
-    } else {
-      n.putNull("seedNoise");
-    }
-    ObjectNode plots = n.putObject("plots");
+    Map<String, List<Double>> ci = new LinkedHashMap<>();
+    e.ci95().forEach((name, interval) -> ci.put(name, interval(interval)));
+    SeedNoise noise = e.seedNoise();
     String query = "?proxy=" + encode(e.proxyScale()) + "&evalSet=" + encode(e.evalSet());
     String base = "/api/v1/studies/" + studyId + "/plots/";
-    plots.put("scatter", base + "scatter.svg" + query);
-    plots.put("perExampleR2", base + "per-example-r2.svg" + query);
-    return n;
+    return new CorrelationEntry(
+        e.proxyScale(),
+        e.referenceScale(),
+        e.evalSet(),
+        e.distributions(),
+        List.copyOf(e.distributionNames()),
+        s.pearsonR(),
+        s.r2(),
+        s.spearman(),
+        s.kendall(),
+        s.decisionAccuracy(),
+        s.slope(),
+        s.intercept(),
+        ci,
+        e.proxyParams(),
+        e.referenceParams(),
+        e.proxyFlops(),
+        e.referenceFlops(),
+        e.computeRatio(),
+        boxed(e.proxyLosses()),
+        boxed(e.referenceLosses()),
+        perExample(e.perExample()),
+        e.accuracy() == null ? null : e.accuracy().proxyAccuracy(),
+        e.accuracy() == null ? null : e.accuracy().referenceAccuracy(),
+        e.accuracy() == null ? null : e.accuracy().chance(),
+        e.accuracy() == null ? null : e.accuracy().proxyAboveChance(),
+        noise == null
+            ? null
+            : new SeedNoiseSummary(
+                noise.proxyNoise(),
+                noise.proxySpread(),
+                noise.referenceNoise(),
+                noise.referenceSpread()),
+        new EntryPlots(base + "scatter.svg" + query, base + "per-example-r2.svg" + query));
   }
 
-  private static ObjectNode perExample(ObjectMapper json, PerExampleR2 p) {
-    ObjectNode n = json.createObjectNode();
-    n.put("examples", p.examples());
-    n.put("defined", p.defined());
-    ObjectNode quantiles = n.putObject("quantiles");
+  private static PerExampleSummary perExample(PerExampleR2 p) {
+    Map<String, Double> quantiles = new LinkedHashMap<>();
     for (int i = 0; i < p.quantileLevels().length; i++) {
-      number(quantiles, String.valueOf(p.quantileLevels()[i]), p.quantiles()[i]);
+      quantiles.put(String.valueOf(p.quantileLevels()[i]), finiteOrNull(p.quantiles()[i]));
     }
-    number(n, "mean", p.mean());
-    n.set("meanCi95", interval(json, p.meanCi95()));
-    number(n, "fractionPositiveR", p.fractionPositiveR());
-    number(n, "fractionR2Above05", p.fractionR2Above05());
-    ObjectNode histogram = n.putObject("histogram");
-    ArrayNode edges = histogram.putArray("edges");
-    for (double edge : p.histogram().edges()) {
-      edges.add(edge);
-    }
-    ArrayNode counts = histogram.putArray("counts");
-    for (long count : p.histogram().counts()) {
-      counts.add(count);
-    }
-    return n;
+    return new PerExampleSummary(
+        p.examples(),
+        p.defined(),
+        quantiles,
+        p.mean(),
+        interval(p.meanCi95()),
+        p.fractionPositiveR(),
+        p.fractionR2Above05(),
+        new HistogramCounts(
+            boxed(p.histogram().edges()), Arrays.stream(p.histogram().counts()).boxed().toList()));
   }
 
-  private static ObjectNode recommendation(ObjectMapper json, Recommendation r) {
-    ObjectNode n = json.createObjectNode();
-    n.put("metric", Metric.name(r.metric()));
-    n.put("threshold", r.threshold());
-    if (r.recommendedScale() == null) {
-      n.putNull("recommendedScale");
-    } else {
-      n.put("recommendedScale", r.recommendedScale());
-    }
-    n.put("reason", r.reason());
-    ArrayNode frontier = n.putArray("frontier");
-    for (FrontierPoint p : r.frontier()) {
-      ObjectNode f = frontier.addObject();
-      f.put("proxyScale", p.proxyScale());
-      number(f, "computeRatio", p.computeRatio());
-      number(f, "proxyFlops", p.proxyFlops());
-      number(f, "meanValue", p.meanValue());
-      number(f, "minLowerBound", p.minLowerBound());
-      f.put("clears", p.clears());
-    }
-    ObjectNode byEvalSet = n.putObject("byEvalSet");
-    r.byEvalSet()
-        .forEach(
-            (set, scale) -> {
-              if (scale == null) {
-                byEvalSet.putNull(set);
-              } else {
-                byEvalSet.put(set, scale);
-              }
-            });
-    return n;
+  private static ProxyRecommendation recommendation(Recommendation r) {
+    return new ProxyRecommendation(
+        Metric.name(r.metric()),
+        r.threshold(),
+        r.recommendedScale(),
+        r.reason(),
+        r.frontier().stream()
+            .map(
+                p ->
+                    new FrontierEntry(
+                        p.proxyScale(),
+                        p.computeRatio(),
+                        p.proxyFlops(),
+                        p.meanValue(),
+                        p.minLowerBound(),
+                        p.clears()))
+            .toList(),
+        new LinkedHashMap<>(r.byEvalSet()));
   }
 
-  private static ArrayNode interval(ObjectMapper json, Interval interval) {
-    ArrayNode pair = json.createArrayNode();
-    addNumber(pair, interval.low());
-    addNumber(pair, interval.high());
+  /** {@code [low, high]}, each null when undefined. */
+  private static List<Double> interval(Interval interval) {
+    List<Double> pair = new ArrayList<>(2);
+    pair.add(finiteOrNull(interval.low()));
+    pair.add(finiteOrNull(interval.high()));
     return pair;
   }
 
-  private static void number(ObjectNode node, String field, double value) {
-    if (Double.isFinite(value)) {
-      node.put(field, value);
-    } else {
-      node.putNull(field);
-    }
+  private static Double finiteOrNull(double value) {
+    return Double.isFinite(value) ? value : null;
   }
 
-  private static void addNumber(ArrayNode node, double value) {
-    if (Double.isFinite(value)) {
-      node.add(value);
-    } else {
-      node.addNull();
-    }
+  private static List<Double> boxed(double[] values) {
+    return Arrays.stream(values).boxed().toList();
   }
 
   private static String encode(String value) {

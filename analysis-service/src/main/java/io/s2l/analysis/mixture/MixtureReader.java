@@ -1,8 +1,6 @@
 package io.s2l.analysis.mixture;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.api.mixture.MixtureResult;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -13,14 +11,12 @@ import org.springframework.web.server.ResponseStatusException;
 public class MixtureReader {
 
   private final MixtureStore store;
-  private final ObjectMapper json;
 
-  MixtureReader(MixtureStore store, ObjectMapper json) {
+  MixtureReader(MixtureStore store) {
     this.store = store;
-    this.json = json;
   }
 
-  public ObjectNode latest(UUID study) {
+  public MixtureResult latest(UUID study) {
     MixtureStore.Stored stored =
         store
             .latest(study)
@@ -29,16 +25,6 @@ public class MixtureReader {
                     new ResponseStatusException(
                         HttpStatus.NOT_FOUND,
                         "study " + study + " has no mixture recommendation (yet)"));
-    try {
-      ObjectNode doc = json.createObjectNode();
-      doc.put("version", stored.version());
-      doc.set("recommendation", json.readTree(stored.recommendation()));
-      doc.set(
-          "verification",
-          stored.verification() == null ? null : json.readTree(stored.verification()));
-      return doc;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable mixture result of study " + study, e);
-    }
+    return new MixtureResult(stored.version(), stored.recommendation(), stored.verification());
   }
 }

@@ -1,6 +1,10 @@
 package io.s2l.analysis.mixture;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.analysis.storage.VersionedRows;
+import io.s2l.api.mixture.MixtureRecommendation;
+import io.s2l.api.mixture.MixtureVerification;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.NewJob;
@@ -26,19 +30,29 @@ class MixtureStore {
   private final CompletingTransaction completing;
   private final JdbcTemplate jdbc;
   private final JobQueue queue;
+  private final ObjectMapper json;
   private final Clock clock;
 
-  MixtureStore(CompletingTransaction completing, JdbcTemplate jdbc, JobQueue queue, Clock clock) {
+  MixtureStore(
+      CompletingTransaction completing,
+      JdbcTemplate jdbc,
+      JobQueue queue,
+      ObjectMapper json,
+      Clock clock) {
     this.completing = completing;
     this.jdbc = jdbc;
     this.queue = queue;
+    this.json = json;
     this.clock = clock;
   }
 
   /** A version: its recommendation, and its verification once measured (else null). */
-  record Stored(int version, String recommendation, String verification) {}
+  record Stored(
+      int version, MixtureRecommendation recommendation, MixtureVerification verification) {}
 
-  int recommendAndComplete(UUID study, String recommendation, List<NewJob> jobs, ClaimedJob job) {
+  int recommendAndComplete(
+      UUID study, MixtureRecommendation document, List<NewJob> jobs, ClaimedJob job) {
+    String recommendation = write(document);
     return completing.run(
         job,
         "the recommendation of " + study,
@@ -51,7 +65,8 @@ class MixtureStore {
         });
   }
 
-  void verifyAndComplete(UUID study, int version, String verification, ClaimedJob job) {
+  void verifyAndComplete(UUID study, int version, MixtureVerification document, ClaimedJob job) {
+    String verification = write(document);
     completing.run(
         job,
         "the verification of " + study,
@@ -78,9 +93,31 @@ class MixtureStore {
         .query(
             "SELECT version, recommendation::text, verification::text FROM"
                 + " analysis.mixture_result WHERE study_id = ? ORDER BY version DESC LIMIT 1",
-            (rs, i) -> new Stored(rs.getInt(1), rs.getString(2), rs.getString(3)),
+            (rs, i) ->
+                new Stored(
+                    rs.getInt(1),
+                    read(rs.getString(2), MixtureRecommendation.class),
+                    rs.getString(3) == null
+                        ? null
+                        : read(rs.getString(3), MixtureVerification.class)),
             study)
         .stream()
         .findFirst();
+  }
+
+  private String write(Object document) {
+    try {
+      return json.writeValueAsString(document);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + document.getClass().getSimpleName(), e);
+    }
+  }
+
+  private <T> T read(String document, Class<T> type) {
+    try {
+      return json.readValue(document, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable stored " + type.getSimpleName(), e);
+    }
   }
 }

@@ -1,9 +1,11 @@
 package io.s2l.analysis.mixture;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.api.mixture.MixtureRecommendation;
+import io.s2l.api.mixture.MixtureVerification;
+import io.s2l.api.mixture.NamedMixture;
+import io.s2l.api.mixture.RecommendedMixture;
+import io.s2l.api.mixture.VerifiedMixture;
+import io.s2l.api.selection.RandomBaseline;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.stats.Bootstrap;
 import io.s2l.stats.Interval;
@@ -28,12 +30,10 @@ public class MixtureVerifier {
   private static final Logger log = LoggerFactory.getLogger(MixtureVerifier.class);
   private static final long BOOTSTRAP_SEED = 20240527L;
 
-  private final ObjectMapper json;
   private final MixtureRuns runs;
   private final MixtureStore store;
 
-  MixtureVerifier(ObjectMapper json, MixtureRuns runs, MixtureStore store) {
-    this.json = json;
+  MixtureVerifier(MixtureRuns runs, MixtureStore store) {
     this.runs = runs;
     this.store = store;
   }
@@ -58,56 +58,58 @@ public class MixtureVerifier {
                 () ->
                     new IllegalStateException(
                         "study " + spec.studyId() + " has no mixture recommendation to verify"));
-    JsonNode rec = json.readTree(stored.recommendation());
-    String reference = rec.get("referenceScale").asText();
-    String target = rec.get("target").asText();
+    MixtureRecommendation rec = stored.recommendation();
+    String reference = rec.referenceScale();
+    String target = rec.target();
     Map<String, List<ProxyRun>> byMixture = new LinkedHashMap<>();
     for (ProxyRun r : runs.load(spec.studyId(), reference, target)) {
       byMixture.computeIfAbsent(r.distribution(), k -> new ArrayList<>()).add(r);
     }
     List<Averaged> draws = new ArrayList<>();
-    for (JsonNode m : rec.get("randomMixtures")) {
-      draws.add(average(byMixture, m.get("name").asText()));
+    for (NamedMixture m : rec.randomMixtures()) {
+      draws.add(average(byMixture, m.name()));
     }
     Averaged random = pool(draws);
-    ObjectNode result = json.createObjectNode();
-    result.put("studyId", spec.studyId().toString());
-    result.put("version", stored.version());
-    result.put("referenceScale", reference);
-    result.put("target", target);
-    result.put("examples", random.losses().length);
-    ObjectNode r = result.putObject("random");
-    r.put("draws", draws.size());
-    r.put("loss", random.meanLoss());
-    r.put("accuracy", random.meanAccuracy());
-    ArrayNode drawLosses = r.putArray("drawLosses");
-    draws.forEach(d -> drawLosses.add(d.meanLoss()));
-    ArrayNode entries = result.putArray("entries");
+    List<VerifiedMixture> entries = new ArrayList<>();
     Bootstrap bootstrap = Bootstrap.withSeed(BOOTSTRAP_SEED);
-    for (JsonNode m : rec.get("recommendations")) {
-      Averaged verified = average(byMixture, m.get("name").asText());
+    for (RecommendedMixture m : rec.recommendations()) {
+      Averaged verified = average(byMixture, m.name());
       double[] gain = new double[verified.losses().length];
       for (int i = 0; i < gain.length; i++) {
         gain[i] = random.losses()[i] - verified.losses()[i];
       }
-      ObjectNode e = entries.addObject();
-      e.put("method", "mixture-" + m.get("model").asText());
-      e.put("proxyScale", m.get("proxyScale").asText());
-      e.put("computeRatio", verified.flops() / m.get("proxyFlops").asDouble());
-      e.put("predictedLoss", m.get("predictedLoss").asDouble());
-      e.put("verifiedLoss", verified.meanLoss());
-      e.put("randomLoss", random.meanLoss());
-      e.put("gainOverRandom", mean(gain));
       Interval ci = bootstrap.meanInterval(gain, 0.95);
-      e.putArray("ci95").add(ci.low()).add(ci.high());
-      e.put("verifiedAccuracy", verified.meanAccuracy());
-      e.put("randomAccuracy", random.meanAccuracy());
-      e.put("leaveOneOutR2", m.get("leaveOneOutR2").asDouble());
-      e.set("weights", m.get("weights"));
-      e.put("models", verified.models());
+      entries.add(
+          new VerifiedMixture(
+              "mixture-" + m.model(),
+              m.proxyScale(),
+              verified.flops() / m.proxyFlops(),
+              m.predictedLoss(),
+              verified.meanLoss(),
+              random.meanLoss(),
+              mean(gain),
+              List.of(ci.low(), ci.high()),
+              verified.meanAccuracy(),
+              random.meanAccuracy(),
+              m.leaveOneOutR2(),
+              m.weights(),
+              verified.models()));
     }
-    result.put("gainPlot", "/api/v1/studies/" + spec.studyId() + "/mixture/gain.svg");
-    store.verifyAndComplete(spec.studyId(), stored.version(), json.writeValueAsString(result), job);
+    MixtureVerification result =
+        new MixtureVerification(
+            spec.studyId(),
+            stored.version(),
+            reference,
+            target,
+            random.losses().length,
+            new RandomBaseline(
+                draws.size(),
+                random.meanLoss(),
+                random.meanAccuracy(),
+                draws.stream().map(Averaged::meanLoss).toList()),
+            entries,
+            "/api/v1/studies/" + spec.studyId() + "/mixture/gain.svg");
+    store.verifyAndComplete(spec.studyId(), stored.version(), result, job);
     log.info("study {}: mixture recommendations verified", spec.studyId());
   }
 

@@ -1,8 +1,9 @@
 package io.s2l.analysis.mixture;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.api.mixture.MixtureRecommendation;
+import io.s2l.api.mixture.NamedMixture;
+import io.s2l.api.mixture.RecommendedMixture;
 import io.s2l.mixture.BoostedMixtureModel;
 import io.s2l.mixture.CrossValidation;
 import io.s2l.mixture.LinearMixtureModel;
@@ -80,7 +81,7 @@ class RecommendJobHandler implements JobHandler {
             domains, settings.candidatesOrDefault(), 1.0, settings.seedOrDefault())) {
       candidates.add(vector(m.weights(), domains));
     }
-    List<Recommendation> recommendations = new ArrayList<>();
+    List<RecommendedMixture> recommendations = new ArrayList<>();
     for (Map.Entry<String, List<ProxyRun>> scale : byScale.entrySet()) {
       recommendations.addAll(recommend(scale.getKey(), scale.getValue(), domains, candidates));
       context.progress(0.9 * recommendations.size() / (2.0 * byScale.size()));
@@ -97,10 +98,9 @@ class RecommendJobHandler implements JobHandler {
     List<MixtureSpec> verify = new ArrayList<>();
     recommendations.forEach(r -> verify.add(new MixtureSpec(r.name(), r.weights())));
     verify.addAll(baselines);
-    ObjectNode document = document(spec, domains, candidates.size(), recommendations, baselines);
-    int version =
-        store.recommendAndComplete(
-            spec.studyId(), json.writeValueAsString(document), jobs(spec, verify), job);
+    MixtureRecommendation document =
+        document(spec, domains, candidates.size(), recommendations, baselines);
+    int version = store.recommendAndComplete(spec.studyId(), document, jobs(spec, verify), job);
     log.info(
         "study {}: {} mixtures recommended (version {}), {} reference models queued",
         spec.studyId(),
@@ -109,7 +109,7 @@ class RecommendJobHandler implements JobHandler {
         verify.size() * spec.seeds().size());
   }
 
-  private static List<Recommendation> recommend(
+  private static List<RecommendedMixture> recommend(
       String scale, List<ProxyRun> scaleRuns, List<String> domains, List<double[]> candidates) {
     Map<String, double[]> sums = new LinkedHashMap<>();
     Map<String, Integer> counts = new LinkedHashMap<>();
@@ -129,7 +129,7 @@ class RecommendJobHandler implements JobHandler {
       x[i] = vector(weights.get(d), domains);
       y[i++] = sums.get(d)[0] / counts.get(d);
     }
-    List<Recommendation> out = new ArrayList<>();
+    List<RecommendedMixture> out = new ArrayList<>();
     List<BiFunction<double[][], double[], MixtureModel>> fitters =
         List.of(LinearMixtureModel::fit, (a, b) -> BoostedMixtureModel.fit(a, b, MODEL_SEED));
     for (BiFunction<double[][], double[], MixtureModel> fitter : fitters) {
@@ -141,7 +141,7 @@ class RecommendJobHandler implements JobHandler {
         recommended.put(domains.get(d), best.weights()[d]);
       }
       out.add(
-          new Recommendation(
+          new RecommendedMixture(
               MixtureRecommendationSpec.recommendedName(model.name(), scale),
               model.name(),
               scale,
@@ -181,30 +181,20 @@ class RecommendJobHandler implements JobHandler {
     return jobs;
   }
 
-  private ObjectNode document(
+  private static MixtureRecommendation document(
       MixtureJobSpec spec,
       List<String> domains,
       int candidates,
-      List<Recommendation> recommendations,
+      List<RecommendedMixture> recommendations,
       List<MixtureSpec> baselines) {
-    ObjectNode doc = json.createObjectNode();
-    doc.put("studyId", spec.studyId().toString());
-    doc.put("target", spec.settings().target());
-    doc.put("referenceScale", spec.reference().name());
-    doc.set("domains", json.valueToTree(domains));
-    doc.put("candidates", candidates);
-    ArrayNode recs = doc.putArray("recommendations");
-    for (Recommendation r : recommendations) {
-      ObjectNode e = json.valueToTree(r);
-      recs.add(e);
-    }
-    ArrayNode random = doc.putArray("randomMixtures");
-    for (MixtureSpec m : baselines) {
-      ObjectNode e = random.addObject();
-      e.put("name", m.name());
-      e.set("weights", json.valueToTree(m.weights()));
-    }
-    return doc;
+    return new MixtureRecommendation(
+        spec.studyId(),
+        spec.settings().target(),
+        spec.reference().name(),
+        domains,
+        candidates,
+        recommendations,
+        baselines.stream().map(m -> new NamedMixture(m.name(), m.weights())).toList());
   }
 
   private static double[] vector(Map<String, Double> weights, List<String> domains) {

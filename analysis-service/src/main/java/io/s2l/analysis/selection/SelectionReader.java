@@ -2,7 +2,7 @@ package io.s2l.analysis.selection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.api.selection.SelectionResult;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -20,7 +20,7 @@ public class SelectionReader {
     this.json = json;
   }
 
-  public ObjectNode latest(UUID study) {
+  public SelectionResult latest(UUID study) {
     SelectionStore.Stored stored =
         store
             .latest(study)
@@ -30,9 +30,7 @@ public class SelectionReader {
                         HttpStatus.NOT_FOUND,
                         "study " + study + " has no verified selection (yet)"));
     try {
-      ObjectNode doc = (ObjectNode) json.readTree(stored.document());
-      doc.put("version", stored.version());
-      return doc;
+      return json.readValue(stored.document(), SelectionResult.class).served(stored.version());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable selection of study " + study, e);
     }

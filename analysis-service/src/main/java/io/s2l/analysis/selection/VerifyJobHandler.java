@@ -1,11 +1,14 @@
 package io.s2l.analysis.selection;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.s2l.analysis.attribution.AttributionStore;
 import io.s2l.analysis.mixture.MixtureVerifier;
+import io.s2l.api.attribution.AttributionResult;
+import io.s2l.api.attribution.SelectionCandidate;
+import io.s2l.api.attribution.SelectionPlan;
+import io.s2l.api.selection.RandomBaseline;
+import io.s2l.api.selection.SelectionResult;
+import io.s2l.api.selection.VerifiedSelection;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.JobContext;
 import io.s2l.queue.spring.JobHandler;
@@ -74,50 +77,51 @@ class VerifyJobHandler implements JobHandler {
                 () ->
                     new IllegalStateException(
                         "study " + spec.studyId() + " has no attribution analysis to verify"));
-    JsonNode doc = json.readTree(attribution.document());
-    JsonNode selection = doc.get("selection");
-    if (selection == null || selection.isNull()) {
+    AttributionResult doc = attribution.document();
+    SelectionPlan selection = doc.selection();
+    if (selection == null) {
       throw new IllegalArgumentException("study " + spec.studyId() + " selects no data");
     }
-    String reference = doc.get("referenceScale").asText();
-    int[] holdout = ints(selection.get("holdoutTargets"));
+    String reference = doc.referenceScale();
+    int[] holdout = selection.holdoutTargets().stream().mapToInt(Integer::intValue).toArray();
     List<HoldoutLosses> draws = new ArrayList<>();
-    for (JsonNode c : selection.get("candidates")) {
-      if (SelectionSpec.RANDOM.equals(c.get("method").asText())) {
-        draws.add(runs.load(spec.studyId(), reference, c.get("name").asText(), holdout));
+    for (SelectionCandidate c : selection.candidates()) {
+      if (SelectionSpec.RANDOM.equals(c.method())) {
+        draws.add(runs.load(spec.studyId(), reference, c.name(), holdout));
       }
     }
     HoldoutLosses random = average(draws);
-    ObjectNode result = json.createObjectNode();
-    result.put("studyId", spec.studyId().toString());
-    result.put("attributionVersion", attribution.version());
-    result.put("referenceScale", reference);
-    result.put("size", selection.get("size").asInt());
-    result.set("targetClasses", selection.get("targetClasses"));
-    result.put("holdoutTargets", holdout.length);
-    ObjectNode r = result.putObject("random");
-    r.put("draws", draws.size());
-    r.put("loss", random.meanLoss());
-    r.put("accuracy", random.meanAccuracy());
-    ArrayNode drawLosses = r.putArray("drawLosses");
-    draws.forEach(d -> drawLosses.add(d.meanLoss()));
-    ArrayNode entries = result.putArray("entries");
-    for (JsonNode c : selection.get("candidates")) {
-      String method = c.get("method").asText();
-      if (SelectionSpec.RANDOM.equals(method)) {
+    List<VerifiedSelection> entries = new ArrayList<>();
+    for (SelectionCandidate c : selection.candidates()) {
+      if (SelectionSpec.RANDOM.equals(c.method())) {
         continue;
       }
-      HoldoutLosses verified =
-          runs.load(spec.studyId(), reference, c.get("name").asText(), holdout);
+      HoldoutLosses verified = runs.load(spec.studyId(), reference, c.name(), holdout);
       entries.add(entry(c, verified, random));
       context.checkLease();
     }
-    result.put("gainPlot", "/api/v1/studies/" + spec.studyId() + "/selection/gain.svg");
+    SelectionResult result =
+        new SelectionResult(
+            spec.studyId(),
+            attribution.version(),
+            reference,
+            selection.size() == null ? 0 : selection.size(),
+            selection.targetClasses(),
+            holdout.length,
+            new RandomBaseline(
+                draws.size(),
+                random.meanLoss(),
+                random.meanAccuracy(),
+                draws.stream().map(HoldoutLosses::meanLoss).toList()),
+            entries,
+            "/api/v1/studies/" + spec.studyId() + "/selection/gain.svg",
+            null);
     int version = store.storeAndComplete(spec.studyId(), json.writeValueAsString(result), job);
     log.info("study {}: selection verified (version {})", spec.studyId(), version);
   }
 
-  private ObjectNode entry(JsonNode candidate, HoldoutLosses verified, HoldoutLosses random) {
+  private static VerifiedSelection entry(
+      SelectionCandidate candidate, HoldoutLosses verified, HoldoutLosses random) {
     double[] gain = new double[verified.losses().length];
     double[] accuracyGain = new double[gain.length];
     for (int i = 0; i < gain.length; i++) {
@@ -125,26 +129,26 @@ class VerifyJobHandler implements JobHandler {
       accuracyGain[i] = verified.accuracy()[i] - random.accuracy()[i];
     }
     Bootstrap bootstrap = Bootstrap.withSeed(BOOTSTRAP_SEED);
-    ObjectNode e = json.createObjectNode();
-    e.put("method", candidate.get("method").asText());
-    e.set("proxyScale", candidate.get("proxyScale"));
-    e.set("computeRatio", candidate.get("computeRatio"));
-    e.set("predictedLoss", candidate.get("predictedLoss"));
-    e.put("verifiedLoss", verified.meanLoss());
-    e.put("verifiedAccuracy", verified.meanAccuracy());
-    e.put("randomLoss", random.meanLoss());
-    e.put("randomAccuracy", random.meanAccuracy());
-    e.put("gainOverRandom", HoldoutLosses.mean(gain));
-    interval(e.putArray("ci95"), bootstrap.meanInterval(gain, 0.95));
-    e.put("accuracyGainOverRandom", HoldoutLosses.mean(accuracyGain));
-    interval(e.putArray("accuracyCi95"), bootstrap.meanInterval(accuracyGain, 0.95));
-    e.put("models", verified.models());
-    return e;
+    List<Double> ci = interval(bootstrap.meanInterval(gain, 0.95));
+    List<Double> accuracyCi = interval(bootstrap.meanInterval(accuracyGain, 0.95));
+    return new VerifiedSelection(
+        candidate.method(),
+        candidate.proxyScale(),
+        candidate.computeRatio(),
+        candidate.predictedLoss(),
+        verified.meanLoss(),
+        verified.meanAccuracy(),
+        random.meanLoss(),
+        random.meanAccuracy(),
+        HoldoutLosses.mean(gain),
+        ci,
+        HoldoutLosses.mean(accuracyGain),
+        accuracyCi,
+        verified.models());
   }
 
-  private static void interval(ArrayNode node, Interval i) {
-    node.add(i.low());
-    node.add(i.high());
+  private static List<Double> interval(Interval i) {
+    return List.of(i.low(), i.high());
   }
 
   private static HoldoutLosses average(List<HoldoutLosses> draws) {
@@ -163,13 +167,5 @@ class VerifyJobHandler implements JobHandler {
       models += d.models();
     }
     return new HoldoutLosses(losses, accuracy, models);
-  }
-
-  private static int[] ints(JsonNode array) {
-    int[] values = new int[array.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = array.get(i).asInt();
-    }
-    return values;
   }
 }

@@ -1,13 +1,15 @@
 package io.s2l.launcher.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.api.correlation.ScaleCorrelationResult;
+import io.s2l.api.imports.ImportReceipt;
+import io.s2l.api.study.StudyView;
+import io.s2l.client.S2lClient;
 import io.s2l.launcher.demo.DemoReport;
 import io.s2l.launcher.demo.DemoResult;
 import io.s2l.launcher.demo.PlotFiles;
 import io.s2l.launcher.demo.ResultsTable;
-import io.s2l.launcher.demo.StudyClient;
 import io.s2l.launcher.platform.Platform;
 import io.s2l.launcher.platform.PlatformSettings;
 import java.nio.file.Files;
@@ -15,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,27 +66,35 @@ final class AnalyzeCommand implements Callable<Integer> {
             PlatformOptions.home(), PlatformOptions.externalDatabase(), null, false, 0, 0, 0, logs);
     try (Platform running = Platform.start(settings, s -> System.out.println("s2l: " + s))) {
       Duration startup = Duration.between(begin, clock.instant());
-      StudyClient client = new StudyClient(null, running.analysisUrl(), running.adminKey());
+      S2lClient client = new S2lClient(null, running.analysisUrl(), running.adminKey());
       System.out.printf("s2l: importing %s (%,d bytes)%n", file, Files.size(file));
       Instant submitted = clock.instant();
-      JsonNode receipt = client.importFile(file, reference);
-      String id = receipt.get("id").asText();
+      ImportReceipt receipt = client.importFile(file, reference);
+      UUID id = receipt.id();
       Instant imported = clock.instant();
       System.out.printf(
           "s2l: imported %,d rows in %.1f s; analysing%n",
-          receipt.get("rows").asLong(), Duration.between(submitted, imported).toMillis() / 1000.0);
-      JsonNode analysis;
-      while ((analysis = client.analysisIfReady(id)) == null) {
+          receipt.rows(), Duration.between(submitted, imported).toMillis() / 1000.0);
+      Optional<ScaleCorrelationResult> analysis;
+      while ((analysis = client.scaleCorrelationIfReady(id)).isEmpty()) {
         if (Duration.between(begin, clock.instant()).compareTo(timeout) > 0) {
           throw new IllegalStateException("no analysis of import " + id + " within " + timeout);
         }
         Thread.sleep(200);
       }
       Instant done = clock.instant();
-      ResultsTable.print(analysis, System.out);
+      ResultsTable.print(analysis.get(), System.out);
       DemoResult result =
           new DemoResult(
-              study(receipt), analysis, null, null, client.runs(id), submitted, imported, done);
+              study(receipt),
+              analysis.get(),
+              null,
+              null,
+              null,
+              client.runs(id),
+              submitted,
+              imported,
+              done);
       ObjectNode json = DemoReport.build("import", result, startup);
       Path plots = PlotFiles.save(client, json, report);
       DemoReport.write(json, report);
@@ -92,20 +104,25 @@ final class AnalyzeCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The import as the report's study block. */
-  private static JsonNode study(JsonNode receipt) {
-    ObjectNode study = new ObjectMapper().createObjectNode();
-    study.put("id", receipt.get("id").asText());
-    study.put("name", receipt.get("name").asText());
-    study.put("status", "COMPLETED");
-    study.put("referenceScale", receipt.get("referenceScale").asText());
-    ObjectNode plan = study.putObject("plan");
-    plan.set("scales", receipt.get("scales"));
-    plan.put("distributions", receipt.get("distributions").asInt());
-    plan.put("seeds", receipt.get("seeds").asInt());
-    plan.set("evalSets", receipt.get("evalSets"));
-    plan.put("rows", receipt.get("rows").asLong());
-    plan.put("sha256", receipt.get("sha256").asText());
-    return study;
+  /** The import as the report's study block: its receipt in a completed study's shape. */
+  private static StudyView study(ImportReceipt receipt) {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode plan = json.createObjectNode();
+    plan.set("scales", json.valueToTree(receipt.scales()));
+    plan.put("distributions", receipt.distributions());
+    plan.put("seeds", receipt.seeds());
+    plan.set("evalSets", json.valueToTree(receipt.evalSets()));
+    plan.put("rows", receipt.rows());
+    plan.put("sha256", receipt.sha256());
+    return new StudyView(
+        receipt.id(),
+        receipt.name(),
+        "COMPLETED",
+        receipt.referenceScale(),
+        null,
+        null,
+        null,
+        null,
+        plan);
   }
 }

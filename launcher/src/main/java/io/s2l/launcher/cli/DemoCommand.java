@@ -1,6 +1,7 @@
 package io.s2l.launcher.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.client.S2lClient;
 import io.s2l.launcher.demo.AttributionSection;
 import io.s2l.launcher.demo.DemoReport;
 import io.s2l.launcher.demo.DemoResult;
@@ -9,7 +10,6 @@ import io.s2l.launcher.demo.PlotFiles;
 import io.s2l.launcher.demo.ProgressBar;
 import io.s2l.launcher.demo.ResultsTable;
 import io.s2l.launcher.demo.SelectionSection;
-import io.s2l.launcher.demo.StudyClient;
 import io.s2l.launcher.platform.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,8 +74,8 @@ final class DemoCommand implements Callable<Integer> {
               + running.adminKey()
               + "  (curl -H 'Authorization: Bearer <key>' ...)");
       System.out.println("s2l: submitting " + definitionFile.getFileName());
-      StudyClient client =
-          new StudyClient(running.experimentUrl(), running.analysisUrl(), running.adminKey());
+      S2lClient client =
+          new S2lClient(running.experimentUrl(), running.analysisUrl(), running.adminKey());
       ProgressBar bar = new ProgressBar(System.out, System.console() != null);
       DemoResult result =
           new DemoRun(client, clock).run(definition, bar, () -> requireAlive(running), timeout);
@@ -88,13 +88,16 @@ final class DemoCommand implements Callable<Integer> {
       if (result.selection() != null) {
         SelectionSection.print(result.selection(), System.out);
       }
+      if (result.mixture() != null) {
+        SelectionSection.print(result.mixture(), System.out);
+      }
       ObjectNode json = DemoReport.build(preset, result, startup);
       Path plots = PlotFiles.save(client, json, report);
       DemoReport.write(json, report);
       System.out.println("s2l: plots (SVG) saved in " + plots);
       System.out.printf(
           "%ns2l: study %s trained %d models in %.0f s; report written to %s%n",
-          result.study().get("id").asText(),
+          result.study().id(),
           result.runs().size(),
           json.get("timings").get("studySeconds").asDouble(),
           report.toAbsolutePath());

@@ -1,10 +1,11 @@
 package io.s2l.launcher.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.api.correlation.ScaleCorrelationResult;
+import io.s2l.api.study.StudyView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,12 +25,12 @@ public final class DemoReport {
     ObjectNode report = JSON.createObjectNode();
     report.put("schemaVersion", SCHEMA_VERSION);
     report.put("preset", preset);
-    JsonNode study = result.study();
-    report.put("studyId", study.get("id").asText());
-    report.put("studyName", study.get("name").asText());
-    report.put("status", study.get("status").asText());
-    report.put("referenceScale", study.get("referenceScale").asText());
-    report.set("plan", study.get("plan"));
+    StudyView study = result.study();
+    report.put("studyId", study.id().toString());
+    report.put("studyName", study.name());
+    report.put("status", study.status());
+    report.put("referenceScale", study.referenceScale());
+    report.set("plan", study.plan());
     ObjectNode timings = report.putObject("timings");
     timings.put("platformStartSeconds", seconds(platformStart));
     timings.put(
@@ -46,26 +47,29 @@ public final class DemoReport {
     }
     if (result.attribution() != null) {
       report.set("attribution", AttributionSection.of(result.attribution()));
-      if (result.attribution().hasNonNull("ldsPlot")) {
-        plots(report).put("lds", result.attribution().get("ldsPlot").asText());
+      if (result.attribution().ldsPlot() != null) {
+        plots(report).put("lds", result.attribution().ldsPlot());
       }
     }
     if (result.selection() != null) {
       report.set("selection", SelectionSection.of(result.selection()));
-      plots(report).put("gain", result.selection().get("gainPlot").asText());
+      plots(report).put("gain", result.selection().gainPlot());
+    } else if (result.mixture() != null) {
+      report.set("selection", SelectionSection.of(result.mixture()));
+      plots(report).put("gain", result.mixture().gainPlot());
     }
-    report.set("runs", result.runs());
+    report.set("runs", JSON.valueToTree(result.runs()));
     return report;
   }
 
-  private static void scaleCorrelation(ObjectNode report, JsonNode correlation) {
-    report.put("analysisVersion", correlation.path("version").asInt());
-    report.set("analysisOptions", correlation.get("options"));
-    report.set("scaleCorrelation", correlation.get("entries"));
-    report.set("recommendation", correlation.get("recommendation"));
-    report.set("plots", correlation.get("plots"));
+  private static void scaleCorrelation(ObjectNode report, ScaleCorrelationResult correlation) {
+    report.put("analysisVersion", correlation.version() == null ? 0 : correlation.version());
+    report.set("analysisOptions", JSON.valueToTree(correlation.options()));
+    report.set("scaleCorrelation", JSON.valueToTree(correlation.entries()));
+    report.set("recommendation", JSON.valueToTree(correlation.recommendation()));
+    report.set("plots", JSON.valueToTree(correlation.plots()));
     ArrayNode summary = report.putArray("summary");
-    for (ResultsTable.Summary s : ResultsTable.summarise(correlation.get("entries"))) {
+    for (ResultsTable.Summary s : ResultsTable.summarise(correlation.entries())) {
       ObjectNode row = summary.addObject();
       row.put("proxyScale", s.proxy());
       row.put("computeRatio", s.computeRatio());

@@ -1,20 +1,28 @@
 package io.s2l.launcher.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.s2l.api.attribution.AttributionResult;
+import io.s2l.api.correlation.ScaleCorrelationResult;
+import io.s2l.api.mixture.MixtureVerification;
+import io.s2l.api.run.RunView;
+import io.s2l.api.selection.SelectionResult;
+import io.s2l.api.study.StudyView;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A completed study as the API returned it, with when it was submitted, trained and analysed. An
- * attribution study has an {@code attribution} analysis and no {@code scaleCorrelation}; every
- * other study the reverse. A selection study also has its verified {@code selection}; a mixture
- * study has the verification of its recommended mixtures there, and no {@code scaleCorrelation}.
+ * attribution study has an {@code attribution} analysis and no {@code scaleCorrelation}; a mixture
+ * study has the verification of its recommended mixtures in {@code mixture} and no {@code
+ * scaleCorrelation}; every other study has a {@code scaleCorrelation}. A selection study also has
+ * its verified {@code selection}. What a study does not have is null.
  */
 public record DemoResult(
-    JsonNode study,
-    JsonNode scaleCorrelation,
-    JsonNode attribution,
-    JsonNode selection,
-    JsonNode runs,
+    StudyView study,
+    ScaleCorrelationResult scaleCorrelation,
+    AttributionResult attribution,
+    SelectionResult selection,
+    MixtureVerification mixture,
+    List<RunView> runs,
     Instant submittedAt,
     Instant trainedAt,
     Instant completedAt) {}

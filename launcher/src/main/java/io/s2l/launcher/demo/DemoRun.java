@@ -3,9 +3,13 @@ package io.s2l.launcher.demo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.api.study.StudyProgress;
+import io.s2l.api.study.StudyView;
+import io.s2l.client.S2lClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * Submits one study to a running platform, shows its progress until it completes, and collects what
@@ -15,10 +19,10 @@ public final class DemoRun {
 
   private static final Duration POLL = Duration.ofMillis(500);
 
-  private final StudyClient client;
+  private final S2lClient client;
   private final Clock clock;
 
-  public DemoRun(StudyClient client, Clock clock) {
+  public DemoRun(S2lClient client, Clock clock) {
     this.client = client;
     this.clock = clock;
   }
@@ -28,39 +32,28 @@ public final class DemoRun {
    */
   public DemoResult run(String definition, ProgressBar bar, Runnable aliveCheck, Duration timeout) {
     Instant started = clock.instant();
-    JsonNode study = client.submit(definition);
-    String id = study.get("id").asText();
+    StudyView study = client.submit(definition);
+    UUID id = study.id();
     Instant trainedAt = null;
     while (true) {
       study = client.study(id);
-      String status = study.get("status").asText();
-      JsonNode p = study.get("progress");
+      String status = study.status();
+      StudyProgress p = study.progress();
       Duration elapsed = Duration.between(started, clock.instant());
       String shown =
-          p.hasNonNull("featuresTotal")
-              ? status
-                  + " features "
-                  + p.get("featuresDone").asInt()
-                  + "/"
-                  + p.get("featuresTotal").asInt()
+          p.featuresTotal() != null
+              ? status + " features " + number(p.featuresDone()) + "/" + p.featuresTotal()
               : status;
-      bar.update(
-          shown,
-          p.get("jobsDone").asInt(),
-          p.get("jobsTotal").asInt(),
-          p.get("jobsRunning").asInt(),
-          p.get("fraction").asDouble(),
-          elapsed);
+      bar.update(shown, p.jobsDone(), p.jobsTotal(), p.jobsRunning(), p.fraction(), elapsed);
       if (trainedAt == null && !status.equals("QUEUED") && !status.equals("TRAINING")) {
         trainedAt = clock.instant();
       }
-      if (status.equals("COMPLETED")) {
+      if (study.completed()) {
         break;
       }
-      if (status.equals("FAILED")) {
+      if (study.failed()) {
         bar.finish();
-        throw new IllegalStateException(
-            "study " + id + " failed: " + study.get("failure").asText());
+        throw new IllegalStateException("study " + id + " failed: " + study.failure());
       }
       if (elapsed.compareTo(timeout) > 0) {
         bar.finish();
@@ -74,21 +67,21 @@ public final class DemoRun {
     JsonNode submitted = read(definition);
     boolean attribution = submitted.hasNonNull("attribution");
     boolean mixture = submitted.hasNonNull("recommendMixture");
-    JsonNode verified = null;
-    if (submitted.hasNonNull("selection")) {
-      verified = client.selection(id);
-    } else if (mixture) {
-      verified = client.mixture(id).get("verification");
-    }
     return new DemoResult(
         study,
         attribution || mixture ? null : client.scaleCorrelation(id),
         attribution ? client.attribution(id) : null,
-        verified,
+        submitted.hasNonNull("selection") ? client.selection(id) : null,
+        mixture ? client.mixture(id).verification() : null,
         client.runs(id),
         started,
         trainedAt,
         finished);
+  }
+
+  /** As the progress line always showed a missing count: 0. */
+  private static int number(Integer value) {
+    return value == null ? 0 : value;
   }
 
   private static JsonNode read(String definition) {

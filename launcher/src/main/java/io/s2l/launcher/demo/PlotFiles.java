@@ -2,6 +2,7 @@ package io.s2l.launcher.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.client.S2lClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ public final class PlotFiles {
 
   private PlotFiles() {}
 
-  public static Path save(StudyClient client, ObjectNode report, Path reportFile) {
+  public static Path save(S2lClient client, ObjectNode report, Path reportFile) {
     String base = reportFile.getFileName().toString().replaceFirst("\\.json$", "");
     Path directory = reportFile.toAbsolutePath().resolveSibling(base + "-plots");
     ObjectNode files = report.putObject("plotFiles");
@@ -55,7 +56,7 @@ public final class PlotFiles {
     return directory;
   }
 
-  private static String write(StudyClient client, Path directory, String url, String file) {
+  private static String write(S2lClient client, Path directory, String url, String file) {
     try {
       Files.writeString(directory.resolve(file), client.plot(url));
       return directory.getFileName() + "/" + file;

@@ -1,23 +1,26 @@
 package io.s2l.launcher.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.s2l.api.correlation.CorrelationEntry;
+import io.s2l.api.correlation.ProxyRecommendation;
+import io.s2l.api.correlation.ScaleCorrelationResult;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /** Prints the scale-correlation table and a per-proxy summary. */
 public final class ResultsTable {
 
   private ResultsTable() {}
 
-  public static void print(JsonNode correlation, PrintStream out) {
+  public static void print(ScaleCorrelationResult correlation, PrintStream out) {
     printTable(correlation, out);
     boolean header = false;
-    for (JsonNode e : correlation.get("entries")) {
-      if (e.hasNonNull("proxyAccuracy")) {
+    for (CorrelationEntry e : correlation.entries()) {
+      if (Numbers.defined(e.proxyAccuracy())) {
         if (!header) {
           out.printf(
               "%nAccuracy against chance (a proxy near chance can still rank data correctly):%n");
@@ -26,33 +29,33 @@ public final class ResultsTable {
         out.printf(
             Locale.ROOT,
             "  %-6s %-26s proxy %.3f  reference %.3f  chance %.3f  R^2 %s%n",
-            e.get("proxyScale").asText(),
-            e.get("evalSet").asText(),
-            e.get("proxyAccuracy").asDouble(),
-            e.get("referenceAccuracy").asDouble(),
-            e.get("chance").asDouble(),
-            number(e.get("r2")));
+            e.proxyScale(),
+            e.evalSet(),
+            e.proxyAccuracy(),
+            Numbers.orZero(e.referenceAccuracy()),
+            Numbers.orZero(e.chance()),
+            number(e.r2()));
       }
     }
-    JsonNode r = correlation.get("recommendation");
+    ProxyRecommendation r = correlation.recommendation();
     if (r != null) {
       out.printf(
           "%nRecommended proxy (%s lower 95%% bound >= %s on every evaluation set): %s%n  %s%n",
-          r.get("metric").asText(),
-          r.get("threshold").asText(),
-          r.get("recommendedScale").isNull() ? "none" : r.get("recommendedScale").asText(),
-          r.get("reason").asText());
+          r.metric(),
+          String.valueOf(r.threshold()),
+          r.recommendedScale() == null ? "none" : r.recommendedScale(),
+          r.reason());
     }
   }
 
-  private static void printTable(JsonNode correlation, PrintStream out) {
-    JsonNode entries = correlation.get("entries");
-    String reference = correlation.get("referenceScale").asText();
-    int distributions = entries.get(0).get("distributions").asInt();
+  private static void printTable(ScaleCorrelationResult correlation, PrintStream out) {
+    List<CorrelationEntry> entries = correlation.entries();
+    String reference = correlation.referenceScale();
+    int distributions = entries.get(0).distributions();
     out.printf(
         "%nScale correlation against reference '%s' (%,d non-embedding params), across %d training"
             + " distributions%n%n",
-        reference, entries.get(0).get("referenceParams").asLong(), distributions);
+        reference, entries.get(0).referenceParams(), distributions);
     String format = "%-6s %10s %9s  %-26s %8s %7s %9s %9s%n";
     out.printf(
         format,
@@ -64,17 +67,17 @@ public final class ResultsTable {
         "R^2",
         "spearman",
         "decision");
-    for (JsonNode e : entries) {
+    for (CorrelationEntry e : entries) {
       out.printf(
           format,
-          e.get("proxyScale").asText(),
-          String.format(Locale.ROOT, "%,d", e.get("proxyParams").asLong()),
-          String.format(Locale.ROOT, "%.1fx", e.get("computeRatio").asDouble()),
-          e.get("evalSet").asText(),
-          number(e.get("pearsonR")),
-          number(e.get("r2")),
-          number(e.get("spearman")),
-          number(e.get("decisionAccuracy")));
+          e.proxyScale(),
+          String.format(Locale.ROOT, "%,d", e.proxyParams()),
+          String.format(Locale.ROOT, "%.1fx", Numbers.orZero(e.computeRatio())),
+          e.evalSet(),
+          number(e.pearsonR()),
+          number(e.r2()),
+          number(e.spearman()),
+          number(e.decisionAccuracy()));
     }
     out.printf("%nPer proxy, over evaluation sets:%n");
     for (Summary s : summarise(entries)) {
@@ -90,10 +93,10 @@ public final class ResultsTable {
     }
   }
 
-  static List<Summary> summarise(JsonNode entries) {
-    Map<String, List<JsonNode>> byProxy = new LinkedHashMap<>();
-    for (JsonNode e : entries) {
-      byProxy.computeIfAbsent(e.get("proxyScale").asText(), k -> new ArrayList<>()).add(e);
+  static List<Summary> summarise(List<CorrelationEntry> entries) {
+    Map<String, List<CorrelationEntry>> byProxy = new LinkedHashMap<>();
+    for (CorrelationEntry e : entries) {
+      byProxy.computeIfAbsent(e.proxyScale(), k -> new ArrayList<>()).add(e);
     }
     List<Summary> summaries = new ArrayList<>();
     byProxy.forEach(
@@ -101,32 +104,26 @@ public final class ResultsTable {
             summaries.add(
                 new Summary(
                     proxy,
-                    list.get(0).get("computeRatio").asDouble(),
-                    mean(list, "r2"),
+                    Numbers.orZero(list.get(0).computeRatio()),
+                    mean(list, CorrelationEntry::r2),
                     list.stream()
-                        .mapToDouble(e -> value(e.get("r2")))
+                        .mapToDouble(CorrelationEntry::r2)
                         .filter(Double::isFinite)
                         .min()
                         .orElse(Double.NaN),
-                    mean(list, "spearman"),
-                    mean(list, "decisionAccuracy"))));
+                    mean(list, CorrelationEntry::spearman),
+                    mean(list, CorrelationEntry::decisionAccuracy))));
     return summaries;
   }
 
-  private static double mean(List<JsonNode> list, String field) {
-    return list.stream()
-        .mapToDouble(e -> value(e.get(field)))
-        .filter(Double::isFinite)
-        .average()
-        .orElse(Double.NaN);
+  private static double mean(
+      List<CorrelationEntry> list, ToDoubleFunction<CorrelationEntry> field) {
+    return list.stream().mapToDouble(field).filter(Double::isFinite).average().orElse(Double.NaN);
   }
 
-  private static double value(JsonNode n) {
-    return n == null || n.isNull() ? Double.NaN : n.asDouble();
-  }
-
-  private static String number(JsonNode n) {
-    return n == null || n.isNull() ? "n/a" : String.format(Locale.ROOT, "%.3f", n.asDouble());
+  /** A statistic to three decimals, or n/a when undefined. */
+  private static String number(double value) {
+    return Numbers.defined(value) ? String.format(Locale.ROOT, "%.3f", value) : "n/a";
   }
 
   record Summary(

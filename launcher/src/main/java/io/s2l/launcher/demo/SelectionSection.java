@@ -1,64 +1,148 @@
 package io.s2l.launcher.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.api.mixture.MixtureVerification;
+import io.s2l.api.mixture.VerifiedMixture;
+import io.s2l.api.selection.SelectionResult;
+import io.s2l.api.selection.VerifiedSelection;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 
-/** The report's {@code selection} section and its table on the terminal. */
+/**
+ * The report's {@code selection} section and its table on the terminal: the verified selections of
+ * a selection study, or the verified mixtures of a mixture study.
+ */
 public final class SelectionSection {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private SelectionSection() {}
 
   /** One object per verified selection, as the verification served it. */
-  public static ArrayNode of(JsonNode selection) {
-    ArrayNode rows = JsonNodeFactory.instance.arrayNode();
-    for (JsonNode e : selection.get("entries")) {
-      var row = rows.addObject();
-      row.put("method", e.get("method").asText());
-      row.set("proxyScale", e.get("proxyScale"));
-      row.set("computeRatio", e.get("computeRatio"));
-      row.set("predictedLoss", e.get("predictedLoss"));
-      row.put("verifiedLoss", e.get("verifiedLoss").asDouble());
-      row.put("randomLoss", e.get("randomLoss").asDouble());
-      row.put("gainOverRandom", e.get("gainOverRandom").asDouble());
-      row.set("ci95", e.get("ci95"));
-      row.set("verifiedAccuracy", e.get("verifiedAccuracy"));
-      row.set("randomAccuracy", e.get("randomAccuracy"));
-      if (selection.has("size")) {
-        row.put("size", selection.get("size").asInt());
-        row.put("holdoutTargets", selection.get("holdoutTargets").asInt());
-      } else {
-        row.put("target", selection.get("target").asText());
-        row.set("weights", e.get("weights"));
-        row.put("leaveOneOutR2", e.get("leaveOneOutR2").asDouble());
-      }
+  public static ArrayNode of(SelectionResult selection) {
+    ArrayNode rows = JSON.createArrayNode();
+    for (VerifiedSelection e : selection.entries()) {
+      ObjectNode row =
+          row(
+              rows,
+              e.method(),
+              e.proxyScale(),
+              e.computeRatio(),
+              e.predictedLoss(),
+              e.verifiedLoss(),
+              e.randomLoss(),
+              e.gainOverRandom(),
+              e.ci95(),
+              e.verifiedAccuracy(),
+              e.randomAccuracy());
+      row.put("size", selection.size());
+      row.put("holdoutTargets", selection.holdoutTargets());
     }
     return rows;
   }
 
-  public static void print(JsonNode selection, PrintStream out) {
-    JsonNode random = selection.get("random");
-    if (selection.has("size")) {
-      out.printf(
-          Locale.ROOT,
-          "%nSelection: %d pool examples each, verified by the reference on %d holdout targets"
-              + " (random: %d draws, loss %.3f)%n",
-          selection.get("size").asInt(),
-          selection.get("holdoutTargets").asInt(),
-          random.get("draws").asInt(),
-          random.get("loss").asDouble());
-    } else {
-      out.printf(
-          Locale.ROOT,
-          "%nMixtures recommended for %s, verified by the reference on its %d examples"
-              + " (random mixtures: %d, loss %.3f)%n",
-          selection.get("target").asText(),
-          selection.get("examples").asInt(),
-          random.get("draws").asInt(),
-          random.get("loss").asDouble());
+  /** One object per verified mixture, as the verification served it. */
+  public static ArrayNode of(MixtureVerification mixture) {
+    ArrayNode rows = JSON.createArrayNode();
+    for (VerifiedMixture e : mixture.entries()) {
+      ObjectNode row =
+          row(
+              rows,
+              e.method(),
+              e.proxyScale(),
+              e.computeRatio(),
+              e.predictedLoss(),
+              e.verifiedLoss(),
+              e.randomLoss(),
+              e.gainOverRandom(),
+              e.ci95(),
+              e.verifiedAccuracy(),
+              e.randomAccuracy());
+      row.put("target", mixture.target());
+      row.set("weights", JSON.valueToTree(e.weights()));
+      row.put("leaveOneOutR2", e.leaveOneOutR2());
     }
+    return rows;
+  }
+
+  private static ObjectNode row(
+      ArrayNode rows,
+      String method,
+      String proxyScale,
+      Double computeRatio,
+      Double predictedLoss,
+      double verifiedLoss,
+      double randomLoss,
+      double gain,
+      List<Double> ci95,
+      Double verifiedAccuracy,
+      Double randomAccuracy) {
+    ObjectNode row = rows.addObject();
+    row.put("method", method);
+    row.put("proxyScale", proxyScale);
+    row.put("computeRatio", computeRatio);
+    row.put("predictedLoss", predictedLoss);
+    row.put("verifiedLoss", verifiedLoss);
+    row.put("randomLoss", randomLoss);
+    row.put("gainOverRandom", gain);
+    row.set("ci95", JSON.valueToTree(ci95));
+    row.put("verifiedAccuracy", verifiedAccuracy);
+    row.put("randomAccuracy", randomAccuracy);
+    return row;
+  }
+
+  public static void print(SelectionResult selection, PrintStream out) {
+    out.printf(
+        Locale.ROOT,
+        "%nSelection: %d pool examples each, verified by the reference on %d holdout targets"
+            + " (random: %d draws, loss %.3f)%n",
+        selection.size(),
+        selection.holdoutTargets(),
+        selection.random().draws(),
+        selection.random().loss());
+    header(out);
+    for (VerifiedSelection e : selection.entries()) {
+      line(
+          out,
+          e.method(),
+          e.proxyScale(),
+          e.computeRatio(),
+          e.predictedLoss(),
+          e.verifiedLoss(),
+          e.gainOverRandom(),
+          e.ci95(),
+          e.verifiedAccuracy());
+    }
+  }
+
+  public static void print(MixtureVerification mixture, PrintStream out) {
+    out.printf(
+        Locale.ROOT,
+        "%nMixtures recommended for %s, verified by the reference on its %d examples"
+            + " (random mixtures: %d, loss %.3f)%n",
+        mixture.target(),
+        mixture.examples(),
+        mixture.random().draws(),
+        mixture.random().loss());
+    header(out);
+    for (VerifiedMixture e : mixture.entries()) {
+      line(
+          out,
+          e.method(),
+          e.proxyScale(),
+          e.computeRatio(),
+          e.predictedLoss(),
+          e.verifiedLoss(),
+          e.gainOverRandom(),
+          e.ci95(),
+          e.verifiedAccuracy());
+    }
+  }
+
+  private static void header(PrintStream out) {
     out.printf(
         Locale.ROOT,
         "  %-16s %-6s %9s %10s %9s %9s %19s %8s%n",
@@ -70,22 +154,30 @@ public final class SelectionSection {
         "gain",
         "95% CI",
         "accuracy");
-    for (JsonNode e : selection.get("entries")) {
-      boolean proxy = e.hasNonNull("proxyScale");
-      out.printf(
-          Locale.ROOT,
-          "  %-16s %-6s %9s %10s %9.3f %9.3f   [%6.3f, %6.3f] %8s%n",
-          e.get("method").asText(),
-          proxy ? e.get("proxyScale").asText() : "-",
-          proxy ? String.format(Locale.ROOT, "%.1fx", e.get("computeRatio").asDouble()) : "-",
-          proxy ? String.format(Locale.ROOT, "%.3f", e.get("predictedLoss").asDouble()) : "-",
-          e.get("verifiedLoss").asDouble(),
-          e.get("gainOverRandom").asDouble(),
-          e.get("ci95").get(0).asDouble(),
-          e.get("ci95").get(1).asDouble(),
-          e.hasNonNull("verifiedAccuracy")
-              ? String.format(Locale.ROOT, "%.3f", e.get("verifiedAccuracy").asDouble())
-              : "-");
-    }
+  }
+
+  private static void line(
+      PrintStream out,
+      String method,
+      String proxyScale,
+      Double computeRatio,
+      Double predictedLoss,
+      double verifiedLoss,
+      double gain,
+      List<Double> ci95,
+      Double verifiedAccuracy) {
+    boolean proxy = proxyScale != null;
+    out.printf(
+        Locale.ROOT,
+        "  %-16s %-6s %9s %10s %9.3f %9.3f   [%6.3f, %6.3f] %8s%n",
+        method,
+        proxy ? proxyScale : "-",
+        proxy ? String.format(Locale.ROOT, "%.1fx", Numbers.orZero(computeRatio)) : "-",
+        proxy ? String.format(Locale.ROOT, "%.3f", Numbers.orZero(predictedLoss)) : "-",
+        verifiedLoss,
+        gain,
+        ci95.get(0),
+        ci95.get(1),
+        verifiedAccuracy != null ? String.format(Locale.ROOT, "%.3f", verifiedAccuracy) : "-");
   }
 }

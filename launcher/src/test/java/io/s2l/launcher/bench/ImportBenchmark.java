@@ -1,6 +1,6 @@
 package io.s2l.launcher.bench;
 
-import io.s2l.launcher.demo.StudyClient;
+import io.s2l.client.S2lClient;
 import io.s2l.launcher.platform.Platform;
 import io.s2l.launcher.platform.PlatformSettings;
 import java.io.BufferedWriter;
@@ -45,11 +45,11 @@ public final class ImportBenchmark {
           new PlatformSettings(
               home, null, null, false, 0, 0, 0, home.resolve(".s2l").resolve("bench-logs"));
       try (Platform platform = Platform.start(settings, s -> System.out.println("  " + s))) {
-        StudyClient client = new StudyClient(null, platform.analysisUrl(), platform.adminKey());
+        S2lClient client = new S2lClient(null, platform.analysisUrl(), platform.adminKey());
         long t0 = System.nanoTime();
-        String id = client.importFile(csv, "s7").get("id").asText();
+        java.util.UUID id = client.importFile(csv, "s7").id();
         double importSeconds = seconds(t0);
-        while (client.analysisIfReady(id) == null) {
+        while (client.scaleCorrelationIfReady(id).isEmpty()) {
           Thread.sleep(100);
         }
         double s2l = seconds(t0);

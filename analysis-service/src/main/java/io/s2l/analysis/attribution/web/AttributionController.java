@@ -1,11 +1,11 @@
 package io.s2l.analysis.attribution.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.s2l.access.web.BadInputException;
 import io.s2l.analysis.attribution.AttributionStore;
+import io.s2l.api.attribution.AttributionResult;
+import io.s2l.api.attribution.ExampleImage;
+import io.s2l.api.attribution.ScaleLds;
+import io.s2l.api.attribution.TargetExamples;
 import io.s2l.attribution.Scores;
 import io.s2l.attribution.TopExamples;
 import io.s2l.corpus.BuiltinImages;
@@ -16,6 +16,7 @@ import io.s2l.plots.Series;
 import io.s2l.plots.Svg;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -33,11 +34,9 @@ class AttributionController {
   static final int MAX_COUNT = 100;
 
   private final AttributionStore store;
-  private final ObjectMapper json;
 
-  AttributionController(AttributionStore store, ObjectMapper json) {
+  AttributionController(AttributionStore store) {
     this.store = store;
-    this.json = json;
   }
 
   @GetMapping("/api/v1/studies/{id}/attribution")
@@ -51,14 +50,9 @@ class AttributionController {
               + " attribution vectors) to the reference scale; order similarity between every"
               + " pair of scales; the LASSO datamodel's held-out LDS when asked for. 404 until"
               + " the analysis has run.")
-  ObjectNode get(@PathVariable UUID id) {
+  AttributionResult get(@PathVariable UUID id) {
     AttributionStore.Stored stored = latest(id);
-    ObjectNode doc = read(stored.document());
-    doc.put("version", stored.version());
-    if (hasLds(doc)) {
-      doc.put("ldsPlot", "/api/v1/studies/" + id + "/attribution/lds.svg");
-    }
-    return doc;
+    return stored.document().served(stored.version());
   }
 
   @GetMapping("/api/v1/studies/{id}/attribution/targets/{target}")
@@ -72,14 +66,14 @@ class AttributionController {
               + " study (the reference by default); count: 1 to "
               + MAX_COUNT
               + ".")
-  ObjectNode target(
+  TargetExamples target(
       @PathVariable UUID id,
       @PathVariable int target,
       @RequestParam(required = false) String scale,
       @RequestParam(defaultValue = "10") int count) {
     AttributionStore.Stored stored = latest(id);
-    ObjectNode doc = read(stored.document());
-    String chosen = scale != null ? scale : doc.get("referenceScale").asText();
+    AttributionResult doc = stored.document();
+    String chosen = scale != null ? scale : doc.referenceScale();
     if (count < 1 || count > MAX_COUNT) {
       throw new BadInputException("count: must be between 1 and " + MAX_COUNT);
     }
@@ -91,39 +85,30 @@ class AttributionController {
     if (target < 0 || target >= scores.targets()) {
       throw new BadInputException("target: must be between 0 and " + (scores.targets() - 1));
     }
-    ImageSet images = BuiltinImages.load(doc.get("dataset").asText());
-    ObjectNode out = json.createObjectNode();
-    out.put("scale", chosen);
-    out.put("version", stored.version());
-    out.set("target", image(images, "test", target, images.testIds(), images.testLabels()));
-    ArrayNode helpful = out.putArray("helpful");
-    for (TopExamples.Ranked r : TopExamples.helpful(scores, target, count)) {
-      helpful.add(ranked(images, r));
-    }
-    ArrayNode harmful = out.putArray("harmful");
-    for (TopExamples.Ranked r : TopExamples.harmful(scores, target, count)) {
-      harmful.add(ranked(images, r));
-    }
-    return out;
+    ImageSet images = BuiltinImages.load(doc.dataset());
+    return new TargetExamples(
+        chosen,
+        stored.version(),
+        image(images, "test", target, images.testIds(), images.testLabels()),
+        TopExamples.helpful(scores, target, count).stream().map(r -> ranked(images, r)).toList(),
+        TopExamples.harmful(scores, target, count).stream().map(r -> ranked(images, r)).toList());
   }
 
   @GetMapping(value = "/api/v1/studies/{id}/attribution/lds.svg", produces = "image/svg+xml")
   @Operation(summary = "LDS against proxy compute savings (SVG), with 95% intervals")
   ResponseEntity<String> ldsPlot(@PathVariable UUID id) {
-    ObjectNode doc = read(latest(id).document());
-    if (!hasLds(doc)) {
+    AttributionResult doc = latest(id).document();
+    if (!doc.hasLds()) {
       throw new ResponseStatusException(
           HttpStatus.NOT_FOUND, "study " + id + " has no ground truth, hence no LDS");
     }
-    List<Point> points = new java.util.ArrayList<>();
-    List<Double> low = new java.util.ArrayList<>();
-    List<Double> high = new java.util.ArrayList<>();
-    for (JsonNode e : doc.get("lds")) {
-      points.add(
-          new Point(
-              e.get("computeRatio").asDouble(), e.get("lds").asDouble(), e.get("scale").asText()));
-      low.add(e.get("ci95").get(0).asDouble());
-      high.add(e.get("ci95").get(1).asDouble());
+    List<Point> points = new ArrayList<>();
+    List<Double> low = new ArrayList<>();
+    List<Double> high = new ArrayList<>();
+    for (ScaleLds e : doc.lds()) {
+      points.add(new Point(e.computeRatio(), e.lds(), e.scale()));
+      low.add(e.ci95().get(0));
+      high.add(e.ci95().get(1));
     }
     String svg =
         Svg.lines(
@@ -164,30 +149,26 @@ class AttributionController {
         .body(ImageSvg.grey(pixels[index], images.width(), images.height()));
   }
 
-  private ObjectNode ranked(ImageSet images, TopExamples.Ranked r) {
-    ObjectNode e = image(images, "train", r.example(), images.trainIds(), images.trainLabels());
-    e.put("score", r.score());
-    return e;
+  private static ExampleImage ranked(ImageSet images, TopExamples.Ranked r) {
+    return image(images, "train", r.example(), images.trainIds(), images.trainLabels())
+        .scored(r.score());
   }
 
-  private ObjectNode image(
+  private static ExampleImage image(
       ImageSet images, String split, int index, List<String> ids, int[] labels) {
-    ObjectNode e = json.createObjectNode();
-    e.put("index", index);
-    e.put("id", ids.get(index));
-    e.put("label", labels[index]);
-    e.put("image", "/api/v1/images/" + images.name() + "/" + split + "/" + index + ".svg");
     float[] pixels =
         "train".equals(split) ? images.trainPixels()[index] : images.testPixels()[index];
-    ArrayNode p = e.putArray("pixels");
+    List<Float> values = new ArrayList<>(pixels.length);
     for (float v : pixels) {
-      p.add(v);
+      values.add(v);
     }
-    return e;
-  }
-
-  private static boolean hasLds(ObjectNode doc) {
-    return doc.hasNonNull("groundTruth");
+    return new ExampleImage(
+        index,
+        ids.get(index),
+        labels[index],
+        "/api/v1/images/" + images.name() + "/" + split + "/" + index + ".svg",
+        values,
+        null);
   }
 
   private AttributionStore.Stored latest(UUID id) {
@@ -197,13 +178,5 @@ class AttributionController {
             () ->
                 new ResponseStatusException(
                     HttpStatus.NOT_FOUND, "study " + id + " has no attribution analysis (yet)"));
-  }
-
-  private ObjectNode read(String document) {
-    try {
-      return (ObjectNode) json.readTree(document);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("unreadable attribution document", e);
-    }
   }
 }

@@ -1,16 +1,16 @@
 package io.s2l.analysis.correlation.web;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.s2l.access.web.Callers;
 import io.s2l.access.web.PageView;
 import io.s2l.analysis.correlation.AnalysisReader;
 import io.s2l.analysis.correlation.AnalysisRequests;
 import io.s2l.analysis.correlation.AnalysisVersion;
+import io.s2l.api.correlation.AnalysisQueued;
+import io.s2l.api.correlation.ScaleCorrelationResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +43,8 @@ class AnalysisController {
               + " it; seed noise against spread with several seeds; parameters, compute and the"
               + " compute ratio; links to SVG plots. Plus the recommended proxy and the compute"
               + " frontier. 404 until an analysis has run.")
-  ObjectNode get(@PathVariable UUID id, @RequestParam(required = false) Integer version) {
+  ScaleCorrelationResult get(
+      @PathVariable UUID id, @RequestParam(required = false) Integer version) {
     return reader.result(id, version);
   }
 
@@ -67,13 +68,13 @@ class AnalysisController {
               + " 202: queued; the result becomes the next version. Earlier versions are kept.")
   @ApiResponse(responseCode = "202", description = "Accepted: the analysis is queued")
   @ApiResponse(responseCode = "429", description = "The key's quota would be exceeded")
-  ResponseEntity<Map<String, Object>> rerun(
+  ResponseEntity<AnalysisQueued> rerun(
       @PathVariable UUID id, @RequestBody(required = false) RerunRequest request) {
     RerunRequest r = request != null ? request : new RerunRequest(null, null);
     String job = requests.rerun(id, r.metric(), r.threshold(), Callers.current());
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/studies/" + id + "/analyses"))
-        .body(Map.of("studyId", id, "job", job, "status", "QUEUED"));
+        .body(new AnalysisQueued(id, job, "QUEUED"));
   }
 
   record RerunRequest(String metric, Double threshold) {}

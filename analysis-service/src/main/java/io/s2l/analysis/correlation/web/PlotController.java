@@ -1,8 +1,9 @@
 package io.s2l.analysis.correlation.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.s2l.analysis.correlation.AnalysisReader;
+import io.s2l.api.correlation.CorrelationEntry;
+import io.s2l.api.correlation.PerExampleSummary;
+import io.s2l.api.correlation.ScaleCorrelationResult;
 import io.s2l.plots.HistogramSpec;
 import io.s2l.plots.Line;
 import io.s2l.plots.LineSpec;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.ToDoubleFunction;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +44,7 @@ class PlotController {
   @Operation(summary = "R^2 (with 95% interval) against compute ratio, one line per evaluation set")
   ResponseEntity<String> r2VsCompute(
       @PathVariable UUID id, @RequestParam(required = false) Integer version) {
-    return svg(frontier(reader.result(id, version), "r2", "R\u00b2", "r2"));
+    return svg(frontier(reader.result(id, version), CorrelationEntry::r2, "r2", "R\u00b2"));
   }
 
   @GetMapping(path = "/api/v1/studies/{id}/plots/decision-accuracy-vs-compute.svg", produces = SVG)
@@ -53,9 +55,9 @@ class PlotController {
     return svg(
         frontier(
             reader.result(id, version),
+            CorrelationEntry::decisionAccuracy,
             "decisionAccuracy",
-            "decision accuracy",
-            "decisionAccuracy"));
+            "decision accuracy"));
   }
 
   @GetMapping(path = "/api/v1/studies/{id}/plots/scatter.svg", produces = SVG)
@@ -66,33 +68,28 @@ class PlotController {
       @RequestParam String proxy,
       @RequestParam String evalSet,
       @RequestParam(required = false) Integer version) {
-    JsonNode e = entry(reader.result(id, version), proxy, evalSet);
+    CorrelationEntry e = entry(reader.result(id, version), proxy, evalSet);
     List<Point> points = new ArrayList<>();
-    for (int k = 0; k < e.get("proxyLosses").size(); k++) {
+    for (int k = 0; k < e.proxyLosses().size(); k++) {
       points.add(
           new Point(
-              e.get("proxyLosses").get(k).asDouble(),
-              e.get("referenceLosses").get(k).asDouble(),
-              e.get("distributionNames").get(k).asText()));
+              e.proxyLosses().get(k), e.referenceLosses().get(k), e.distributionNames().get(k)));
     }
-    Line fit =
-        e.get("slope").isNull()
-            ? null
-            : new Line(e.get("slope").asDouble(), e.get("intercept").asDouble());
+    Line fit = undefined(e.slope()) ? null : new Line(e.slope(), orZero(e.intercept()));
     String title =
         String.format(
             "%s vs %s on %s (R\u00b2 %s, %.0fx cheaper)",
             proxy,
-            e.get("referenceScale").asText(),
+            e.referenceScale(),
             evalSet,
-            e.get("r2").isNull() ? "n/a" : String.format("%.3f", e.get("r2").asDouble()),
-            e.get("computeRatio").asDouble());
+            undefined(e.r2()) ? "n/a" : String.format("%.3f", e.r2()),
+            orZero(e.computeRatio()));
     return svg(
         Svg.scatter(
             new ScatterSpec(
                 title,
                 proxy + " mean loss",
-                e.get("referenceScale").asText() + " mean loss",
+                e.referenceScale() + " mean loss",
                 points,
                 fit,
                 false)));
@@ -105,20 +102,13 @@ class PlotController {
       @RequestParam String proxy,
       @RequestParam String evalSet,
       @RequestParam(required = false) Integer version) {
-    JsonNode p = entry(reader.result(id, version), proxy, evalSet).get("perExample");
-    JsonNode h = p.get("histogram");
-    double[] edges = new double[h.get("edges").size()];
-    for (int i = 0; i < edges.length; i++) {
-      edges[i] = h.get("edges").get(i).asDouble();
-    }
-    long[] counts = new long[h.get("counts").size()];
-    for (int i = 0; i < counts.length; i++) {
-      counts[i] = h.get("counts").get(i).asLong();
-    }
+    PerExampleSummary p = entry(reader.result(id, version), proxy, evalSet).perExample();
+    double[] edges = p.histogram().edges().stream().mapToDouble(Double::doubleValue).toArray();
+    long[] counts = p.histogram().counts().stream().mapToLong(Long::longValue).toArray();
     String title =
         String.format(
             "Per-example R\u00b2, %s vs reference on %s (%d of %d examples defined)",
-            proxy, evalSet, p.get("defined").asInt(), p.get("examples").asInt());
+            proxy, evalSet, p.defined(), p.examples());
     return svg(
         Svg.histogram(new HistogramSpec(title, "R\u00b2 across distributions", edges, counts)));
   }
@@ -131,13 +121,12 @@ class PlotController {
   ResponseEntity<String> accuracyVsCorrelation(
       @PathVariable UUID id, @RequestParam(required = false) Integer version) {
     List<Point> points = new ArrayList<>();
-    for (JsonNode e : reader.result(id, version).get("entries")) {
-      if (e.hasNonNull("proxyAboveChance") && e.hasNonNull("pearsonR")) {
+    for (CorrelationEntry e : reader.result(id, version).entries()) {
+      if (e.proxyAboveChance() != null
+          && !undefined(e.proxyAboveChance())
+          && !undefined(e.pearsonR())) {
         points.add(
-            new Point(
-                e.get("proxyAboveChance").asDouble(),
-                e.get("pearsonR").asDouble(),
-                e.get("proxyScale").asText() + " / " + e.get("evalSet").asText()));
+            new Point(e.proxyAboveChance(), e.pearsonR(), e.proxyScale() + " / " + e.evalSet()));
       }
     }
     return svg(
@@ -151,10 +140,14 @@ class PlotController {
                 false)));
   }
 
-  private static String frontier(ObjectNode doc, String statistic, String label, String metric) {
-    Map<String, List<JsonNode>> bySet = new LinkedHashMap<>();
-    for (JsonNode e : doc.get("entries")) {
-      bySet.computeIfAbsent(e.get("evalSet").asText(), k -> new ArrayList<>()).add(e);
+  private static String frontier(
+      ScaleCorrelationResult doc,
+      ToDoubleFunction<CorrelationEntry> statistic,
+      String name,
+      String label) {
+    Map<String, List<CorrelationEntry>> bySet = new LinkedHashMap<>();
+    for (CorrelationEntry e : doc.entries()) {
+      bySet.computeIfAbsent(e.evalSet(), k -> new ArrayList<>()).add(e);
     }
     List<Series> series = new ArrayList<>();
     bySet.forEach(
@@ -163,22 +156,16 @@ class PlotController {
           double[] low = new double[entries.size()];
           double[] high = new double[entries.size()];
           for (int i = 0; i < entries.size(); i++) {
-            JsonNode e = entries.get(i);
-            JsonNode value = e.get(statistic);
-            JsonNode ci = e.get("ci95").get(statistic);
+            CorrelationEntry e = entries.get(i);
+            List<Double> ci = e.ci95().get(name);
             points.add(
-                new Point(
-                    e.get("computeRatio").asDouble(),
-                    value.isNull() ? Double.NaN : value.asDouble(),
-                    e.get("proxyScale").asText()));
-            low[i] = ci.get(0).isNull() ? Double.NaN : ci.get(0).asDouble();
-            high[i] = ci.get(1).isNull() ? Double.NaN : ci.get(1).asDouble();
+                new Point(orZero(e.computeRatio()), statistic.applyAsDouble(e), e.proxyScale()));
+            low[i] = ci.get(0) == null ? Double.NaN : ci.get(0);
+            high[i] = ci.get(1) == null ? Double.NaN : ci.get(1);
           }
           series.add(new Series(set, points, low, high));
         });
-    JsonNode options = doc.get("options");
-    Double threshold =
-        metric.equals(options.get("metric").asText()) ? options.get("threshold").asDouble() : null;
+    Double threshold = name.equals(doc.options().metric()) ? doc.options().threshold() : null;
     return Svg.lines(
         new LineSpec(
             label + " against proxy compute savings",
@@ -189,15 +176,24 @@ class PlotController {
             threshold));
   }
 
-  private static JsonNode entry(ObjectNode doc, String proxy, String evalSet) {
-    for (JsonNode e : doc.get("entries")) {
-      if (e.get("proxyScale").asText().equals(proxy) && e.get("evalSet").asText().equals(evalSet)) {
+  private static CorrelationEntry entry(ScaleCorrelationResult doc, String proxy, String evalSet) {
+    for (CorrelationEntry e : doc.entries()) {
+      if (e.proxyScale().equals(proxy) && e.evalSet().equals(evalSet)) {
         return e;
       }
     }
     throw new ResponseStatusException(
         HttpStatus.NOT_FOUND,
         "no entry for proxy '" + proxy + "' on evaluation set '" + evalSet + "'");
+  }
+
+  private static boolean undefined(double value) {
+    return !Double.isFinite(value);
+  }
+
+  /** An undefined statistic where a plot needs a number: 0, as the JSON null it is read as. */
+  private static double orZero(double value) {
+    return Double.isFinite(value) ? value : 0.0;
   }
 
   private static ResponseEntity<String> svg(String body) {

@@ -1,8 +1,9 @@
 package io.s2l.analysis.mixture.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.s2l.analysis.mixture.MixtureReader;
+import io.s2l.api.mixture.MixtureResult;
+import io.s2l.api.mixture.MixtureVerification;
+import io.s2l.api.mixture.VerifiedMixture;
 import io.s2l.plots.LineSpec;
 import io.s2l.plots.Point;
 import io.s2l.plots.Series;
@@ -44,36 +45,32 @@ class MixtureController {
               + " per recommendation the reference's verified target loss, the random mixtures'"
               + " mean, and the gain over random (random minus verified: positive is better) with"
               + " a seeded 95% bootstrap interval over the target set's examples.")
-  ObjectNode get(@PathVariable UUID id) {
+  MixtureResult get(@PathVariable UUID id) {
     return reader.latest(id);
   }
 
   @GetMapping(value = "/api/v1/studies/{id}/mixture/gain.svg", produces = "image/svg+xml")
   @Operation(summary = "Gain over random of each regression's mixture against proxy compute (SVG)")
   ResponseEntity<String> gainPlot(@PathVariable UUID id) {
-    JsonNode verification = reader.latest(id).get("verification");
-    if (verification == null || verification.isNull()) {
+    MixtureVerification verification = reader.latest(id).verification();
+    if (verification == null) {
       throw new ResponseStatusException(
           HttpStatus.NOT_FOUND, "study " + id + " is not verified yet");
     }
-    Map<String, List<JsonNode>> byMethod = new TreeMap<>();
-    for (JsonNode e : verification.get("entries")) {
-      byMethod.computeIfAbsent(e.get("method").asText(), k -> new ArrayList<>()).add(e);
+    Map<String, List<VerifiedMixture>> byMethod = new TreeMap<>();
+    for (VerifiedMixture e : verification.entries()) {
+      byMethod.computeIfAbsent(e.method(), k -> new ArrayList<>()).add(e);
     }
     List<Series> series = new ArrayList<>();
-    for (Map.Entry<String, List<JsonNode>> m : byMethod.entrySet()) {
+    for (Map.Entry<String, List<VerifiedMixture>> m : byMethod.entrySet()) {
       List<Point> points = new ArrayList<>();
       double[] low = new double[m.getValue().size()];
       double[] high = new double[low.length];
       for (int i = 0; i < low.length; i++) {
-        JsonNode e = m.getValue().get(i);
-        points.add(
-            new Point(
-                e.get("computeRatio").asDouble(),
-                e.get("gainOverRandom").asDouble(),
-                e.get("proxyScale").asText()));
-        low[i] = e.get("ci95").get(0).asDouble();
-        high[i] = e.get("ci95").get(1).asDouble();
+        VerifiedMixture e = m.getValue().get(i);
+        points.add(new Point(e.computeRatio(), e.gainOverRandom(), e.proxyScale()));
+        low[i] = e.ci95().get(0);
+        high[i] = e.ci95().get(1);
       }
       series.add(new Series(m.getKey(), points, low, high));
     }

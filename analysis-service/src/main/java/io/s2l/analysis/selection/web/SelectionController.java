@@ -1,9 +1,8 @@
 package io.s2l.analysis.selection.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.s2l.analysis.selection.SelectionReader;
+import io.s2l.api.selection.SelectionResult;
+import io.s2l.api.selection.VerifiedSelection;
 import io.s2l.plots.LineSpec;
 import io.s2l.plots.Point;
 import io.s2l.plots.Series;
@@ -24,11 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 class SelectionController {
 
   private final SelectionReader reader;
-  private final ObjectMapper json;
 
-  SelectionController(SelectionReader reader, ObjectMapper json) {
+  SelectionController(SelectionReader reader) {
     this.reader = reader;
-    this.json = json;
   }
 
   @GetMapping("/api/v1/studies/{id}/selection")
@@ -43,28 +40,24 @@ class SelectionController {
               + " 95% bootstrap interval over holdout examples. DsDm keeps the examples with the"
               + " highest mean TRAK score over the selection targets (a positive score predicts a"
               + " higher correct-class margin, i.e. a lower loss). 404 until verified.")
-  ObjectNode get(@PathVariable UUID id) {
+  SelectionResult get(@PathVariable UUID id) {
     return reader.latest(id);
   }
 
   @GetMapping(value = "/api/v1/studies/{id}/selection/gain.svg", produces = "image/svg+xml")
   @Operation(summary = "Gain over random of DsDm against proxy compute savings (SVG)")
   ResponseEntity<String> gainPlot(@PathVariable UUID id) {
-    ObjectNode doc = reader.latest(id);
+    SelectionResult doc = reader.latest(id);
     List<Point> points = new ArrayList<>();
     List<double[]> bounds = new ArrayList<>();
     Double similarity = null;
-    for (JsonNode e : doc.get("entries")) {
-      if (SelectionSpec.SIMILARITY.equals(e.get("method").asText())) {
-        similarity = e.get("gainOverRandom").asDouble();
+    for (VerifiedSelection e : doc.entries()) {
+      if (SelectionSpec.SIMILARITY.equals(e.method())) {
+        similarity = e.gainOverRandom();
         continue;
       }
-      points.add(
-          new Point(
-              e.get("computeRatio").asDouble(),
-              e.get("gainOverRandom").asDouble(),
-              e.get("proxyScale").asText()));
-      bounds.add(new double[] {e.get("ci95").get(0).asDouble(), e.get("ci95").get(1).asDouble()});
+      points.add(new Point(e.computeRatio(), e.gainOverRandom(), e.proxyScale()));
+      bounds.add(new double[] {e.ci95().get(0), e.ci95().get(1)});
     }
     String svg =
         Svg.lines(

@@ -4,7 +4,6 @@ import io.s2l.access.web.Callers;
 import io.s2l.experiment.study.FeatureRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,7 +33,7 @@ class FeatureController {
   @ApiResponse(responseCode = "202", description = "Accepted: the featurisation job is queued")
   @ApiResponse(responseCode = "409", description = "These features were already requested")
   @ApiResponse(responseCode = "429", description = "The key's quota would be exceeded")
-  ResponseEntity<Map<String, Object>> request(
+  ResponseEntity<FeaturesQueued> request(
       @PathVariable UUID id, @RequestBody FeatureRequest request) {
     String job =
         features.request(
@@ -44,8 +43,11 @@ class FeatureController {
             request.dimension(),
             request.projectionSeed(),
             Callers.current());
-    return ResponseEntity.accepted().body(Map.of("studyId", id, "job", job, "status", "QUEUED"));
+    return ResponseEntity.accepted().body(new FeaturesQueued(id, job, "QUEUED"));
   }
 
   record FeatureRequest(String run, String examples, Integer dimension, Long projectionSeed) {}
+
+  /** The answer to a featurisation request: the queued job's key; {@code status} is QUEUED. */
+  record FeaturesQueued(UUID studyId, String job, String status) {}
 }

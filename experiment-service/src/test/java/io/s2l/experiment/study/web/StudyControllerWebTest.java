@@ -21,6 +21,7 @@ import io.s2l.experiment.config.SecuredWebSlice;
 import io.s2l.experiment.study.InvalidStudyException;
 import io.s2l.experiment.study.Study;
 import io.s2l.experiment.study.StudyConflictException;
+import io.s2l.experiment.study.StudyDocuments;
 import io.s2l.experiment.study.StudyNotFoundException;
 import io.s2l.experiment.study.StudyService;
 import io.s2l.experiment.study.StudyStatus;
@@ -33,6 +34,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -40,6 +42,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 @WebMvcTest(StudyController.class)
+@Import(StudyDocuments.class)
 class StudyControllerWebTest extends SecuredWebSlice {
 
   private static final UUID ID = UUID.fromString("00000000-0000-0000-0000-00000000000a");
@@ -297,7 +300,10 @@ class StudyControllerWebTest extends SecuredWebSlice {
     given(study.referenceScale()).willReturn("m");
     given(study.jobsTotal()).willReturn(4);
     given(study.version()).willReturn(version);
-    given(study.plan()).willReturn("{\"scales\": [\"s\", \"m\"], \"seeds\": [1, 2]}");
+    given(study.plan())
+        .willReturn(
+            "{\"distributions\": [], \"evalSets\": [\"quiz\"],"
+                + " \"scales\": [{\"name\": \"s\"}, {\"name\": \"m\"}], \"seeds\": [1, 2]}");
     given(study.createdAt()).willReturn(Instant.parse("2026-01-02T03:04:05Z"));
     given(study.updatedAt()).willReturn(Instant.parse("2026-01-02T03:04:06Z"));
     return study;

@@ -16,6 +16,7 @@ import io.s2l.access.ApiKey;
 import io.s2l.access.Role;
 import io.s2l.experiment.config.SecuredWebSlice;
 import io.s2l.experiment.study.Study;
+import io.s2l.experiment.study.StudyDocuments;
 import io.s2l.experiment.study.StudyNotFoundException;
 import io.s2l.experiment.study.StudyService;
 import io.s2l.experiment.study.StudyStatus;
@@ -26,12 +27,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** The progress stream; the study view it sends is made by {@link StudyController}. */
 @WebMvcTest({StudyEvents.class, StudyController.class})
+@Import(StudyDocuments.class)
 class StudyEventsWebTest extends SecuredWebSlice {
 
   private static final UUID ID = UUID.fromString("00000000-0000-0000-0000-00000000000a");

@@ -1,0 +1,69 @@
+package io.s2l.analysis.correlation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.s2l.analysis.GoldenDocuments;
+import io.s2l.stats.study.AnalysisOptions;
+import io.s2l.stats.study.AnalysisResult;
+import io.s2l.stats.study.LossCube;
+import io.s2l.stats.study.ScaleCorrelationAnalysis;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The document builder still writes the golden documents from the inputs they were made from. */
+class ResultDocumentGoldenTest {
+
+  @Test
+  void writesTheGoldenDocuments() throws Exception {
+    // two seeds, an evaluation set with accuracy and one without
+    check(
+        "scale-correlation",
+        UUID.fromString("7b1c2a4e-1f0a-4c39-9a53-2d5f6e7a8b91"),
+        List.of(0L, 1L),
+        false);
+    // one seed (no seed noise) and a constant proxy: undefined statistics
+    check(
+        "scale-correlation-undefined",
+        UUID.fromString("0c6f9d38-52e4-4b7a-8f1e-3a2b1c0d9e84"),
+        List.of(0L),
+        true);
+  }
+
+  private void check(String name, UUID study, List<Long> seeds, boolean constantProxy)
+      throws Exception {
+    List<String> scales = List.of("tiny", "mid", "big");
+    List<String> dists = List.of("web", "code", "books", "mix");
+    LossCube.Builder b = LossCube.builder(scales, dists, seeds);
+    b.scaleCompute("tiny", 12_000, 6.0 * 12_000 * 240_000);
+    b.scaleCompute("mid", 98_304, 6.0 * 98_304 * 1_966_080);
+    b.scaleCompute("big", 786_432, 6.0 * 786_432 * 15_728_640);
+    b.evalSet("heldout/code", 40, null);
+    b.evalSet("quiz", 24, 0.25);
+    Random r = new Random(name.hashCode());
+    for (int s = 0; s < scales.size(); s++) {
+      for (int d = 0; d < dists.size(); d++) {
+        for (long seed : seeds) {
+          for (String set : List.of("heldout/code", "quiz")) {
+            int n = set.equals("quiz") ? 24 : 40;
+            float[] losses = new float[n];
+            boolean[] correct = set.equals("quiz") ? new boolean[n] : null;
+            for (int i = 0; i < n; i++) {
+              double base = 4.0 - 0.6 * s + 0.15 * d + 0.05 * (i % 7);
+              losses[i] = constantProxy && s == 0 ? 3.5f : (float) (base + 0.08 * r.nextGaussian());
+              if (correct != null) {
+                correct[i] = r.nextDouble() < 0.3 + 0.15 * s;
+              }
+            }
+            b.losses(scales.get(s), dists.get(d), seed, set, losses, correct);
+          }
+        }
+      }
+    }
+    AnalysisResult result =
+        ScaleCorrelationAnalysis.analyze(b.build(), AnalysisOptions.defaults("big"));
+    String written = GoldenDocuments.JSON.writeValueAsString(ResultDocument.of(study, result));
+    assertThat(written).isEqualTo(GoldenDocuments.text(name));
+  }
+}

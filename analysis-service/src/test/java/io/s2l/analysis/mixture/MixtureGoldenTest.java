@@ -1,0 +1,126 @@
+package io.s2l.analysis.mixture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.s2l.analysis.GoldenDocuments;
+import io.s2l.api.mixture.MixtureRecommendation;
+import io.s2l.api.mixture.MixtureVerification;
+import io.s2l.queue.ClaimedJob;
+import io.s2l.queue.JobContext;
+import io.s2l.study.VerifyJobSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The recommendation and its verification still write the golden documents from the runs they were
+ * made from.
+ */
+class MixtureGoldenTest {
+
+  static final UUID STUDY = UUID.fromString("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a");
+  static final List<String> DOMAINS = List.of("books", "code", "web");
+
+  @Test
+  void writesTheGoldenDocuments() throws Exception {
+    Random r = new Random(3);
+    MixtureRuns runs = mock(MixtureRuns.class);
+    List<ProxyRun> proxies = new ArrayList<>();
+    for (int m = 0; m < 8; m++) {
+      Map<String, Double> w = weights(r);
+      double loss = 3.0 + w.get("books") - 0.8 * w.get("code") + 0.05 * r.nextGaussian();
+      proxies.add(new ProxyRun("tiny", "mixture-" + m, w, 1.5e9, loss, losses(r, 16, loss), null));
+    }
+    when(runs.load(STUDY, "tiny", "heldout/code")).thenReturn(proxies);
+    MixtureStore store = mock(MixtureStore.class);
+    AtomicReference<MixtureRecommendation> recommendation = new AtomicReference<>();
+    when(store.recommendAndComplete(eq(STUDY), any(MixtureRecommendation.class), anyList(), any()))
+        .thenAnswer(
+            a -> {
+              recommendation.set(a.getArgument(1));
+              return 1;
+            });
+    String payload =
+        "{\"studyId\":\""
+            + STUDY
+            + "\",\"dataset\":\"builtin\",\"reference\":{\"name\":\"small\","
+            + "\"width\":16,\"depth\":1,\"heads\":2,\"context\":32},\"proxyScales\":[\"tiny\"],"
+            + "\"tokensPerParam\":5.0,\"evalSets\":[\"heldout/code\"],\"training\":{\"batchSize\":8},"
+            + "\"seeds\":[0],\"settings\":{\"target\":\"heldout/code\",\"candidates\":500,"
+            + "\"randomMixtures\":2,\"seed\":1}}";
+    JobContext context =
+        new JobContext() {
+          public void progress(double fraction) {}
+
+          public void checkLease() {}
+        };
+    new RecommendJobHandler(GoldenDocuments.JSON, runs, store)
+        .handle(new ClaimedJob(1, STUDY, "recommend", "k", payload, 1, 3, "w"), context);
+    assertThat(GoldenDocuments.JSON.writeValueAsString(recommendation.get()))
+        .isEqualTo(GoldenDocuments.text("mixture-recommendation"));
+
+    var rec = GoldenDocuments.JSON.readTree(GoldenDocuments.text("mixture-recommendation"));
+    List<ProxyRun> reference = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    rec.get("recommendations").forEach(n -> names.add(n.get("name").asText()));
+    rec.get("randomMixtures").forEach(n -> names.add(n.get("name").asText()));
+    for (String name : names) {
+      double loss = 2.5 + 0.2 * r.nextGaussian();
+      reference.add(new ProxyRun("small", name, Map.of(), 2.4e10, loss, losses(r, 16, loss), null));
+    }
+    MixtureRuns referenceRuns = mock(MixtureRuns.class);
+    when(referenceRuns.load(STUDY, "small", "heldout/code")).thenReturn(reference);
+    MixtureStore verifyStore = mock(MixtureStore.class);
+    when(verifyStore.latest(STUDY))
+        .thenReturn(Optional.of(new MixtureStore.Stored(1, recommendation.get(), null)));
+    AtomicReference<MixtureVerification> verification = new AtomicReference<>();
+    doAnswer(
+            a -> {
+              verification.set(a.getArgument(2));
+              return null;
+            })
+        .when(verifyStore)
+        .verifyAndComplete(eq(STUDY), anyInt(), any(MixtureVerification.class), any());
+    new MixtureVerifier(referenceRuns, verifyStore)
+        .verify(
+            new VerifyJobSpec(STUDY, VerifyJobSpec.MIXTURE),
+            new ClaimedJob(2, STUDY, "verify", "v", "{}", 1, 3, "w"));
+    assertThat(GoldenDocuments.JSON.writeValueAsString(verification.get()))
+        .isEqualTo(GoldenDocuments.text("mixture-verification"));
+  }
+
+  private static Map<String, Double> weights(Random r) {
+    double[] g = new double[DOMAINS.size()];
+    double sum = 0;
+    for (int i = 0; i < g.length; i++) {
+      g[i] = -Math.log(1 - r.nextDouble());
+      sum += g[i];
+    }
+    Map<String, Double> w = new LinkedHashMap<>();
+    for (int i = 0; i < g.length; i++) {
+      w.put(DOMAINS.get(i), g[i] / sum);
+    }
+    return w;
+  }
+
+  private static float[] losses(Random r, int n, double mean) {
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = (float) (mean + 0.3 * r.nextGaussian());
+    }
+    return v;
+  }
+}

@@ -1,0 +1,49 @@
+package io.s2l.api.correlation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.s2l.api.Undefined;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How well one proxy scale predicts the reference on one evaluation set, across the training
+ * distributions (seed-averaged mean losses). Statistics marked {@link Undefined} are null in JSON
+ * when undefined (NaN in Java), for example a correlation with a constant side.
+ *
+ * <p>Required when read: every field but the four accuracy fields, which are absent for evaluation
+ * sets without accuracy (present, and null when undefined, otherwise). {@code seedNoise} is always
+ * present and null with a single seed.
+ *
+ * @param ci95 per statistic name, its bootstrap interval {@code [low, high]} (nulls when undefined)
+ * @param proxyLosses per distribution (in {@code distributionNames} order), the proxy's mean loss
+ * @param referenceLosses per distribution, the reference's mean loss
+ */
+public record CorrelationEntry(
+    @JsonProperty(required = true) String proxyScale,
+    @JsonProperty(required = true) String referenceScale,
+    @JsonProperty(required = true) String evalSet,
+    @JsonProperty(required = true) int distributions,
+    @JsonProperty(required = true) List<String> distributionNames,
+    @JsonProperty(required = true) @Undefined double pearsonR,
+    @JsonProperty(required = true) @Undefined double r2,
+    @JsonProperty(required = true) @Undefined double spearman,
+    @JsonProperty(required = true) @Undefined double kendall,
+    @JsonProperty(required = true) @Undefined double decisionAccuracy,
+    @JsonProperty(required = true) @Undefined double slope,
+    @JsonProperty(required = true) @Undefined double intercept,
+    @JsonProperty(required = true) Map<String, List<Double>> ci95,
+    @JsonProperty(required = true) long proxyParams,
+    @JsonProperty(required = true) long referenceParams,
+    @JsonProperty(required = true) @Undefined double proxyFlops,
+    @JsonProperty(required = true) @Undefined double referenceFlops,
+    @JsonProperty(required = true) @Undefined double computeRatio,
+    @JsonProperty(required = true) List<Double> proxyLosses,
+    @JsonProperty(required = true) List<Double> referenceLosses,
+    @JsonProperty(required = true) PerExampleSummary perExample,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Undefined Double proxyAccuracy,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Undefined Double referenceAccuracy,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Undefined Double chance,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Undefined Double proxyAboveChance,
+    @JsonProperty(required = true) SeedNoiseSummary seedNoise,
+    @JsonProperty(required = true) EntryPlots plots) {}

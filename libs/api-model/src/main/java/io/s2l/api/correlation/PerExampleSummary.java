@@ -1,0 +1,26 @@
+package io.s2l.api.correlation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.s2l.api.Undefined;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The distribution over evaluation examples of the per-example R^2 between proxy and reference
+ * losses; all fields required.
+ *
+ * @param examples examples of the evaluation set
+ * @param defined examples whose R^2 is defined
+ * @param quantiles per quantile level (as written, e.g. {@code "0.5"}), the R^2 there; null when
+ *     undefined
+ * @param meanCi95 bootstrap interval of the mean {@code [low, high]}
+ */
+public record PerExampleSummary(
+    @JsonProperty(required = true) int examples,
+    @JsonProperty(required = true) int defined,
+    @JsonProperty(required = true) Map<String, Double> quantiles,
+    @JsonProperty(required = true) @Undefined double mean,
+    @JsonProperty(required = true) List<Double> meanCi95,
+    @JsonProperty(required = true) @Undefined double fractionPositiveR,
+    @JsonProperty(required = true) @Undefined double fractionR2Above05,
+    @JsonProperty(required = true) HistogramCounts histogram) {}

@@ -1,0 +1,36 @@
+package io.s2l.api.study;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A study as {@code GET /api/v1/studies/{id}} shows it. Required when read: {@code id}, {@code
+ * name}, {@code status} and {@code progress}; the others are null when absent.
+ *
+ * @param status {@code QUEUED}, {@code TRAINING}, {@code ANALYZING}, {@code COMPLETED}, {@code
+ *     FAILED} or {@code CANCELLED}; a string, so a newer server's status does not break a reader
+ * @param failure why the study failed, when it did
+ * @param plan what the study resolved to (distributions, evaluation sets, scales, seeds, jobs); its
+ *     shape depends on the study's kind, so it stays a JSON tree here
+ */
+public record StudyView(
+    @JsonProperty(required = true) UUID id,
+    @JsonProperty(required = true) String name,
+    @JsonProperty(required = true) String status,
+    String referenceScale,
+    @JsonProperty(required = true) StudyProgress progress,
+    String failure,
+    Instant createdAt,
+    Instant updatedAt,
+    JsonNode plan) {
+
+  public boolean completed() {
+    return "COMPLETED".equals(status);
+  }
+
+  public boolean failed() {
+    return "FAILED".equals(status);
+  }
+}
