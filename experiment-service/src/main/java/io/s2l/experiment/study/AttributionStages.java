@@ -3,7 +3,9 @@ package io.s2l.experiment.study;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.queue.JobCounts;
+import io.s2l.queue.JobLookup;
 import io.s2l.queue.JobQueue;
+import io.s2l.queue.JobState;
 import io.s2l.queue.NewJob;
 import io.s2l.study.AttributionJobSpec;
 import io.s2l.study.AttributionSpec;
@@ -14,8 +16,6 @@ import io.s2l.study.StudyDefinition;
 import io.s2l.study.TrainingJobSpec;
 import io.s2l.study.VerifyJobSpec;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,6 +40,7 @@ class AttributionStages {
   static final String VERIFY_KEY = "verification";
   private static final List<String> KINDS =
       List.of(JobKinds.TRAIN, JobKinds.FEATURIZE, JobKinds.ATTRIBUTE, JobKinds.VERIFY);
+  private static final List<String> DISTRIBUTION_NAME = List.of("distribution", "name");
 
   private final JobQueue queue;
   private final ObjectMapper json;
@@ -83,29 +84,26 @@ class AttributionStages {
   }
 
   private List<TrainingJobSpec> trainedPoolModels(Connection c, Study study) throws SQLException {
-    return trainingJobs(c, study, "payload->'distribution'->>'name' = ? AND state = 'succeeded'");
-  }
-
-  private List<TrainingJobSpec> trainingJobs(Connection c, Study study, String condition)
-      throws SQLException {
     List<TrainingJobSpec> jobs = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT payload::text FROM queue.job WHERE study_id = ? AND kind = ? AND "
-                + condition
-                + " ORDER BY id")) {
-      ps.setObject(1, study.id());
-      ps.setString(2, JobKinds.TRAIN);
-      ps.setString(3, AttributionSpec.POOL);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          jobs.add(json.readValue(rs.getString(1), TrainingJobSpec.class));
-        }
-      }
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable training job of study " + study.id(), e);
+    for (JobLookup.Job job :
+        JobLookup.withPayloadField(
+            c,
+            study.id(),
+            JobKinds.TRAIN,
+            JobState.SUCCEEDED,
+            DISTRIBUTION_NAME,
+            AttributionSpec.POOL)) {
+      jobs.add(read(job));
     }
     return jobs;
+  }
+
+  private TrainingJobSpec read(JobLookup.Job job) {
+    try {
+      return json.readValue(job.payloadJson(), TrainingJobSpec.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable training job of study " + job.studyId(), e);
+    }
   }
 
   private List<NewJob> featurisations(
@@ -131,8 +129,10 @@ class AttributionStages {
   private NewJob attributionJob(Study study, StudyDefinition definition, Connection c)
       throws SQLException {
     List<String> groundTruth = new ArrayList<>();
-    for (TrainingJobSpec job : trainingJobs(c, study, "payload->'distribution'->>'name' <> ?")) {
-      groundTruth.add(job.key());
+    for (JobLookup.Job job :
+        JobLookup.withOtherPayloadField(
+            c, study.id(), JobKinds.TRAIN, DISTRIBUTION_NAME, AttributionSpec.POOL)) {
+      groundTruth.add(read(job).key());
     }
     AttributionJobSpec spec =
         new AttributionJobSpec(

@@ -56,16 +56,43 @@ public final class JobLookup {
   public static List<Job> withPayloadField(
       Connection c, UUID studyId, String kind, JobState state, List<String> path, String value)
       throws SQLException {
+    return byPayloadField(
+        c, studyId, kind, " AND state = ? AND payload #>> ? = ?", state, path, value);
+  }
+
+  /**
+   * The jobs of a study and kind, in any state, whose payload holds another value than {@code
+   * value} at {@code path} (jobs without that field are left out), oldest first.
+   */
+  public static List<Job> withOtherPayloadField(
+      Connection c, UUID studyId, String kind, List<String> path, String value)
+      throws SQLException {
+    return byPayloadField(c, studyId, kind, " AND payload #>> ? <> ?", null, path, value);
+  }
+
+  private static List<Job> byPayloadField(
+      Connection c,
+      UUID studyId,
+      String kind,
+      String condition,
+      JobState state,
+      List<String> path,
+      String value)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT id, study_id, kind, job_key, state, payload::text FROM queue.job"
-                + " WHERE study_id = ? AND kind = ? AND state = ? AND payload #>> ? = ?"
+                + " WHERE study_id = ? AND kind = ?"
+                + condition
                 + " ORDER BY id")) {
-      ps.setObject(1, studyId);
-      ps.setString(2, kind);
-      ps.setString(3, state.column());
-      ps.setArray(4, c.createArrayOf("text", path.toArray()));
-      ps.setString(5, value);
+      int i = 1;
+      ps.setObject(i++, studyId);
+      ps.setString(i++, kind);
+      if (state != null) {
+        ps.setString(i++, state.column());
+      }
+      ps.setArray(i++, c.createArrayOf("text", path.toArray()));
+      ps.setString(i, value);
       return read(ps);
     }
   }

@@ -93,6 +93,23 @@ class JobLookupIT {
   }
 
   @Test
+  void selectsJobsWithAnotherPayloadValueInAnyState() throws Exception {
+    completeNext();
+    try (Connection c = dataSource.getConnection()) {
+      queue.enqueue(c, List.of(new NewJob(study, "train", "d", "{\"distribution\": {}}", 3)));
+      List<String> path = List.of("distribution", "name");
+      assertThat(
+              JobLookup.withOtherPayloadField(c, study, "train", path, "other").stream()
+                  .map(JobLookup.Job::key))
+          .containsExactly("a", "c");
+      assertThat(
+              JobLookup.withOtherPayloadField(c, study, "train", path, "pool").stream()
+                  .map(j -> j.key() + ":" + j.state()))
+          .containsExactly("b:QUEUED");
+    }
+  }
+
+  @Test
   void countsJobsByKindAndState() throws Exception {
     completeNext();
     try (Connection c = dataSource.getConnection()) {
