@@ -1,9 +1,7 @@
 package io.s2l.analysis.attribution;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.analysis.config.AnalysisProperties;
-import io.s2l.study.JobKinds;
 import io.s2l.study.TrainingJobSpec;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -17,9 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads what an attribution analysis needs from the trainer's records: the feature files of every
- * pool model, the training FLOPs of each model, and the ground truth (subset membership from the
- * training jobs, margins from the runs).
+ * Reads what an attribution analysis needs from the trainer's read model (the {@code training}
+ * views): the feature files of every pool model, the training FLOPs of each model, and the ground
+ * truth (subset membership and margins of the runs).
  */
 @Component
 class AttributionInputs {
@@ -46,7 +44,7 @@ class AttributionInputs {
   FeatureFiles features(UUID study, String runKey, int dimension, long projectionSeed) {
     Map<String, String[]> byExamples = new HashMap<>();
     jdbc.query(
-        "SELECT examples, path, margins_path FROM training.features WHERE study_id = ?"
+        "SELECT examples, path, margins_path FROM training.run_feature_files WHERE study_id = ?"
             + " AND run_key = ? AND dimension = ? AND projection_seed = ?",
         rs -> {
           byExamples.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
@@ -69,7 +67,7 @@ class AttributionInputs {
   double flops(UUID study, String runKey) {
     List<Double> flops =
         jdbc.queryForList(
-            "SELECT flops FROM training.run WHERE study_id = ? AND job_key = ?",
+            "SELECT flops FROM training.run_summary WHERE study_id = ? AND run_key = ?",
             Double.class,
             study,
             runKey);
@@ -93,9 +91,9 @@ class AttributionInputs {
     Map<String, double[]> sums = new LinkedHashMap<>();
     Map<String, Integer> seeds = new HashMap<>();
     for (String run : runKeys) {
-      JsonNode distribution = distribution(study, run);
-      String name = distribution.get("name").asText();
-      boolean[] members = subsets.computeIfAbsent(name, k -> membership(distribution, index, run));
+      TrainedOn trained = trainedOn(study, run);
+      String name = trained.distribution();
+      boolean[] members = subsets.computeIfAbsent(name, k -> membership(trained, index, run));
       float[] margins = margins(study, run);
       double[] sum = sums.computeIfAbsent(name, k -> new double[margins.length]);
       if (sum.length != margins.length || members.length != poolIds.size()) {
@@ -122,46 +120,48 @@ class AttributionInputs {
     return new GroundTruth(membership, outputs, runKeys.size());
   }
 
-  /** The payload of one of the study's training jobs. */
+  /** What one of the study's models was trained on, as its trainer recorded it. */
   TrainingJobSpec trainingJob(UUID study, String run) {
-    try {
-      return json.readValue(payload(study, run), TrainingJobSpec.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("unreadable training job " + run, e);
-    }
-  }
-
-  private JsonNode distribution(UUID study, String run) {
-    try {
-      return json.readTree(payload(study, run)).get("distribution");
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("unreadable training job " + run, e);
-    }
-  }
-
-  private String payload(UUID study, String run) {
-    List<String> payloads =
+    List<String> specs =
         jdbc.queryForList(
-            "SELECT payload::text FROM queue.job WHERE study_id = ? AND kind = ? AND job_key = ?",
+            "SELECT trained_on::text FROM training.run_summary WHERE study_id = ? AND run_key = ?",
             String.class,
             study,
-            JobKinds.TRAIN,
             run);
-    if (payloads.isEmpty()) {
-      throw new IllegalStateException("study " + study + " has no training job " + run);
+    if (specs.isEmpty()) {
+      throw new IllegalStateException("study " + study + " has no trained model " + run);
     }
-    return payloads.get(0);
+    try {
+      return json.readValue(specs.get(0), TrainingJobSpec.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("unreadable training record of " + run, e);
+    }
   }
 
-  private static boolean[] membership(
-      JsonNode distribution, Map<String, Integer> index, String run) {
-    JsonNode subset = distribution.get("subset");
-    if (subset == null || !subset.isArray()) {
+  /** A run's distribution name and, when it was trained on one, its subset of document ids. */
+  private record TrainedOn(String distribution, String[] subset) {}
+
+  private TrainedOn trainedOn(UUID study, String run) {
+    List<TrainedOn> rows =
+        jdbc.query(
+            "SELECT distribution, subset FROM training.run_summary WHERE study_id = ?"
+                + " AND run_key = ?",
+            (rs, i) -> new TrainedOn(rs.getString(1), strings(rs.getArray(2))),
+            study,
+            run);
+    if (rows.isEmpty()) {
+      throw new IllegalStateException("study " + study + " has no trained model " + run);
+    }
+    return rows.get(0);
+  }
+
+  private static boolean[] membership(TrainedOn trained, Map<String, Integer> index, String run) {
+    if (trained.subset() == null) {
       throw new IllegalStateException("ground-truth run " + run + " was not trained on a subset");
     }
     boolean[] members = new boolean[index.size()];
-    for (JsonNode id : subset) {
-      Integer at = index.get(id.asText());
+    for (String id : trained.subset()) {
+      Integer at = index.get(id);
       if (at == null) {
         throw new IllegalStateException("run " + run + " names unknown pool example " + id);
       }
@@ -174,8 +174,8 @@ class AttributionInputs {
   float[] margins(UUID study, String run) {
     List<float[]> rows =
         jdbc.query(
-            "SELECT e.margins FROM training.run r JOIN training.run_eval e ON e.run_id = r.id"
-                + " WHERE r.study_id = ? AND r.job_key = ? AND e.margins IS NOT NULL",
+            "SELECT margins FROM training.run_example_losses WHERE study_id = ? AND run_key = ?"
+                + " AND margins IS NOT NULL",
             (rs, i) -> floats(rs.getArray(1)),
             study,
             run);
@@ -183,6 +183,10 @@ class AttributionInputs {
       throw new IllegalStateException("run " + run + " of study " + study + " has no margins");
     }
     return rows.get(0);
+  }
+
+  private static String[] strings(Array array) throws SQLException {
+    return array == null ? null : (String[]) array.getArray();
   }
 
   private static float[] floats(Array array) throws SQLException {

@@ -2,7 +2,6 @@ package io.s2l.analysis.attribution;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.s2l.analysis.storage.VersionedRows;
 import io.s2l.api.attribution.AttributionResult;
 import io.s2l.attribution.Scores;

@@ -12,7 +12,10 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Loads the per-example losses of a study trained by s2l's workers (schema {@code training}). */
+/**
+ * Loads the per-example losses of a study trained by s2l's workers, from their read model {@code
+ * training.run_example_losses}.
+ */
 @Component
 class TrainedLosses {
 
@@ -25,10 +28,8 @@ class TrainedLosses {
   LossCube load(AnalysisJobSpec spec) {
     List<Cell> cells = new ArrayList<>();
     jdbc.query(
-        "SELECT r.scale, r.distribution, r.seed, r.params_non_embedding, r.flops, e.eval_set,"
-            + " e.losses, e.correct, e.chance"
-            + " FROM training.run r JOIN training.run_eval e ON e.run_id = r.id"
-            + " WHERE r.study_id = ?",
+        "SELECT scale, distribution, seed, params_non_embedding, flops, eval_set, losses,"
+            + " correct, chance FROM training.run_example_losses WHERE study_id = ?",
         (ResultSet rs) -> {
           cells.add(
               new Cell(

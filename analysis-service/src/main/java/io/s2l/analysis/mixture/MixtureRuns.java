@@ -1,19 +1,26 @@
 package io.s2l.analysis.mixture;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.s2l.study.JobKinds;
-import io.s2l.study.TrainingJobSpec;
 import java.sql.Array;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads a mixture study's trained models with their results on the target evaluation set. */
+/**
+ * Reads a mixture study's trained models with their mixtures and their results on the target
+ * evaluation set, from trainer-worker's read model (the {@code training} views).
+ */
 @Component
 class MixtureRuns {
+
+  private static final TypeReference<LinkedHashMap<String, Double>> WEIGHTS =
+      new TypeReference<>() {};
 
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
@@ -26,32 +33,33 @@ class MixtureRuns {
   /** Every model of the study at one scale, with its mixture and its results on {@code target}. */
   List<ProxyRun> load(UUID study, String scale, String target) {
     return jdbc.query(
-        "SELECT j.payload::text, r.flops, e.mean_loss, e.losses, e.correct FROM training.run r"
-            + " JOIN training.run_eval e ON e.run_id = r.id JOIN queue.job j ON j.study_id ="
-            + " r.study_id AND j.kind = ? AND j.job_key = r.job_key WHERE r.study_id = ? AND"
-            + " r.scale = ? AND e.eval_set = ? ORDER BY r.distribution, r.seed",
-        (rs, i) -> {
-          TrainingJobSpec job = read(rs.getString(1));
-          return new ProxyRun(
-              scale,
-              job.distribution().name(),
-              job.distribution().weights(),
-              rs.getDouble(2),
-              rs.getDouble(3),
-              floats(rs.getArray(4)),
-              booleans(rs.getArray(5)));
-        },
-        JobKinds.TRAIN,
+        "SELECT r.distribution, r.mixture_weights::text, r.flops, e.mean_loss, e.losses,"
+            + " e.correct FROM training.run_summary r JOIN training.run_example_losses e"
+            + " ON e.study_id = r.study_id AND e.run_key = r.run_key WHERE r.study_id = ?"
+            + " AND r.scale = ? AND e.eval_set = ? ORDER BY r.distribution, r.seed",
+        (rs, i) ->
+            new ProxyRun(
+                scale,
+                rs.getString(1),
+                weights(rs.getString(2)),
+                rs.getDouble(3),
+                rs.getDouble(4),
+                floats(rs.getArray(5)),
+                booleans(rs.getArray(6))),
         study,
         scale,
         target);
   }
 
-  private TrainingJobSpec read(String payload) {
+  /** Domain to weight, in the order the stored document gives them; null for a subset run. */
+  private Map<String, Double> weights(String stored) {
+    if (stored == null) {
+      return null;
+    }
     try {
-      return json.readValue(payload, TrainingJobSpec.class);
+      return json.readValue(stored, WEIGHTS);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable training job", e);
+      throw new IllegalStateException("unreadable mixture weights", e);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.s2l.analysis.run;
 
+import io.s2l.api.run.RunView;
 import io.s2l.access.web.PageView;
 import java.util.List;
 import java.util.UUID;
@@ -7,8 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The runs of a study: trained by s2l's workers (schema {@code training}, owned by trainer-worker;
- * read here, never written) or imported ({@code analysis.imported_run}).
+ * The runs of a study: trained by s2l's workers (read through trainer-worker's read model {@code
+ * training.run_summary}) or imported ({@code analysis.imported_run}).
  */
 @Component
 public class RunReader {
@@ -28,7 +29,7 @@ public class RunReader {
     if (imported > 0 || !trainingSchemaExists()) {
       return new PageView<>(imported(studyId, size, offset), page, size, imported);
     }
-    long trained = count("SELECT count(*) FROM training.run WHERE study_id = ?", studyId);
+    long trained = count("SELECT count(*) FROM training.run_summary WHERE study_id = ?", studyId);
     return new PageView<>(trained(studyId, size, offset), page, size, trained);
   }
 
@@ -39,12 +40,10 @@ public class RunReader {
 
   private List<RunView> trained(UUID studyId, int limit, long offset) {
     return jdbc.query(
-        "SELECT r.scale, r.distribution, r.seed, r.params_non_embedding, r.params_total,"
-            + " r.tokens, r.flops, r.steps, r.wall_seconds, r.tokens_per_second,"
-            + " r.eval_seconds, r.final_train_loss, r.peak_rss_bytes, r.worker, r.attempt"
-            + " FROM training.run r WHERE r.study_id = ?"
-            + " ORDER BY r.params_non_embedding, r.distribution, r.seed, r.scale"
-            + " LIMIT ? OFFSET ?",
+        "SELECT scale, distribution, seed, params_non_embedding, params_total, tokens, flops,"
+            + " steps, wall_seconds, tokens_per_second, eval_seconds, final_train_loss,"
+            + " peak_rss_bytes, worker, attempt FROM training.run_summary WHERE study_id = ?"
+            + " ORDER BY params_non_embedding, distribution, seed, scale LIMIT ? OFFSET ?",
         (rs, i) ->
             new RunView(
                 rs.getString(1),
@@ -70,7 +69,8 @@ public class RunReader {
   /** The training schema is created by the first worker; an analysis-only platform has none. */
   private boolean trainingSchemaExists() {
     return Boolean.TRUE.equals(
-        jdbc.queryForObject("SELECT to_regclass('training.run') IS NOT NULL", Boolean.class));
+        jdbc.queryForObject(
+            "SELECT to_regclass('training.run_summary') IS NOT NULL", Boolean.class));
   }
 
   private List<RunView> imported(UUID studyId, int limit, long offset) {

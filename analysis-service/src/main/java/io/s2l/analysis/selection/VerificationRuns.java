@@ -25,9 +25,8 @@ class VerificationRuns {
     double[] accuracy = new double[holdout.length];
     List<Object[]> runs =
         jdbc.query(
-            "SELECT e.losses, e.correct FROM training.run r JOIN training.run_eval e"
-                + " ON e.run_id = r.id WHERE r.study_id = ? AND r.scale = ? AND r.distribution = ?"
-                + " AND e.correct IS NOT NULL ORDER BY r.seed",
+            "SELECT losses, correct FROM training.run_example_losses WHERE study_id = ?"
+                + " AND scale = ? AND distribution = ? AND correct IS NOT NULL ORDER BY seed",
             (rs, i) -> new Object[] {values(rs.getArray(1)), values(rs.getArray(2))},
             study,
             scale,

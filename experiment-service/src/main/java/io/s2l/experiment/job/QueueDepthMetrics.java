@@ -3,6 +3,8 @@ package io.s2l.experiment.job;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.s2l.queue.JobLookup;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,13 +33,11 @@ class QueueDepthMetrics {
   @Scheduled(fixedDelayString = "${s2l.experiment.metrics-interval:5s}")
   void refresh() {
     List<MultiGauge.Row<?>> rows = new ArrayList<>();
-    jdbc.query(
-        "SELECT kind, state, count(*) FROM queue.job GROUP BY kind, state",
-        rs -> {
-          rows.add(
-              MultiGauge.Row.of(
-                  Tags.of("kind", rs.getString(1), "state", rs.getString(2)), rs.getLong(3)));
-        });
+    List<JobLookup.Depth> jobs = jdbc.execute((Connection c) -> JobLookup.depth(c));
+    for (JobLookup.Depth d : jobs) {
+      rows.add(
+          MultiGauge.Row.of(Tags.of("kind", d.kind(), "state", d.state().column()), d.count()));
+    }
     depth.register(rows, true);
   }
 }

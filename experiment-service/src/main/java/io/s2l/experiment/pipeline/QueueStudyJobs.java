@@ -1,14 +1,11 @@
 package io.s2l.experiment.pipeline;
 
 import io.s2l.queue.JobCounts;
+import io.s2l.queue.JobLookup;
 import io.s2l.queue.JobQueue;
-import io.s2l.queue.JobState;
 import io.s2l.queue.NewJob;
 import io.s2l.queue.spring.CurrentTransaction;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,24 +39,10 @@ class QueueStudyJobs implements StudyJobs {
   @Override
   public List<QueuedJob> jobs(UUID study, String kind) {
     return onConnection(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT job_key, state, payload::text FROM queue.job"
-                      + " WHERE study_id = ? AND kind = ? ORDER BY id")) {
-            ps.setObject(1, study);
-            ps.setString(2, kind);
-            List<QueuedJob> jobs = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                jobs.add(
-                    new QueuedJob(
-                        rs.getString(1), JobState.ofColumn(rs.getString(2)), rs.getString(3)));
-              }
-            }
-            return jobs;
-          }
-        });
+        c ->
+            JobLookup.ofKind(c, study, kind).stream()
+                .map(j -> new QueuedJob(j.key(), j.state(), j.payloadJson()))
+                .toList());
   }
 
   @Override

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.access.ApiKey;
 import io.s2l.access.StudyOwners;
+import io.s2l.queue.JobLookup;
 import io.s2l.queue.JobQueue;
+import io.s2l.queue.JobState;
 import io.s2l.queue.NewJob;
 import io.s2l.queue.spring.CurrentTransaction;
 import io.s2l.study.FeaturizeJobSpec;
@@ -16,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,24 +71,21 @@ public class FeatureRequests {
     if (dimension == null || dimension < 1 || dimension > MAX_DIMENSION) {
       errors.add(new FieldError("dimension", "must be between 1 and " + MAX_DIMENSION));
     }
-    List<String[]> jobs =
-        jdbc.query(
-            "SELECT payload::text, state FROM queue.job WHERE study_id = ? AND kind = ? AND job_key = ?",
-            (rs, i) -> new String[] {rs.getString(1), rs.getString(2)},
-            studyId,
-            JobKinds.TRAIN,
-            run == null ? "" : run);
-    if (jobs.isEmpty()) {
+    Optional<JobLookup.Job> job =
+        jdbc.execute(
+            (Connection c) -> JobLookup.find(c, studyId, JobKinds.TRAIN, run == null ? "" : run));
+    if (job.isEmpty()) {
       errors.add(new FieldError("run", "names no model of this study (scale/distribution/seed)"));
-    } else if (!"succeeded".equals(jobs.get(0)[1])) {
+    } else if (job.get().state() != JobState.SUCCEEDED) {
       errors.add(
-          new FieldError("run", "has not been trained yet (its job is " + jobs.get(0)[1] + ")"));
+          new FieldError(
+              "run", "has not been trained yet (its job is " + job.get().state().column() + ")"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidStudyException(errors);
     }
     try {
-      TrainingJobSpec trained = json.readValue(jobs.get(0)[0], TrainingJobSpec.class);
+      TrainingJobSpec trained = json.readValue(job.get().payloadJson(), TrainingJobSpec.class);
       ModelScale scale = trained.scale();
       if (scale.languageModelFamily()) {
         throw new InvalidStudyException(

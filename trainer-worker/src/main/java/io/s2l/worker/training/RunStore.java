@@ -55,8 +55,8 @@ class RunStore {
             "INSERT INTO training.run (study_id, job_id, job_key, scale, distribution, seed,"
                 + " params_non_embedding, params_total, tokens, flops, steps, wall_seconds,"
                 + " tokens_per_second, eval_seconds, final_train_loss, peak_rss_bytes, worker,"
-                + " attempt, created_at, model_path)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id")) {
+                + " attempt, created_at, model_path, trained_on)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb) RETURNING id")) {
       var stats = run.stats();
       ps.setObject(1, run.job().studyId());
       ps.setLong(2, run.job().id());
@@ -78,6 +78,8 @@ class RunStore {
       ps.setInt(18, run.job().attempt());
       ps.setTimestamp(19, Timestamp.from(clock.instant()));
       ps.setString(20, run.modelPath() + "/model.params");
+      // What the run was trained on: the payload this worker trained from, as it read it.
+      ps.setString(21, run.job().payloadJson());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);

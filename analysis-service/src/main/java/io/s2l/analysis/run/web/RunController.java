@@ -2,7 +2,7 @@ package io.s2l.analysis.run.web;
 
 import io.s2l.access.web.PageView;
 import io.s2l.analysis.run.RunReader;
-import io.s2l.analysis.run.RunView;
+import io.s2l.api.run.RunView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;

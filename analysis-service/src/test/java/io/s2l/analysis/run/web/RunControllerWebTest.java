@@ -12,7 +12,7 @@ import io.s2l.access.Role;
 import io.s2l.access.web.PageView;
 import io.s2l.analysis.config.SecuredWebSlice;
 import io.s2l.analysis.run.RunReader;
-import io.s2l.analysis.run.RunView;
+import io.s2l.api.run.RunView;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
