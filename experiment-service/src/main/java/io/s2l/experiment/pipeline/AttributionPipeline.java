@@ -89,7 +89,7 @@ class AttributionPipeline implements StudyPipeline {
       return;
     }
     // The attribution job queued the reference models that verify the selections.
-    stages.verifyThenComplete(study, trained, VERIFY_KEY, VerifyJobSpec.SELECTION);
+    stages.verifyThenComplete(study, VERIFY_KEY, VerifyJobSpec.SELECTION);
   }
 
   /** The study's training jobs that pass {@code filter}, on the pool or on the other subsets. */

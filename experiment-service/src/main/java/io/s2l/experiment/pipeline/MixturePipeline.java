@@ -67,7 +67,7 @@ class MixturePipeline implements StudyPipeline {
       return;
     }
     // The recommendation job queued the reference models that verify its mixtures.
-    stages.verifyThenComplete(study, trained, VERIFY_KEY, VerifyJobSpec.MIXTURE);
+    stages.verifyThenComplete(study, VERIFY_KEY, VerifyJobSpec.MIXTURE);
   }
 
   private NewJob recommendationJob(ActiveStudy active) {

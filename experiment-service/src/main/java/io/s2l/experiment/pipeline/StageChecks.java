@@ -59,10 +59,13 @@ final class StageChecks {
   /**
    * The last stage of a study whose earlier job queued the reference models that verify it: once
    * they are all trained the verification job is queued (once, whoever reconciles), and its success
-   * completes the study.
+   * completes the study. Call it only after seeing that earlier job succeed: the training counts
+   * are read here, after that, because a count read before could predate the reference models the
+   * job queued on committing, and would call the study trained while they are not.
    */
-  void verifyThenComplete(Study study, boolean trained, String verifyKey, String subject) {
-    if (trained) {
+  void verifyThenComplete(Study study, String verifyKey, String subject) {
+    JobCounts training = jobs.counts(study.id(), JobKinds.TRAIN);
+    if (training.succeeded() == training.total()) {
       jobs.enqueueAbsent(
           List.of(job(study, JobKinds.VERIFY, verifyKey, new VerifyJobSpec(study.id(), subject))));
     }

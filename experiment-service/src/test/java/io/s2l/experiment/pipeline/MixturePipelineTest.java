@@ -110,6 +110,53 @@ class MixturePipelineTest {
         .isEqualTo("recommend job failed: mixture-recommendation: no mixtures");
   }
 
+  @Test
+  void aRecommendationCommittingBetweenTwoReadsQueuesNoVerificationBeforeItsModels() {
+    fixture.jobs.succeedAll(study.id(), JobKinds.TRAIN);
+    pipeline.reconcile(active);
+    assertThat(study.status()).isEqualTo(StudyStatus.ANALYZING);
+    // Each read sees the queue as it is then, as each statement of a READ COMMITTED transaction
+    // does: the recommendation commits, with the reference models it queues, just before the
+    // pipeline asks whether it succeeded.
+    StudyJobs racing =
+        new StudyJobs() {
+          boolean committed;
+
+          @Override
+          public io.s2l.queue.JobCounts counts(java.util.UUID id, String kind) {
+            if (kind.equals(JobKinds.RECOMMEND) && !committed) {
+              committed = true;
+              fixture.jobs.succeedAll(id, JobKinds.RECOMMEND);
+              fixture.jobs.enqueue(List.of(referenceModel("recommended-linear-xs")));
+            }
+            return fixture.jobs.counts(id, kind);
+          }
+
+          @Override
+          public java.util.Optional<String> firstFailure(java.util.UUID id, String kind) {
+            return fixture.jobs.firstFailure(id, kind);
+          }
+
+          @Override
+          public List<QueuedJob> jobs(java.util.UUID id, String kind) {
+            return fixture.jobs.jobs(id, kind);
+          }
+
+          @Override
+          public void enqueue(List<NewJob> jobs) {
+            fixture.jobs.enqueue(jobs);
+          }
+
+          @Override
+          public void enqueueAbsent(List<NewJob> jobs) {
+            fixture.jobs.enqueueAbsent(jobs);
+          }
+        };
+    new MixturePipeline(racing, fixture.json, fixture.clock).reconcile(active);
+    assertThat(fixture.jobs.queued(study.id(), JobKinds.VERIFY)).isEmpty();
+    assertThat(study.status()).isEqualTo(StudyStatus.ANALYZING);
+  }
+
   private NewJob referenceModel(String distribution) {
     return fixture.trainingJob(
         study,
