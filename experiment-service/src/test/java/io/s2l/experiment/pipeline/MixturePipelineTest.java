@@ -116,16 +116,16 @@ class MixturePipelineTest {
     pipeline.reconcile(active);
     assertThat(study.status()).isEqualTo(StudyStatus.ANALYZING);
     // Each read sees the queue as it is then, as each statement of a READ COMMITTED transaction
-    // does: the recommendation commits, with the reference models it queues, just before the
-    // pipeline asks whether it succeeded.
+    // does: the recommendation commits, with the reference models it queues, after the pipeline
+    // checked for failures and read the training counts, just before it asks whether the
+    // recommendation succeeded.
     StudyJobs racing =
         new StudyJobs() {
-          boolean committed;
+          int recommendationReads;
 
           @Override
           public io.s2l.queue.JobCounts counts(java.util.UUID id, String kind) {
-            if (kind.equals(JobKinds.RECOMMEND) && !committed) {
-              committed = true;
+            if (kind.equals(JobKinds.RECOMMEND) && ++recommendationReads == 2) {
               fixture.jobs.succeedAll(id, JobKinds.RECOMMEND);
               fixture.jobs.enqueue(List.of(referenceModel("recommended-linear-xs")));
             }
