@@ -70,8 +70,7 @@ class JobLookupIT {
   void listsAStudysJobsOfOneKindInEveryStateOldestFirst() throws Exception {
     completeNext();
     try (Connection c = dataSource.getConnection()) {
-      assertThat(
-              JobLookup.ofKind(c, study, "train").stream().map(j -> j.key() + ":" + j.state()))
+      assertThat(JobLookup.ofKind(c, study, "train").stream().map(j -> j.key() + ":" + j.state()))
           .containsExactly("a:SUCCEEDED", "b:QUEUED", "c:QUEUED");
       assertThat(JobLookup.ofKind(c, study, "featurize").stream().map(JobLookup.Job::payloadJson))
           .containsExactly("{\"distribution\": {\"name\": \"pool\"}}");
