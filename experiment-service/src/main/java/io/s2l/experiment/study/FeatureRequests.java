@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,7 +31,6 @@ public class FeatureRequests {
   static final int MAX_DIMENSION = io.s2l.study.StudyLimits.MAX_PROJECTION_DIMENSION;
 
   private final StudyService studies;
-  private final JdbcTemplate jdbc;
   private final JobQueue queue;
   private final CurrentTransaction transaction;
   private final ObjectMapper json;
@@ -41,7 +39,6 @@ public class FeatureRequests {
 
   FeatureRequests(
       StudyService studies,
-      JdbcTemplate jdbc,
       JobQueue queue,
       CurrentTransaction transaction,
       ObjectMapper json,
@@ -50,7 +47,6 @@ public class FeatureRequests {
     this.owners = owners;
     this.clock = clock;
     this.studies = studies;
-    this.jdbc = jdbc;
     this.queue = queue;
     this.transaction = transaction;
     this.json = json;
@@ -71,9 +67,7 @@ public class FeatureRequests {
     if (dimension == null || dimension < 1 || dimension > MAX_DIMENSION) {
       errors.add(new FieldError("dimension", "must be between 1 and " + MAX_DIMENSION));
     }
-    Optional<JobLookup.Job> job =
-        jdbc.execute(
-            (Connection c) -> JobLookup.find(c, studyId, JobKinds.TRAIN, run == null ? "" : run));
+    Optional<JobLookup.Job> job = trainingJob(studyId, run == null ? "" : run);
     if (job.isEmpty()) {
       errors.add(new FieldError("run", "names no model of this study (scale/distribution/seed)"));
     } else if (job.get().state() != JobState.SUCCEEDED) {
@@ -115,6 +109,14 @@ public class FeatureRequests {
         throw new DuplicateKeyException("these features were already requested", e);
       }
       throw new IllegalStateException("cannot queue featurisation of " + run, e);
+    }
+  }
+
+  private Optional<JobLookup.Job> trainingJob(UUID studyId, String run) {
+    try {
+      return transaction.query(c -> JobLookup.find(c, studyId, JobKinds.TRAIN, run));
+    } catch (SQLException e) {
+      throw new IllegalStateException("queue unavailable", e);
     }
   }
 }
