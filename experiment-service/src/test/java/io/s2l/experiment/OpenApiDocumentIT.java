@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.testsupport.TestDatabase;
 import io.s2l.testsupport.TestKeys;
+import io.s2l.testsupport.openapi.CommittedDocument;
 import io.s2l.testsupport.openapi.OpenApiContract;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,6 +43,16 @@ class OpenApiDocumentIT {
   @Test
   void theDocumentIsOpenApi31WithErrorsAsProblemsAndNamedBodies() {
     assertThat(OpenApiContract.violations(document(), UNTYPED)).isEmpty();
+  }
+
+  @Test
+  void theDocumentIsTheCommittedOne() {
+    assertThat(
+            CommittedDocument.check(
+                document(),
+                Path.of("../docs/openapi/experiment-service.json"),
+                Path.of("target/openapi/experiment-service.json")))
+        .isEmpty();
   }
 
   @Test

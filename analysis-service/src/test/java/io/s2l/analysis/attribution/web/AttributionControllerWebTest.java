@@ -11,7 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.s2l.access.Role;
 import io.s2l.analysis.attribution.AttributionStore;
 import io.s2l.analysis.config.SecuredWebSlice;
+import io.s2l.api.attribution.AttributionResult;
+import io.s2l.api.attribution.GroundTruthSize;
+import io.s2l.api.attribution.ScaleLds;
 import io.s2l.attribution.Scores;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,14 +29,27 @@ class AttributionControllerWebTest extends SecuredWebSlice {
   private static final UUID ID = UUID.fromString("00000000-0000-0000-0000-0000000000a0");
   private static final String BASE = "/api/v1/studies/" + ID + "/attribution";
   private static final MediaType SVG = MediaType.valueOf("image/svg+xml");
-  private static final String WITH_LDS =
-      """
-      {"dataset": "digits", "referenceScale": "m", "groundTruth": {"subsets": 4},
-       "lds": [{"scale": "s", "lds": 0.31, "ci95": [0.2, 0.4], "computeRatio": 8.0},
-               {"scale": "m", "lds": 0.45, "ci95": [0.35, 0.55], "computeRatio": 1.0}]}
-      """;
-  private static final String WITHOUT_LDS =
-      "{\"dataset\": \"digits\", \"referenceScale\": \"m\", \"groundTruth\": null}";
+  private static final AttributionResult WITH_LDS =
+      new AttributionResult(
+          ID,
+          "digits",
+          "m",
+          0,
+          0,
+          List.of(),
+          null,
+          new GroundTruthSize(4, 0),
+          List.of(
+              new ScaleLds("s", 0.31, List.of(0.2, 0.4), null, 8.0, 0, null, 0, 0),
+              new ScaleLds("m", 0.45, List.of(0.35, 0.55), null, 1.0, 0, null, 0, 0)),
+          null,
+          null,
+          null,
+          null,
+          null);
+  private static final AttributionResult WITHOUT_LDS =
+      new AttributionResult(
+          ID, "digits", "m", 0, 0, null, null, null, null, null, null, null, null, null);
 
   @MockitoBean AttributionStore store;
 
