@@ -1,7 +1,7 @@
 package io.s2l.analysis.run;
 
-import io.s2l.api.run.RunView;
 import io.s2l.access.web.PageView;
+import io.s2l.api.run.RunView;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;

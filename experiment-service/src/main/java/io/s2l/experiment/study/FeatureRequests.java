@@ -14,7 +14,6 @@ import io.s2l.study.FieldError;
 import io.s2l.study.JobKinds;
 import io.s2l.study.ModelScale;
 import io.s2l.study.TrainingJobSpec;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
