@@ -2,7 +2,7 @@ package io.s2l.analysis.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.access.web.openapi.ApiContract;
-import io.s2l.analysis.imports.web.ImportDocument;
+import io.s2l.analysis.imports.ImportDocument;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.examples.Example;

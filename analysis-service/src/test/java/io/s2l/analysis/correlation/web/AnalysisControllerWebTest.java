@@ -43,10 +43,10 @@ class AnalysisControllerWebTest extends SecuredWebSlice {
     mvc.perform(get(BASE + "/scale-correlation").with(as(Role.READ)))
         .andExpect(status().isOk())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
-        .andExpect(jsonPath("$.referenceScale").value("m"))
-        .andExpect(jsonPath("$.entries[0].proxyScale").value("s"))
-        .andExpect(jsonPath("$.entries[0].r2").value(0.98))
-        .andExpect(jsonPath("$.entries[0].ci95.r2[0]").value(0.9));
+        .andExpect(jsonPath("$.referenceScale").value("big"))
+        .andExpect(jsonPath("$.entries[0].proxyScale").value("tiny"))
+        .andExpect(jsonPath("$.entries[0].r2").value(0.9981024982074009))
+        .andExpect(jsonPath("$.entries[0].ci95.r2[0]").value(0.9929728264354062));
   }
 
   @Test

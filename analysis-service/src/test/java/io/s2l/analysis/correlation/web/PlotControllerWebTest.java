@@ -41,8 +41,8 @@ class PlotControllerWebTest extends SecuredWebSlice {
           "r2-vs-compute.svg",
           "decision-accuracy-vs-compute.svg",
           "accuracy-vs-correlation.svg",
-          "scatter.svg?proxy=s&evalSet=heldout/web",
-          "per-example-r2.svg?proxy=s&evalSet=heldout/web"
+          "scatter.svg?proxy=tiny&evalSet=heldout/code",
+          "per-example-r2.svg?proxy=tiny&evalSet=heldout/code"
         }) {
       mvc.perform(get(PLOTS + plot).with(as(Role.READ)))
           .andExpect(status().isOk())
@@ -56,10 +56,10 @@ class PlotControllerWebTest extends SecuredWebSlice {
     mvc.perform(
             get(PLOTS + "scatter.svg")
                 .with(as(Role.READ))
-                .param("proxy", "s")
-                .param("evalSet", "heldout/web"))
+                .param("proxy", "tiny")
+                .param("evalSet", "heldout/code"))
         .andExpect(status().isOk())
-        .andExpect(content().string(containsString("s vs m on heldout/web")));
+        .andExpect(content().string(containsString("tiny vs big on heldout/code")));
   }
 
   @Test
@@ -68,7 +68,7 @@ class PlotControllerWebTest extends SecuredWebSlice {
             get(PLOTS + "scatter.svg")
                 .with(as(Role.READ))
                 .param("proxy", "xl")
-                .param("evalSet", "heldout/web"))
+                .param("evalSet", "heldout/code"))
         .andExpect(status().isNotFound())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.detail", containsString("'xl'")));
@@ -76,7 +76,7 @@ class PlotControllerWebTest extends SecuredWebSlice {
 
   @Test
   void aMissingParameterIsAProblem400() throws Exception {
-    mvc.perform(get(PLOTS + "per-example-r2.svg").with(as(Role.READ)).param("proxy", "s"))
+    mvc.perform(get(PLOTS + "per-example-r2.svg").with(as(Role.READ)).param("proxy", "tiny"))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.detail", containsString("evalSet")));

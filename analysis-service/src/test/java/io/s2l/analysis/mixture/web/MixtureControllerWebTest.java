@@ -9,8 +9,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.s2l.access.Role;
+import io.s2l.analysis.GoldenDocuments;
 import io.s2l.analysis.config.SecuredWebSlice;
 import io.s2l.analysis.mixture.MixtureReader;
+import io.s2l.api.mixture.MixtureRecommendation;
+import io.s2l.api.mixture.MixtureResult;
+import io.s2l.api.mixture.MixtureVerification;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -24,40 +28,28 @@ class MixtureControllerWebTest extends SecuredWebSlice {
 
   private static final UUID ID = UUID.fromString("00000000-0000-0000-0000-0000000000b0");
   private static final String BASE = "/api/v1/studies/" + ID + "/mixture";
-  private static final String RECOMMENDATION =
-      "{\"entries\": [{\"proxyScale\": \"s\", \"method\": \"linear\", \"predictedLoss\": 2.9}]}";
-  private static final String VERIFIED =
-      "{\"version\": 2, \"recommendation\": "
-          + RECOMMENDATION
-          + ", \"verification\": {\"entries\": ["
-          + "{\"proxyScale\": \"s\", \"method\": \"linear\", \"computeRatio\": 8.0,"
-          + " \"gainOverRandom\": 0.12, \"ci95\": [0.05, 0.2]},"
-          + "{\"proxyScale\": \"s\", \"method\": \"xgboost\", \"computeRatio\": 8.0,"
-          + " \"gainOverRandom\": 0.08, \"ci95\": [0.01, 0.15]}]}}";
-  private static final String UNVERIFIED =
-      "{\"version\": 1, \"recommendation\": " + RECOMMENDATION + ", \"verification\": null}";
-
   @MockitoBean MixtureReader reader;
 
   @Test
   void theLatestRecommendationAndItsVerification() throws Exception {
-    given(reader.latest(ID)).will(document(VERIFIED));
+    given(reader.latest(ID)).willReturn(golden(2, true));
 
     mvc.perform(get(BASE).with(as(Role.READ)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.version").value(2))
-        .andExpect(jsonPath("$.recommendation.entries[0].method").value("linear"))
-        .andExpect(jsonPath("$.verification.entries[1].gainOverRandom").value(0.08));
+        .andExpect(jsonPath("$.recommendation.recommendations[0].model").value("linear"))
+        .andExpect(
+            jsonPath("$.verification.entries[1].gainOverRandom").value(0.011510558426380157));
     mvc.perform(get(BASE + "/gain.svg").with(as(Role.READ)))
         .andExpect(status().isOk())
         .andExpect(content().contentTypeCompatibleWith(MediaType.valueOf("image/svg+xml")))
         .andExpect(content().string(startsWith("<svg")))
-        .andExpect(content().string(containsString("xgboost")));
+        .andExpect(content().string(containsString("mixture-xgboost")));
   }
 
   @Test
   void anUnverifiedStudyHasNoGainPlotYet() throws Exception {
-    given(reader.latest(ID)).will(document(UNVERIFIED));
+    given(reader.latest(ID)).willReturn(golden(1, false));
 
     mvc.perform(get(BASE).with(as(Role.READ)))
         .andExpect(status().isOk())
@@ -84,5 +76,17 @@ class MixtureControllerWebTest extends SecuredWebSlice {
     mvc.perform(get(BASE))
         .andExpect(status().isUnauthorized())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+  }
+
+  /** The golden stored recommendation, with the golden verification when {@code verified}. */
+  private static MixtureResult golden(int version, boolean verified) throws Exception {
+    return new MixtureResult(
+        version,
+        GoldenDocuments.JSON.readValue(
+            GoldenDocuments.text("mixture-recommendation"), MixtureRecommendation.class),
+        verified
+            ? GoldenDocuments.JSON.readValue(
+                GoldenDocuments.text("mixture-verification"), MixtureVerification.class)
+            : null);
   }
 }

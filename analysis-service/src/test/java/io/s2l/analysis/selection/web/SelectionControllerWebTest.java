@@ -9,8 +9,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.s2l.access.Role;
+import io.s2l.analysis.GoldenDocuments;
 import io.s2l.analysis.config.SecuredWebSlice;
 import io.s2l.analysis.selection.SelectionReader;
+import io.s2l.api.selection.SelectionResult;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -24,27 +26,22 @@ class SelectionControllerWebTest extends SecuredWebSlice {
 
   private static final UUID ID = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
   private static final String BASE = "/api/v1/studies/" + ID + "/selection";
-  private static final String VERIFIED =
-      """
-      {"version": 1, "entries": [
-        {"method": "dsdm", "proxyScale": "s", "computeRatio": 8.0, "predictedLoss": 1.9,
-         "verifiedLoss": 2.0, "gainOverRandom": 0.11, "ci95": [0.04, 0.18]},
-        {"method": "similarity", "proxyScale": null, "computeRatio": 1.0,
-         "verifiedLoss": 2.1, "gainOverRandom": 0.02, "ci95": [-0.03, 0.07]}]}
-      """;
-
   @MockitoBean SelectionReader reader;
 
   @Test
   void theVerifiedSelectionsAndTheirGainPlot() throws Exception {
-    given(reader.latest(ID)).will(document(VERIFIED));
+    given(reader.latest(ID))
+        .willReturn(
+            GoldenDocuments.JSON
+                .readValue(GoldenDocuments.text("selection"), SelectionResult.class)
+                .served(1));
 
     mvc.perform(get(BASE).with(as(Role.READ)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.version").value(1))
         .andExpect(jsonPath("$.entries[0].method").value("dsdm"))
-        .andExpect(jsonPath("$.entries[0].gainOverRandom").value(0.11))
-        .andExpect(jsonPath("$.entries[1].method").value("similarity"));
+        .andExpect(jsonPath("$.entries[0].gainOverRandom").value(-0.25683266768276825))
+        .andExpect(jsonPath("$.entries[2].method").value("similarity"));
     mvc.perform(get(BASE + "/gain.svg").with(as(Role.READ)))
         .andExpect(status().isOk())
         .andExpect(content().contentTypeCompatibleWith(MediaType.valueOf("image/svg+xml")))

@@ -1,4 +1,4 @@
-package io.s2l.analysis.imports.web;
+package io.s2l.analysis.imports;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
