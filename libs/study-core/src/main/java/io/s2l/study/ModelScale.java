@@ -6,6 +6,7 @@ import static io.s2l.study.StudyLimits.MAX_DEPTH;
 import static io.s2l.study.StudyLimits.MAX_WIDTH;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One model size of a study: a pre-LN, causal, decoder-only transformer over bytes.
@@ -22,9 +23,26 @@ import java.util.List;
  * @param context sequence length in tokens (bytes)
  * @param family {@code lm} (the default) for the transformer language model; {@code mlp} or {@code
  *     cnn} for the image classifiers, scaled by width at a fixed depth (heads and context unused)
+ * @param trainer the registered trainer that trains this scale; null takes the study's trainer, and
+ *     {@value TrainerRef#BUILTIN} (or no trainer anywhere) the built-in DJL trainer
+ * @param options free settings passed unread to an external trainer in its spec (such as the name
+ *     of a model configuration of the team's own code); scalar values only
  */
 public record ModelScale(
-    String name, Integer width, Integer depth, Integer heads, Integer context, String family) {
+    String name,
+    Integer width,
+    Integer depth,
+    Integer heads,
+    Integer context,
+    String family,
+    String trainer,
+    Map<String, Object> options) {
+
+  /** A scale trained by the study's trainer, without options. */
+  public ModelScale(
+      String name, Integer width, Integer depth, Integer heads, Integer context, String family) {
+    this(name, width, depth, heads, context, family, null, null);
+  }
 
   /** Vocabulary of the byte-level tokenizer. */
   public static final int VOCABULARY = 256;

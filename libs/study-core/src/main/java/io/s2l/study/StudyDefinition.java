@@ -23,6 +23,8 @@ import java.util.List;
  *     attribution}
  * @param recommendMixture makes this a mixture-recommendation study (text datasets): only the
  *     proxies train on the distributions; the reference verifies the recommended mixtures
+ * @param trainer the registered trainer for every scale that names none; null or {@value
+ *     TrainerRef#BUILTIN} for the built-in DJL trainer
  */
 public record StudyDefinition(
     String name,
@@ -37,7 +39,48 @@ public record StudyDefinition(
     TrainingSettings training,
     AttributionSpec attribution,
     SelectionSpec selection,
-    MixtureRecommendationSpec recommendMixture) {
+    MixtureRecommendationSpec recommendMixture,
+    String trainer) {
+
+  /** A study trained by the built-in trainer unless its scales name another. */
+  public StudyDefinition(
+      String name,
+      String dataset,
+      List<MixtureSpec> distributions,
+      GeneratedMixtures generated,
+      List<ModelScale> scales,
+      String referenceScale,
+      Double tokensPerParam,
+      List<Long> seeds,
+      List<String> evalSets,
+      TrainingSettings training,
+      AttributionSpec attribution,
+      SelectionSpec selection,
+      MixtureRecommendationSpec recommendMixture) {
+    this(
+        name,
+        dataset,
+        distributions,
+        generated,
+        scales,
+        referenceScale,
+        tokensPerParam,
+        seeds,
+        evalSets,
+        training,
+        attribution,
+        selection,
+        recommendMixture,
+        null);
+  }
+
+  /** The trainer name of {@code scale}: its own, else the study's, else the built-in one. */
+  public String trainerOf(ModelScale scale) {
+    if (scale.trainer() != null) {
+      return scale.trainer();
+    }
+    return trainer != null ? trainer : TrainerRef.BUILTIN;
+  }
 
   public static final String BUILTIN_DATASET = "builtin";
 
@@ -64,6 +107,7 @@ public record StudyDefinition(
         seeds,
         evalSets,
         training,
+        null,
         null,
         null,
         null);

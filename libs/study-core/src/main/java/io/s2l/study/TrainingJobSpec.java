@@ -12,6 +12,7 @@ import java.util.List;
  * @param tokensPerParam token budget per non-embedding parameter
  * @param evalSets evaluation sets to measure per-example loss on
  * @param training optimiser settings, defaults filled in
+ * @param trainer the external trainer that trains this model; null for the built-in DJL trainer
  */
 public record TrainingJobSpec(
     String dataset,
@@ -20,7 +21,26 @@ public record TrainingJobSpec(
     long seed,
     Double tokensPerParam,
     List<String> evalSets,
-    TrainingSettings training) {
+    TrainingSettings training,
+    TrainerRef trainer) {
+
+  /** A job for the built-in DJL trainer. */
+  public TrainingJobSpec(
+      String dataset,
+      ModelScale scale,
+      MixtureSpec distribution,
+      long seed,
+      Double tokensPerParam,
+      List<String> evalSets,
+      TrainingSettings training) {
+    this(dataset, scale, distribution, seed, tokensPerParam, evalSets, training, null);
+  }
+
+  /** This job, trained by {@code trainer} (null: the built-in trainer). */
+  public TrainingJobSpec withTrainer(TrainerRef trainer) {
+    return new TrainingJobSpec(
+        dataset, scale, distribution, seed, tokensPerParam, evalSets, training, trainer);
+  }
 
   /** Training tokens: {@code tokensPerParam x nonEmbeddingParams}, rounded up. */
   public long tokenBudget() {
