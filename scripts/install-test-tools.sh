@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what the tests need beyond Maven's dependencies, from Debian's packages:
+#   python3-torch  PyTorch for /usr/bin/python3: the reference trainer (trainers/pytorch) and its
+#                  tests, the cross-trainer check and the PyTorch baselines of the benchmarks.
+# Idempotent: does nothing when everything is present. Needs root (or sudo) and apt on a miss.
+set -euo pipefail
+python=${S2L_PYTHON:-/usr/bin/python3}
+if "$python" -c 'import torch, numpy' 2> /dev/null; then
+  echo "install-test-tools: $python has torch $("$python" -c 'import torch; print(torch.__version__)')"
+  exit 0
+fi
+if ! command -v apt-get > /dev/null; then
+  echo "install-test-tools: $python lacks torch and numpy, and this machine has no apt-get;" \
+       "install PyTorch for it and set S2L_PYTHON (or -Ds2l.python) to that interpreter" >&2
+  exit 1
+fi
+sudo=""
+if [[ $(id -u) != 0 ]]; then sudo=sudo; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends python3 python3-torch python3-numpy
+"$python" -c 'import torch; print("install-test-tools: torch", torch.__version__)'
