@@ -257,15 +257,17 @@ public final class JobQueue {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "INSERT INTO queue.worker (owner, kinds, gpu, memory_bytes, started_at, last_seen_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (owner) DO UPDATE SET"
-                    + " last_seen_at = excluded.last_seen_at")) {
+                "INSERT INTO queue.worker (owner, kinds, gpu, memory_bytes, started_at, last_seen_at,"
+                    + " gpus, gpu_memory_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (owner) DO UPDATE SET last_seen_at = excluded.last_seen_at")) {
       ps.setString(1, owner);
       ps.setArray(2, c.createArrayOf("text", kinds.toArray()));
       ps.setBoolean(3, capabilities.gpu());
       ps.setLong(4, Math.min(capabilities.memoryBytes(), Long.MAX_VALUE));
       ps.setTimestamp(5, now);
       ps.setTimestamp(6, now);
+      ps.setInt(7, capabilities.gpus());
+      ps.setLong(8, capabilities.gpuMemoryBytes());
       ps.executeUpdate();
     }
   }

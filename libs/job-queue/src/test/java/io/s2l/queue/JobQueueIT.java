@@ -1,6 +1,7 @@
 package io.s2l.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.s2l.testsupport.MutableClock;
 import io.s2l.testsupport.TestDatabase;
@@ -323,18 +324,29 @@ class JobQueueIT {
 
   @Test
   void workersAdvertiseWhatTheyCanRun() throws Exception {
-    queue.advertise("w1", List.of("train"), new WorkerCapabilities(true, 1L << 30));
+    WorkerCapabilities oneGpu = new WorkerCapabilities(true, 1L << 30, 1, 24L << 30);
+    queue.advertise("w1", List.of("train"), oneGpu);
     clock.advance(Duration.ofSeconds(5));
-    queue.advertise("w1", List.of("train"), new WorkerCapabilities(true, 1L << 30));
+    queue.advertise("w1", List.of("train"), oneGpu);
     try (Connection c = dataSource.getConnection();
         var rs =
             c.createStatement()
                 .executeQuery(
-                    "SELECT gpu, memory_bytes, last_seen_at > started_at FROM queue.worker")) {
+                    "SELECT gpu, memory_bytes, last_seen_at > started_at, gpus, gpu_memory_bytes"
+                        + " FROM queue.worker")) {
       rs.next();
       assertThat(rs.getBoolean(1)).isTrue();
       assertThat(rs.getLong(2)).isEqualTo(1L << 30);
       assertThat(rs.getBoolean(3)).isTrue();
+      assertThat(rs.getInt(4)).isEqualTo(1);
+      assertThat(rs.getLong(5)).isEqualTo(24L << 30);
     }
+  }
+
+  @Test
+  void capabilitiesRefuseAGpuFlagThatContradictsTheCount() {
+    assertThatThrownBy(() -> new WorkerCapabilities(true, 1L << 30, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(new WorkerCapabilities(false, 1L << 30).gpus()).isZero();
   }
 }

@@ -1,6 +1,8 @@
 package io.s2l.worker.config;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.util.cuda.CudaUtils;
 import io.s2l.lm.train.LmEngine;
 import io.s2l.queue.WorkerCapabilities;
 import java.lang.management.ManagementFactory;
@@ -10,9 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What this worker can run, advertised to the queue so that it claims only jobs that fit: whether
- * PyTorch sees a GPU, and the memory one job may use. The engine is started here, with its thread
- * count, before the worker claims its first job.
+ * What this worker can run, advertised to the queue so that it claims only jobs that fit: the GPU
+ * it owns ({@link GpuAssignment}), and the memory one job may use. The engine is started here, with
+ * its thread count, before the worker claims its first job.
  */
 @Configuration(proxyBeanMethods = false)
 class WorkerConfiguration {
@@ -20,14 +22,36 @@ class WorkerConfiguration {
   private static final Logger log = LoggerFactory.getLogger(WorkerConfiguration.class);
 
   @Bean
-  WorkerCapabilities workerCapabilities(WorkerProperties properties) {
+  GpuAssignment gpuAssignment(WorkerProperties properties) {
     Engine engine = LmEngine.start(properties.threads());
+    // CUDA's own count sees GPUs even when the engine runs on CPU natives: external trainers can
+    // use them.
+    int detected = Math.max(engine.getGpuCount(), CudaUtils.getGpuCount());
+    GpuAssignment gpu =
+        GpuAssignment.of(
+            detected,
+            i -> CudaUtils.getGpuMemory(Device.gpu(i)).getMax(),
+            System.getenv("CUDA_VISIBLE_DEVICES"));
+    if (detected > 1) {
+      log.warn(
+          "this worker sees {} GPUs and uses one ({}): start one worker per GPU, each with its own"
+              + " CUDA_VISIBLE_DEVICES",
+          detected,
+          gpu.visibleDevices().orElseThrow());
+    }
+    return gpu;
+  }
+
+  @Bean
+  WorkerCapabilities workerCapabilities(WorkerProperties properties, GpuAssignment gpu) {
     WorkerCapabilities capabilities =
-        new WorkerCapabilities(engine.getGpuCount() > 0, memory(properties));
+        new WorkerCapabilities(
+            gpu.hasGpu(), memory(properties), gpu.hasGpu() ? 1 : 0, gpu.memoryBytes());
     log.info(
-        "worker {}: {} GPU(s), {} MiB for a job",
+        "worker {}: GPU {} ({} MiB), {} MiB for a job",
         ManagementFactory.getRuntimeMXBean().getName(),
-        engine.getGpuCount(),
+        gpu.visibleDevices().orElse("none"),
+        gpu.memoryBytes() >> 20,
         capabilities.memoryBytes() >> 20);
     return capabilities;
   }
