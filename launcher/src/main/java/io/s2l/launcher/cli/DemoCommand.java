@@ -8,8 +8,10 @@ import io.s2l.launcher.demo.DemoResult;
 import io.s2l.launcher.demo.DemoRun;
 import io.s2l.launcher.demo.PlotFiles;
 import io.s2l.launcher.demo.ProgressBar;
+import io.s2l.launcher.demo.ReferenceTrainer;
 import io.s2l.launcher.demo.ResultsTable;
 import io.s2l.launcher.demo.SelectionSection;
+import io.s2l.launcher.demo.TrainerComparison;
 import io.s2l.launcher.platform.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +33,8 @@ import picocli.CommandLine.Option;
         "Start the platform, run the demo study (examples/demo-<preset>.json) end to end, print"
             + " the scale-correlation table, write the JSON report, shut everything down.")
 final class DemoCommand implements Callable<Integer> {
+
+  private static final List<String> KNOWN_TRAINERS = List.of("djl", ReferenceTrainer.NAME);
 
   @Option(
       names = "--preset",
@@ -49,6 +55,16 @@ final class DemoCommand implements Callable<Integer> {
       description = "give up after this long (ISO-8601)")
   Duration timeout;
 
+  @Option(
+      names = "--trainer",
+      defaultValue = "djl",
+      split = ",",
+      description =
+          "who trains the models: djl (the built-in trainer), pytorch (trainers/pytorch, run by"
+              + " /usr/bin/python3 or S2L_PYTHON), or djl,pytorch to train the study with both and"
+              + " compare the conclusions; default ${DEFAULT-VALUE}")
+  List<String> trainers;
+
   @Mixin PlatformOptions platform;
 
   @Override
@@ -60,6 +76,19 @@ final class DemoCommand implements Callable<Integer> {
       return 2;
     }
     String definition = Files.readString(definitionFile);
+    if (trainers.size() > 2 || trainers.stream().anyMatch(t -> !KNOWN_TRAINERS.contains(t))) {
+      System.err.println("--trainer takes djl, pytorch or djl,pytorch; got " + trainers);
+      return 2;
+    }
+    ReferenceTrainer pytorch = null;
+    if (trainers.contains(ReferenceTrainer.NAME)) {
+      try {
+        pytorch = ReferenceTrainer.at(PlatformOptions.home());
+      } catch (IllegalStateException e) {
+        System.err.println("s2l: " + e.getMessage());
+        return 2;
+      }
+    }
     Path logs = PlatformOptions.home().resolve(".s2l").resolve("logs");
     Clock clock = Clock.systemUTC();
     Instant begin = clock.instant();
@@ -73,39 +102,72 @@ final class DemoCommand implements Callable<Integer> {
           "s2l: API key (admin): "
               + running.adminKey()
               + "  (curl -H 'Authorization: Bearer <key>' ...)");
-      System.out.println("s2l: submitting " + definitionFile.getFileName());
       S2lClient client =
           new S2lClient(running.experimentUrl(), running.analysisUrl(), running.adminKey());
-      ProgressBar bar = new ProgressBar(System.out, System.console() != null);
-      DemoResult result =
-          new DemoRun(client, clock).run(definition, bar, () -> requireAlive(running), timeout);
-      if (result.scaleCorrelation() != null) {
-        ResultsTable.print(result.scaleCorrelation(), System.out);
+      if (pytorch != null) {
+        client.registerTrainer(pytorch.registration());
+        System.out.println("s2l: registered trainer 'pytorch': " + pytorch.script());
       }
-      if (result.attribution() != null) {
-        AttributionSection.print(result.attribution(), System.out);
+      List<DemoResult> results = new ArrayList<>();
+      for (String trainer : trainers) {
+        System.out.println(
+            "s2l: submitting " + definitionFile.getFileName() + " (trainer " + trainer + ")");
+        ProgressBar bar = new ProgressBar(System.out, System.console() != null);
+        DemoResult result =
+            new DemoRun(client, clock)
+                .run(
+                    DemoRun.withTrainer(definition, trainer),
+                    bar,
+                    () -> requireAlive(running),
+                    timeout);
+        print(result);
+        results.add(result);
       }
-      if (result.selection() != null) {
-        SelectionSection.print(result.selection(), System.out);
-      }
-      if (result.mixture() != null) {
-        SelectionSection.print(result.mixture(), System.out);
-      }
+      DemoResult result = results.get(0);
       ObjectNode json = DemoReport.build(preset, result, startup);
+      if (results.size() == 2
+          && results.get(0).scaleCorrelation() != null
+          && results.get(1).scaleCorrelation() != null) {
+        TrainerComparison comparison =
+            TrainerComparison.of(
+                trainers.get(0),
+                results.get(0).scaleCorrelation(),
+                trainers.get(1),
+                results.get(1).scaleCorrelation());
+        comparison.print(System.out);
+        json.set("trainerComparison", comparison.toJson());
+      }
       Path plots = PlotFiles.save(client, json, report);
       DemoReport.write(json, report);
       System.out.println("s2l: plots (SVG) saved in " + plots);
-      System.out.printf(
-          "%ns2l: study %s trained %d models in %.0f s; report written to %s%n",
-          result.study().id(),
-          result.runs().size(),
-          json.get("timings").get("studySeconds").asDouble(),
-          report.toAbsolutePath());
+      for (DemoResult r : results) {
+        System.out.printf(
+            "%ns2l: study %s trained %d models in %.0f s",
+            r.study().id(),
+            r.runs().size(),
+            Duration.between(r.submittedAt(), r.completedAt()).toMillis() / 1000.0);
+      }
+      System.out.printf("; report written to %s%n", report.toAbsolutePath());
       System.out.println("s2l: shutting down");
     }
     System.out.printf(
         "s2l: done in %s%n", ProgressBar.clock(Duration.between(begin, clock.instant())));
     return 0;
+  }
+
+  private static void print(DemoResult result) {
+    if (result.scaleCorrelation() != null) {
+      ResultsTable.print(result.scaleCorrelation(), System.out);
+    }
+    if (result.attribution() != null) {
+      AttributionSection.print(result.attribution(), System.out);
+    }
+    if (result.selection() != null) {
+      SelectionSection.print(result.selection(), System.out);
+    }
+    if (result.mixture() != null) {
+      SelectionSection.print(result.mixture(), System.out);
+    }
   }
 
   private static void requireAlive(Platform platform) {

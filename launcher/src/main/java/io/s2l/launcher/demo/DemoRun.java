@@ -3,6 +3,7 @@ package io.s2l.launcher.demo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.s2l.api.study.StudyProgress;
 import io.s2l.api.study.StudyView;
 import io.s2l.client.S2lClient;
@@ -77,6 +78,24 @@ public final class DemoRun {
         started,
         trainedAt,
         finished);
+  }
+
+  /**
+   * The definition trained by {@code trainer}: its {@code trainer} field set, and the trainer in
+   * its name. The built-in trainer ({@code djl}) leaves the definition as it is.
+   */
+  public static String withTrainer(String definition, String trainer) {
+    if (trainer.equals("djl")) {
+      return definition;
+    }
+    try {
+      ObjectNode json = (ObjectNode) new ObjectMapper().readTree(definition);
+      json.put("trainer", trainer);
+      json.put("name", json.path("name").asText("study") + " [" + trainer + "]");
+      return json.toString();
+    } catch (JsonProcessingException | ClassCastException e) {
+      throw new IllegalArgumentException("the study definition is not a JSON object", e);
+    }
   }
 
   /** As the progress line always showed a missing count: 0. */

@@ -60,6 +60,24 @@ public final class S2lClient {
     return read(send(request, 202), StudyView.class, request);
   }
 
+  /**
+   * Registers an external trainer (admin keys only): 201 when new, 200 when the same definition was
+   * already registered under that name.
+   *
+   * @param registration the registration's JSON ({@code docs/api.md}, Trainers)
+   */
+  public void registerTrainer(String registration) {
+    HttpRequest request =
+        request(experimentUrl + "/api/v1/trainers")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(registration))
+            .build();
+    HttpResponse<String> response = exchange(request);
+    if (response.statusCode() != 200) {
+      expect(response, 201);
+    }
+  }
+
   public StudyView study(UUID id) {
     return get(experimentUrl + "/api/v1/studies/" + id, StudyView.class);
   }
