@@ -103,17 +103,17 @@ public final class Platform implements AutoCloseable {
     }
     analysis.awaitReady(START_TIMEOUT);
     List<ServiceProcess> workers = new ArrayList<>();
+    int gpus = Gpus.count();
+    Gpus.describe(gpus).forEach(status);
     for (int i = 1; i <= settings.workers(); i++) {
       int workerPort = port(0);
       status.accept("starting trainer-worker " + i + " of " + settings.workers());
+      Map<String, String> env = new HashMap<>(Map.of("S2L_WORKER_PORT", "" + workerPort));
+      if (gpus > 0) {
+        env.put("CUDA_VISIBLE_DEVICES", Gpus.visibleDevices(i - 1, gpus));
+      }
       workers.add(
-          launch(
-              settings,
-              "trainer-worker",
-              WORKER_JVM,
-              Map.of("S2L_WORKER_PORT", "" + workerPort),
-              workerPort,
-              "trainer-worker-" + i));
+          launch(settings, "trainer-worker", WORKER_JVM, env, workerPort, "trainer-worker-" + i));
     }
     for (ServiceProcess worker : workers) {
       worker.awaitReady(START_TIMEOUT);
