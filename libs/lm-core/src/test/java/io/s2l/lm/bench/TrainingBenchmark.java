@@ -421,8 +421,19 @@ public final class TrainingBenchmark {
 
   static Run runS2l(
       ModelScale scale, MixtureSpec mixture, Map<String, DomainText> texts, int warmup, int steps) {
+    return runS2l(scale, mixture, texts, warmup, steps, BATCH);
+  }
+
+  /** As above, {@code batch} sequences of the scale's context per step. */
+  static Run runS2l(
+      ModelScale scale,
+      MixtureSpec mixture,
+      Map<String, DomainText> texts,
+      int warmup,
+      int steps,
+      int batch) {
     int total = warmup + steps;
-    long tokensPerStep = (long) BATCH * CONTEXT;
+    long tokensPerStep = (long) batch * scale.context();
     // tokenBudget = ceil(tokensPerParam x N) = total x tokensPerStep exactly, hence `total` steps
     double tokensPerParam = (total * tokensPerStep - 0.5) / scale.nonEmbeddingParams();
     TrainingJobSpec job =
@@ -433,7 +444,7 @@ public final class TrainingBenchmark {
             SEED,
             tokensPerParam,
             List.of(),
-            new TrainingSettings(BATCH, LEARNING_RATE, WARMUP_FRACTION, WEIGHT_DECAY, CLIP));
+            new TrainingSettings(batch, LEARNING_RATE, WARMUP_FRACTION, WEIGHT_DECAY, CLIP));
     long[] marks = new long[2];
     float[] losses = new float[total];
     try (TrainedModel model =
