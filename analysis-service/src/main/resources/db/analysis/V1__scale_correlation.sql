@@ -1,4 +1,4 @@
--- Aggregate scale correlation per (study, proxy scale, evaluation set); SCIENCE.md section 2.
+-- Aggregate scale correlation per (study, proxy scale, evaluation set); docs/science.md section 2.
 CREATE TABLE scale_correlation (
     study_id          uuid             NOT NULL,
     proxy_scale       text             NOT NULL,
