@@ -37,6 +37,23 @@ class FeatureFileTest {
   }
 
   @Test
+  void nativeBlocksHoldTheSameFloatsWhetherTheFileIsReadAsItIsOrDecoded() throws IOException {
+    float[] values = Dense.gaussian(new Random(5), 40, 6);
+    Path file = dir.resolve("native.f32");
+    FeatureFile.write(file, FeatureRows.of(values, 40, 6));
+    try (FeatureFile features = FeatureFile.open(file, 6);
+        NativeFloats direct = new NativeFloats(10 * 6, true);
+        NativeFloats decoded = new NativeFloats(10 * 6, false)) {
+      direct.load(features, 30, 10);
+      decoded.load(features, 30, 10);
+      for (int i = 0; i < 10 * 6; i++) {
+        assertThat(direct.floats().get(i)).isEqualTo(values[180 + i]);
+        assertThat(decoded.floats().get(i)).isEqualTo(values[180 + i]);
+      }
+    }
+  }
+
+  @Test
   void readsLittleEndianFloat32AsNumpyWritesIt() throws IOException {
     // numpy: np.array([[1.5, -2.0], [0.25, 3.0]], dtype='<f4').tofile(path)
     ByteBuffer bytes = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
