@@ -18,21 +18,13 @@ import io.s2l.api.selection.VerifiedSelection;
 import io.s2l.client.S2lClient;
 import io.s2l.launcher.demo.DemoReport;
 import io.s2l.launcher.demo.DemoResult;
-import io.s2l.launcher.demo.DemoRun;
-import io.s2l.launcher.demo.ProgressBar;
-import io.s2l.launcher.platform.Database;
 import io.s2l.launcher.platform.Platform;
-import io.s2l.launcher.platform.PlatformSettings;
-import io.s2l.testsupport.TestDatabase;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -238,36 +230,12 @@ class EndToEndIT {
     void run(Platform platform, S2lClient client, DemoResult result) throws Exception;
   }
 
-  /**
-   * Starts the platform (a fresh database, two workers), runs the study in a test resource to
-   * completion, hands it to {@code check} and stops everything.
-   */
+  /** Runs the study in a test resource on a fresh platform and checks it while that is up. */
   private void runStudy(String resource, String logs, ByteArrayOutputStream progress, Check check)
       throws Exception {
-    TestDatabase.Coordinates db = TestDatabase.freshDatabase();
-    PlatformSettings settings =
-        new PlatformSettings(
-            Path.of("..").toAbsolutePath().normalize(),
-            new Database(db.url(), db.user(), db.password()),
-            null,
-            true,
-            2,
-            0,
-            0,
-            Path.of("target", logs));
-    String definition =
-        new String(Objects.requireNonNull(getClass().getResourceAsStream(resource)).readAllBytes());
-    try (Platform platform = Platform.start(settings, s -> {})) {
-      S2lClient client =
-          new S2lClient(platform.experimentUrl(), platform.analysisUrl(), platform.adminKey());
-      DemoResult result =
-          new DemoRun(client, Clock.systemUTC())
-              .run(
-                  definition,
-                  new ProgressBar(new PrintStream(progress), false),
-                  () -> assertThat(platform.exitedProcesses()).isEmpty(),
-                  Duration.ofMinutes(10));
-      check.run(platform, client, result);
+    try (RunningPlatform running = new RunningPlatform(logs)) {
+      DemoResult result = running.run(RunningPlatform.resource(resource), progress);
+      check.run(running.platform(), running.client(), result);
     }
   }
 }
