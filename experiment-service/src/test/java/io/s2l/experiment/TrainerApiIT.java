@@ -272,4 +272,31 @@ class TrainerApiIT {
     assertThat(jdbc.queryForObject("SELECT count(*) FROM experiment.study", Long.class))
         .isEqualTo(studies);
   }
+
+  @Test
+  void theExampleStudyRunsOnTheTrainerRegisteredAsPytorch() throws Exception {
+    String example =
+        java.nio.file.Files.readString(java.nio.file.Path.of("../examples/study-pytorch.json"));
+    ResponseEntity<JsonNode> unregistered = post("/api/v1/studies", example);
+    assertThat(unregistered.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(unregistered.getBody().get("errors").findValuesAsText("field"))
+        .containsExactly("trainer");
+
+    assertThat(
+            post("/api/v1/trainers", trainer("pytorch", "/usr/bin/python3", false, 0, "null"))
+                .getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+    ResponseEntity<JsonNode> submitted = post("/api/v1/studies", example);
+    assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    UUID id = UUID.fromString(submitted.getBody().get("id").asText());
+    // 4 scales x 8 distributions x 1 seed, each carrying the registration
+    assertThat(queued(id))
+        .hasSize(32)
+        .allSatisfy(
+            job -> {
+              assertThat(job.get("kind")).isEqualTo("train");
+              assertThat(json.readTree((String) job.get("payload")).at("/trainer/name").asText())
+                  .isEqualTo("pytorch");
+            });
+  }
 }

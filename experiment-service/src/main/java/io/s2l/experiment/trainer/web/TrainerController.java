@@ -49,7 +49,7 @@ class TrainerController {
   @ApiResponse(responseCode = "201", description = "Registered")
   @ApiResponse(responseCode = "200", description = "Already registered with this definition")
   @ApiResponse(responseCode = "409", description = "Registered with another definition")
-  ResponseEntity<TrainerView> register(@RequestBody TrainerRegistration registration) {
+  ResponseEntity<TrainerView> registerTrainer(@RequestBody TrainerRegistration registration) {
     Trainers.Registration outcome = trainers.register(registration);
     TrainerView view = TrainerView.of(outcome.trainer());
     if (!outcome.created()) {
@@ -88,7 +88,7 @@ class TrainerController {
           "204. Studies submitted before keep the snapshot of the registration they were"
               + " submitted with; later studies can no longer name it.")
   @ApiResponse(responseCode = "204", description = "Deleted")
-  ResponseEntity<Void> delete(@PathVariable String name) {
+  ResponseEntity<Void> deleteTrainer(@PathVariable String name) {
     trainers.delete(name);
     return ResponseEntity.noContent().build();
   }
