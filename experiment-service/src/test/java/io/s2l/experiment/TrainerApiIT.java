@@ -299,4 +299,35 @@ class TrainerApiIT {
                   .isEqualTo("pytorch");
             });
   }
+
+  @Test
+  void aModelOfAnExternalTrainerCannotBeFeaturised() throws Exception {
+    assertThat(
+            post(
+                    "/api/v1/trainers",
+                    trainer("classifiers", "/opt/t", false, 0, "null")
+                        .replace("[\"lm\"]", "[\"mlp\"]"))
+                .getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+    String digits =
+        java.nio.file.Files.readString(java.nio.file.Path.of("../examples/demo-digits.json"))
+            .replace(
+                "\"dataset\": \"digits\",",
+                "\"dataset\": \"digits\", \"trainer\": \"classifiers\",");
+    ResponseEntity<JsonNode> submitted = post("/api/v1/studies", digits);
+    assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    String id = submitted.getBody().get("id").asText();
+    // as if a worker had trained it with the external trainer
+    jdbc.update(
+        "UPDATE queue.job SET state = 'succeeded' WHERE study_id = ?::uuid AND job_key = 'w8/subset-3/0'",
+        id);
+    ResponseEntity<JsonNode> refused =
+        post(
+            "/api/v1/studies/" + id + "/features",
+            "{\"run\": \"w8/subset-3/0\", \"examples\": \"train\", \"dimension\": 64}");
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().at("/errors/0/field").asText()).isEqualTo("run");
+    assertThat(refused.getBody().at("/errors/0/reason").asText())
+        .startsWith("was trained by the registered trainer 'classifiers'");
+  }
 }
