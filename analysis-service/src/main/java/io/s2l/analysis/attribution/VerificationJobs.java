@@ -7,14 +7,14 @@ import io.s2l.study.JobKinds;
 import io.s2l.study.MixtureSpec;
 import io.s2l.study.ResourceEstimate;
 import io.s2l.study.TrainingJobSpec;
-import io.s2l.study.TrainingSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * The reference models that verify a study's selections: one training job per (selection, seed), on
- * the selection's pool examples, with the reference's own settings.
+ * the selection's pool examples, with the reference's own settings and trainer (the snapshot its
+ * first models were queued with, taken when the study was submitted).
  */
 final class VerificationJobs {
 
@@ -23,8 +23,8 @@ final class VerificationJobs {
   private VerificationJobs() {}
 
   /**
-   * @param reference a training job of the reference scale (its scale, settings and evaluation sets
-   *     are reused)
+   * @param reference a training job of the reference scale (its scale, settings, evaluation sets
+   *     and trainer are reused)
    * @param poolIds ids of the pool's examples, in pool order
    */
   static List<NewJob> of(
@@ -50,16 +50,17 @@ final class VerificationJobs {
                 seed,
                 reference.tokensPerParam(),
                 reference.evalSets(),
-                reference.training());
+                reference.training(),
+                reference.trainer());
         try {
           jobs.add(
               new NewJob(
                   study,
-                  JobKinds.TRAIN,
+                  JobKinds.training(job),
                   job.key(),
                   json.writeValueAsString(job),
                   MAX_ATTEMPTS,
-                  TrainingSettings.GPU.equals(job.training().device()),
+                  ResourceEstimate.needsGpu(job),
                   ResourceEstimate.memoryBytes(job)));
         } catch (JsonProcessingException e) {
           throw new IllegalStateException("cannot serialise verification job " + job.key(), e);

@@ -20,7 +20,6 @@ import io.s2l.study.MixtureRecommendationSpec;
 import io.s2l.study.MixtureSpec;
 import io.s2l.study.ResourceEstimate;
 import io.s2l.study.TrainingJobSpec;
-import io.s2l.study.TrainingSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +35,8 @@ import org.springframework.stereotype.Component;
  * target evaluation set's mean loss (averaged over seeds) on the mixture weights with least squares
  * and with XGBoost, reports each regression's leave-one-out R^2, and takes the candidate mixture
  * (flat Dirichlet draws) with the lowest predicted loss. Stores the recommendations and queues the
- * reference models on them and on random mixtures (the baseline), with the job's completion.
+ * reference models on them and on random mixtures (the baseline), with the job's completion,
+ * trained by the reference's trainer as the study was submitted with it.
  */
 @Component
 class RecommendJobHandler implements JobHandler {
@@ -166,15 +166,16 @@ class RecommendJobHandler implements JobHandler {
                 seed,
                 spec.tokensPerParam(),
                 spec.evalSets(),
-                spec.training());
+                spec.training(),
+                spec.referenceTrainer());
         jobs.add(
             new NewJob(
                 spec.studyId(),
-                JobKinds.TRAIN,
+                JobKinds.training(t),
                 t.key(),
                 json.writeValueAsString(t),
                 3,
-                TrainingSettings.GPU.equals(t.training().device()),
+                ResourceEstimate.needsGpu(t),
                 ResourceEstimate.memoryBytes(t)));
       }
     }

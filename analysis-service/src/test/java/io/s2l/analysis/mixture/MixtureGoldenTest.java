@@ -14,6 +14,11 @@ import io.s2l.api.mixture.MixtureRecommendation;
 import io.s2l.api.mixture.MixtureVerification;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.JobContext;
+import io.s2l.queue.NewJob;
+import io.s2l.study.JobKinds;
+import io.s2l.study.ResourceEstimate;
+import io.s2l.study.TrainerRef;
+import io.s2l.study.TrainingJobSpec;
 import io.s2l.study.VerifyJobSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -100,6 +105,79 @@ class MixtureGoldenTest {
             new ClaimedJob(2, STUDY, "verify", "v", "{}", 1, 3, "w"));
     assertThat(GoldenDocuments.JSON.writeValueAsString(verification.get()))
         .isEqualTo(GoldenDocuments.text("mixture-verification"));
+  }
+
+  /** The reference models queued with the recommendation, for a study submitted with trainer. */
+  private static List<NewJob> referenceJobs(String trainerJson) throws Exception {
+    Random r = new Random(5);
+    MixtureRuns runs = mock(MixtureRuns.class);
+    List<ProxyRun> proxies = new ArrayList<>();
+    for (int m = 0; m < 6; m++) {
+      Map<String, Double> w = weights(r);
+      proxies.add(
+          new ProxyRun(
+              "tiny", "mixture-" + m, w, 1e9, 3.0 + w.get("books"), losses(r, 4, 3), null));
+    }
+    when(runs.load(STUDY, "tiny", "heldout/code")).thenReturn(proxies);
+    MixtureStore store = mock(MixtureStore.class);
+    AtomicReference<List<NewJob>> queued = new AtomicReference<>();
+    when(store.recommendAndComplete(eq(STUDY), any(MixtureRecommendation.class), anyList(), any()))
+        .thenAnswer(
+            a -> {
+              queued.set(a.getArgument(2));
+              return 1;
+            });
+    String payload =
+        "{\"studyId\":\""
+            + STUDY
+            + "\",\"dataset\":\"builtin\",\"reference\":{\"name\":\"small\","
+            + "\"width\":16,\"depth\":1,\"heads\":2,\"context\":32},\"proxyScales\":[\"tiny\"],"
+            + "\"tokensPerParam\":5.0,\"evalSets\":[\"heldout/code\"],\"training\":{\"batchSize\":8},"
+            + "\"seeds\":[0, 1],\"settings\":{\"target\":\"heldout/code\",\"candidates\":50,"
+            + "\"randomMixtures\":1,\"seed\":1},\"referenceTrainer\":"
+            + trainerJson
+            + "}";
+    new RecommendJobHandler(GoldenDocuments.JSON, runs, store)
+        .handle(
+            new ClaimedJob(1, STUDY, "recommend", "k", payload, 1, 3, "w"),
+            new JobContext() {
+              public void progress(double fraction) {}
+
+              public void checkLease() {}
+            });
+    // two regressions recommend for the one proxy scale, plus one random mixture, two seeds
+    assertThat(queued.get()).hasSize(6);
+    return queued.get();
+  }
+
+  @Test
+  void theReferenceModelsAreTrainedByTheTrainerTheStudyWasSubmittedWith() throws Exception {
+    TrainerRef cluster =
+        new TrainerRef(
+            "cluster",
+            List.of("/opt/train", "--quiet"),
+            List.of("lm"),
+            true,
+            48L << 30,
+            900,
+            new TrainerRef.KubernetesTarget("registry.example/t:2", 2, null));
+    for (NewJob job : referenceJobs(GoldenDocuments.JSON.writeValueAsString(cluster))) {
+      TrainingJobSpec spec =
+          GoldenDocuments.JSON.readValue(job.payloadJson(), TrainingJobSpec.class);
+      assertThat(spec.trainer()).isEqualTo(cluster);
+      assertThat(spec.scale().name()).isEqualTo("small");
+      assertThat(job.kind()).isEqualTo(JobKinds.TRAIN_KUBERNETES);
+      assertThat(job.requiresGpu()).isTrue();
+      assertThat(job.minMemoryBytes()).isEqualTo(48L << 30);
+    }
+    for (NewJob job : referenceJobs("null")) {
+      TrainingJobSpec spec =
+          GoldenDocuments.JSON.readValue(job.payloadJson(), TrainingJobSpec.class);
+      assertThat(spec.trainer()).isNull();
+      assertThat(job.kind()).isEqualTo(JobKinds.TRAIN);
+      assertThat(job.requiresGpu()).isFalse();
+      assertThat(job.minMemoryBytes()).isEqualTo(ResourceEstimate.memoryBytes(spec));
+    }
   }
 
   private static Map<String, Double> weights(Random r) {

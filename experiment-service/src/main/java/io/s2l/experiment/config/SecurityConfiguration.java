@@ -15,8 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what on the experiment service. Reading needs READ (and, for a study, being its
- * owner's key or an admin); submitting, cancelling, featurising and uploading need SUBMIT; keys and
- * the dead-letter queue need ADMIN.
+ * owner's key or an admin); submitting, cancelling, featurising and uploading need SUBMIT; keys,
+ * the dead-letter queue and the trainer registry need ADMIN.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(AccessConfiguration.class)
@@ -26,7 +26,14 @@ class SecurityConfiguration {
   RoleRules roleRules() {
     return RoleRules.of(
         new RoleRules.Rule(
-            null, Role.ADMIN, List.of("/api/v1/keys", "/api/v1/keys/**", "/api/v1/jobs/**")),
+            null,
+            Role.ADMIN,
+            List.of(
+                "/api/v1/keys",
+                "/api/v1/keys/**",
+                "/api/v1/jobs/**",
+                "/api/v1/trainers",
+                "/api/v1/trainers/**")),
         new RoleRules.Rule(HttpMethod.POST, Role.SUBMIT, List.of("/api/v1/**")));
   }
 

@@ -38,7 +38,7 @@ class AttributionPipeline implements StudyPipeline {
   static final String ATTRIBUTION_KEY = "attribution";
   static final String VERIFY_KEY = "verification";
   private static final List<String> KINDS =
-      List.of(JobKinds.TRAIN, JobKinds.FEATURIZE, JobKinds.ATTRIBUTE, JobKinds.VERIFY);
+      StageChecks.trainingAnd(JobKinds.FEATURIZE, JobKinds.ATTRIBUTE, JobKinds.VERIFY);
 
   private final StudyJobs jobs;
   private final ObjectMapper json;
@@ -96,7 +96,7 @@ class AttributionPipeline implements StudyPipeline {
   private List<TrainingJobSpec> trainingJobs(
       Study study, Predicate<StudyJobs.QueuedJob> filter, boolean pool) {
     List<TrainingJobSpec> specs = new ArrayList<>();
-    for (StudyJobs.QueuedJob job : jobs.jobs(study.id(), JobKinds.TRAIN)) {
+    for (StudyJobs.QueuedJob job : jobs.jobs(study.id(), JobKinds.TRAINING)) {
       if (!filter.test(job)) {
         continue;
       }

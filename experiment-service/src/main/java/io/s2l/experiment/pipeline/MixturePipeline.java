@@ -30,7 +30,7 @@ class MixturePipeline implements StudyPipeline {
   static final String RECOMMEND_KEY = "mixture-recommendation";
   static final String VERIFY_KEY = "mixture-verification";
   private static final List<String> KINDS =
-      List.of(JobKinds.TRAIN, JobKinds.RECOMMEND, JobKinds.VERIFY);
+      StageChecks.trainingAnd(JobKinds.RECOMMEND, JobKinds.VERIFY);
 
   private final StudyJobs jobs;
   private final Clock clock;
@@ -91,7 +91,9 @@ class MixturePipeline implements StudyPipeline {
             (definition.training() != null ? definition.training() : TrainingSettings.DEFAULTS)
                 .withDefaults(),
             definition.seeds(),
-            definition.recommendMixture());
+            definition.recommendMixture(),
+            // the snapshot taken at submission: the registration may have changed since
+            active.trainers().get(definition.trainerOf(reference)));
     return stages.job(active.study(), JobKinds.RECOMMEND, RECOMMEND_KEY, spec);
   }
 }

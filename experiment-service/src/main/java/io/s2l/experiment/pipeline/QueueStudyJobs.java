@@ -27,20 +27,20 @@ class QueueStudyJobs implements StudyJobs {
   }
 
   @Override
-  public JobCounts counts(UUID study, String kind) {
-    return onConnection(c -> JobQueue.counts(c, study, kind));
+  public JobCounts counts(UUID study, List<String> kinds) {
+    return onConnection(c -> JobLookup.counts(c, study, kinds));
   }
 
   @Override
-  public Optional<String> firstFailure(UUID study, String kind) {
-    return onConnection(c -> JobQueue.firstFailure(c, study, kind));
+  public Optional<String> firstFailure(UUID study, List<String> kinds) {
+    return onConnection(c -> JobLookup.firstFailure(c, study, kinds));
   }
 
   @Override
-  public List<QueuedJob> jobs(UUID study, String kind) {
+  public List<QueuedJob> jobs(UUID study, List<String> kinds) {
     return onConnection(
         c ->
-            JobLookup.ofKind(c, study, kind).stream()
+            JobLookup.ofKinds(c, study, kinds).stream()
                 .map(j -> new QueuedJob(j.key(), j.state(), j.payloadJson()))
                 .toList());
   }

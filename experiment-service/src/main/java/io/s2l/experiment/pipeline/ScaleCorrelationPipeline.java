@@ -44,9 +44,9 @@ class ScaleCorrelationPipeline implements StudyPipeline {
   @Override
   public void reconcile(ActiveStudy active) {
     Study study = active.study();
-    JobCounts training = jobs.counts(study.id(), JobKinds.TRAIN);
+    JobCounts training = jobs.counts(study.id(), JobKinds.TRAINING);
     if (training.failed() > 0) {
-      String why = jobs.firstFailure(study.id(), JobKinds.TRAIN).orElse("unknown");
+      String why = jobs.firstFailure(study.id(), JobKinds.TRAINING).orElse("unknown");
       study.markFailed("training job failed: " + why, clock.instant());
       log.warn("study {} failed: training job {}", study.id(), why);
       return;

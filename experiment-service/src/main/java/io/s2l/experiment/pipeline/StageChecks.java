@@ -9,6 +9,7 @@ import io.s2l.queue.NewJob;
 import io.s2l.study.JobKinds;
 import io.s2l.study.VerifyJobSpec;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,7 @@ final class StageChecks {
 
   /** The study's training counts, after moving it to TRAINING once a job has been claimed. */
   JobCounts training(Study study) {
-    JobCounts training = jobs.counts(study.id(), JobKinds.TRAIN);
+    JobCounts training = jobs.counts(study.id(), JobKinds.TRAINING);
     if (study.status() == StudyStatus.QUEUED && training.queued() < training.total()) {
       study.markTraining(clock.instant());
     }
@@ -64,7 +65,7 @@ final class StageChecks {
    * job queued on committing, and would call the study trained while they are not.
    */
   void verifyThenComplete(Study study, String verifyKey, String subject) {
-    JobCounts training = jobs.counts(study.id(), JobKinds.TRAIN);
+    JobCounts training = jobs.counts(study.id(), JobKinds.TRAINING);
     if (training.succeeded() == training.total()) {
       jobs.enqueueAbsent(
           List.of(job(study, JobKinds.VERIFY, verifyKey, new VerifyJobSpec(study.id(), subject))));
@@ -73,6 +74,13 @@ final class StageChecks {
       study.markCompleted(clock.instant());
       log.info("study {} completed", study.id());
     }
+  }
+
+  /** The training kinds, then {@code later}: the kinds of job a pipeline fails its study on. */
+  static List<String> trainingAnd(String... later) {
+    List<String> kinds = new ArrayList<>(JobKinds.TRAINING);
+    kinds.addAll(List.of(later));
+    return List.copyOf(kinds);
   }
 
   /** A job of the study whose payload is {@code spec}'s JSON. */

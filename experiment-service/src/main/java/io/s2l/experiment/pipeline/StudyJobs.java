@@ -14,14 +14,26 @@ import java.util.UUID;
  */
 interface StudyJobs {
 
+  /** How the study's jobs of any of {@code kinds} stand, counted together. */
+  JobCounts counts(UUID study, List<String> kinds);
+
   /** How the study's jobs of one kind stand. */
-  JobCounts counts(UUID study, String kind);
+  default JobCounts counts(UUID study, String kind) {
+    return counts(study, List.of(kind));
+  }
+
+  /**
+   * The key and last error of the study's first job of one of {@code kinds} that failed for good.
+   */
+  Optional<String> firstFailure(UUID study, List<String> kinds);
 
   /** The key and last error of the study's first job of {@code kind} that failed for good. */
-  Optional<String> firstFailure(UUID study, String kind);
+  default Optional<String> firstFailure(UUID study, String kind) {
+    return firstFailure(study, List.of(kind));
+  }
 
-  /** The study's jobs of one kind, in the order they were queued. */
-  List<QueuedJob> jobs(UUID study, String kind);
+  /** The study's jobs of any of {@code kinds}, in the order they were queued. */
+  List<QueuedJob> jobs(UUID study, List<String> kinds);
 
   /** Adds jobs; a job whose (study, kind, key) is already queued is an error. */
   void enqueue(List<NewJob> jobs);

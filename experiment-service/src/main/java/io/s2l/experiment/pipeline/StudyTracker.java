@@ -55,7 +55,9 @@ class StudyTracker {
 
   private void reconcile(Study study) {
     StudyDefinition definition = documents.definition(study);
-    pipelineFor(definition).reconcile(new ActiveStudy(study, definition, documents.plan(study)));
+    pipelineFor(definition)
+        .reconcile(
+            new ActiveStudy(study, definition, documents.plan(study), documents.trainers(study)));
   }
 
   /** The one pipeline that runs studies of this definition. */

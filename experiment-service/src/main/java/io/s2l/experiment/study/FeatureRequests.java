@@ -86,6 +86,16 @@ public class FeatureRequests {
             List.of(
                 new FieldError("run", "featurisation is available for image classifiers only")));
       }
+      if (trained.trainer() != null) {
+        // featurisation reads the parameters the built-in trainer writes
+        throw new InvalidStudyException(
+            List.of(
+                new FieldError(
+                    "run",
+                    "was trained by the registered trainer '"
+                        + trained.trainer().name()
+                        + "'; featurisation needs a model of the built-in trainer")));
+      }
       FeaturizeJobSpec spec =
           new FeaturizeJobSpec(
               study.id(),
@@ -114,7 +124,7 @@ public class FeatureRequests {
 
   private Optional<JobLookup.Job> trainingJob(UUID studyId, String run) {
     try {
-      return transaction.query(c -> JobLookup.find(c, studyId, JobKinds.TRAIN, run));
+      return transaction.query(c -> JobLookup.find(c, studyId, JobKinds.TRAINING, run));
     } catch (SQLException e) {
       throw new IllegalStateException("queue unavailable", e);
     }

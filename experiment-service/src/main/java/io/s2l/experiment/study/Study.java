@@ -30,6 +30,13 @@ public class Study {
   @JdbcTypeCode(SqlTypes.JSON)
   private String plan;
 
+  /**
+   * The snapshots of the external trainers the study uses, by name, taken at submission ({@code {}}
+   * when only the built-in trainer trains it).
+   */
+  @JdbcTypeCode(SqlTypes.JSON)
+  private String trainers;
+
   @Column(name = "reference_scale")
   private String referenceScale;
 
@@ -54,6 +61,7 @@ public class Study {
 
   protected Study() {}
 
+  /** A study only the built-in trainer trains. */
   public Study(
       UUID id,
       String name,
@@ -63,11 +71,25 @@ public class Study {
       int jobsTotal,
       long keyId,
       Instant now) {
+    this(id, name, definition, plan, "{}", referenceScale, jobsTotal, keyId, now);
+  }
+
+  public Study(
+      UUID id,
+      String name,
+      String definition,
+      String plan,
+      String trainers,
+      String referenceScale,
+      int jobsTotal,
+      long keyId,
+      Instant now) {
     this.id = id;
     this.name = name;
     this.status = StudyStatus.QUEUED;
     this.definition = definition;
     this.plan = plan;
+    this.trainers = trainers;
     this.referenceScale = referenceScale;
     this.jobsTotal = jobsTotal;
     this.keyId = keyId;
@@ -133,6 +155,10 @@ public class Study {
 
   public String plan() {
     return plan;
+  }
+
+  public String trainers() {
+    return trainers;
   }
 
   public String referenceScale() {

@@ -5,6 +5,8 @@ import io.s2l.access.ApiKey;
 import io.s2l.access.StudyOwners;
 import io.s2l.experiment.catalog.Catalogs;
 import io.s2l.experiment.config.ExperimentProperties;
+import io.s2l.experiment.trainer.RegisteredTrainer;
+import io.s2l.experiment.trainer.Trainers;
 import io.s2l.queue.JobCounts;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.NewJob;
@@ -16,10 +18,11 @@ import io.s2l.study.PlanSummary;
 import io.s2l.study.ResourceEstimate;
 import io.s2l.study.StudyDefinition;
 import io.s2l.study.StudyPlan;
+import io.s2l.study.StudyTrainers;
 import io.s2l.study.StudyValidator;
-import io.s2l.study.TrainingSettings;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,6 +46,7 @@ public class StudyService {
   private final IdempotencyKeys idempotency;
   private final StudyOwners owners;
   private final StudyDocuments documents;
+  private final Trainers trainers;
 
   StudyService(
       StudyRepository studies,
@@ -54,7 +58,8 @@ public class StudyService {
       ExperimentProperties properties,
       IdempotencyKeys idempotency,
       StudyOwners owners,
-      StudyDocuments documents) {
+      StudyDocuments documents,
+      Trainers trainers) {
     this.studies = studies;
     this.queue = queue;
     this.transaction = transaction;
@@ -65,6 +70,7 @@ public class StudyService {
     this.idempotency = idempotency;
     this.owners = owners;
     this.documents = documents;
+    this.trainers = trainers;
   }
 
   /** A submission's outcome: the study, and whether an earlier request with its key created it. */
@@ -114,11 +120,18 @@ public class StudyService {
                                 "dataset",
                                 "unknown dataset; available: " + catalogs.available()))));
     List<FieldError> errors =
-        new StudyValidator(catalogs.forValidation(catalog, caller)).validate(definition);
+        new ArrayList<>(
+            new StudyValidator(catalogs.forValidation(catalog, caller)).validate(definition));
+    // the registration of each trainer as of now: the study keeps it whatever becomes of it
+    StudyTrainers.Resolution resolved =
+        StudyTrainers.resolve(
+            definition, name -> trainers.find(name).map(RegisteredTrainer::definition));
+    errors.addAll(resolved.errors());
     if (!errors.isEmpty()) {
       throw new InvalidStudyException(errors);
     }
-    StudyPlan plan = StudyPlan.expand(definition, catalog);
+    StudyPlan plan =
+        StudyPlan.expand(definition, catalog).withTrainers(definition, resolved.snapshots());
     int jobsTotal = plan.jobs().size() + StudyPlan.laterJobs(definition);
     UUID id = UUID.randomUUID();
     Study study =
@@ -127,6 +140,7 @@ public class StudyService {
             definition.name(),
             write(definition),
             write(PlanSummary.of(definition, plan)),
+            write(resolved.snapshots()),
             definition.referenceScale(),
             jobsTotal,
             caller.id(),
@@ -139,11 +153,11 @@ public class StudyService {
                 job ->
                     new NewJob(
                         id,
-                        JobKinds.TRAIN,
+                        JobKinds.training(job),
                         job.key(),
                         write(job),
                         properties.maxAttempts(),
-                        TrainingSettings.GPU.equals(job.training().device()),
+                        ResourceEstimate.needsGpu(job),
                         ResourceEstimate.memoryBytes(job)))
             .toList();
     try {
@@ -212,10 +226,10 @@ public class StudyService {
         : studies.findByOwner(caller.owner(), page);
   }
 
-  /** Training-job counts of a study. */
+  /** Training-job counts of a study, of every training kind. */
   public JobCounts trainingProgress(UUID id) {
     try {
-      return queue.counts(id, JobKinds.TRAIN);
+      return queue.counts(id, JobKinds.TRAINING);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the progress of study " + id, e);
     }

@@ -30,9 +30,9 @@ final class InMemoryStudyJobs implements StudyJobs {
   }
 
   @Override
-  public JobCounts counts(UUID study, String kind) {
+  public JobCounts counts(UUID study, List<String> kinds) {
     int[] byState = new int[JobState.values().length];
-    of(study, kind).forEach(j -> byState[j.state.ordinal()]++);
+    of(study, kinds).forEach(j -> byState[j.state.ordinal()]++);
     return new JobCounts(
         byState[JobState.QUEUED.ordinal()],
         byState[JobState.RUNNING.ordinal()],
@@ -42,16 +42,16 @@ final class InMemoryStudyJobs implements StudyJobs {
   }
 
   @Override
-  public Optional<String> firstFailure(UUID study, String kind) {
-    return of(study, kind).stream()
+  public Optional<String> firstFailure(UUID study, List<String> kinds) {
+    return of(study, kinds).stream()
         .filter(j -> j.state == JobState.FAILED)
         .findFirst()
         .map(j -> j.spec.key() + ": " + (j.error != null ? j.error : "no error recorded"));
   }
 
   @Override
-  public List<QueuedJob> jobs(UUID study, String kind) {
-    return of(study, kind).stream()
+  public List<QueuedJob> jobs(UUID study, List<String> kinds) {
+    return of(study, kinds).stream()
         .map(j -> new QueuedJob(j.spec.key(), j.state, j.spec.payloadJson()))
         .toList();
   }
@@ -114,9 +114,13 @@ final class InMemoryStudyJobs implements StudyJobs {
   }
 
   private List<Job> of(UUID study, String kind) {
+    return of(study, List.of(kind));
+  }
+
+  private List<Job> of(UUID study, List<String> kinds) {
     List<Job> found = new ArrayList<>();
     for (Job job : jobs.values()) {
-      if (job.spec.studyId().equals(study) && job.spec.kind().equals(kind)) {
+      if (job.spec.studyId().equals(study) && kinds.contains(job.spec.kind())) {
         found.add(job);
       }
     }

@@ -13,6 +13,7 @@ import io.s2l.study.MixtureJobSpec;
 import io.s2l.study.MixtureRecommendationSpec;
 import io.s2l.study.MixtureSpec;
 import io.s2l.study.StudyDefinition;
+import io.s2l.study.TrainerRef;
 import io.s2l.study.TrainingJobSpec;
 import io.s2l.study.TrainingSettings;
 import io.s2l.study.VerifyJobSpec;
@@ -70,6 +71,40 @@ class MixturePipelineTest {
     assertThat(spec.evalSets()).containsExactly("code", "web");
     assertThat(spec.training()).isEqualTo(TrainingSettings.DEFAULTS);
     assertThat(spec.seeds()).containsExactly(3L);
+    assertThat(spec.referenceTrainer()).isNull();
+  }
+
+  @Test
+  void theRecommendationCarriesTheReferenceTrainerAsTheStudyWasSubmittedWithIt() {
+    TrainerRef pytorch =
+        new TrainerRef("pytorch", List.of("/opt/t"), List.of("lm"), true, 1L << 32, 60, null);
+    StudyDefinition external =
+        new StudyDefinition(
+            "mixture",
+            null,
+            MIXTURES,
+            null,
+            List.of(LM_SCALES.get(0).withTrainer("djl"), LM_SCALES.get(1)),
+            "s",
+            2.0,
+            List.of(3L),
+            List.of("code", "web"),
+            null,
+            null,
+            null,
+            new MixtureRecommendationSpec("code", 100, 1, 0L),
+            "pytorch");
+    ActiveStudy submitted = fixture.submit(external, TEXT, Map.of("pytorch", pytorch));
+    Study s = submitted.study();
+    // the proxies are the built-in trainer's; only the reference, queued later, is pytorch's
+    assertThat(fixture.jobs.queued(s.id(), JobKinds.TRAIN))
+        .allSatisfy(j -> assertThat(fixture.read(j, TrainingJobSpec.class).trainer()).isNull());
+    fixture.jobs.succeedAll(s.id(), JobKinds.TRAIN);
+    pipeline.reconcile(submitted);
+    MixtureJobSpec spec =
+        fixture.read(fixture.jobs.queued(s.id(), JobKinds.RECOMMEND).get(0), MixtureJobSpec.class);
+    assertThat(spec.referenceTrainer()).isEqualTo(pytorch);
+    assertThat(spec.reference().name()).isEqualTo("s");
   }
 
   @Test
@@ -124,22 +159,22 @@ class MixturePipelineTest {
           int recommendationReads;
 
           @Override
-          public io.s2l.queue.JobCounts counts(java.util.UUID id, String kind) {
-            if (kind.equals(JobKinds.RECOMMEND) && ++recommendationReads == 2) {
+          public io.s2l.queue.JobCounts counts(java.util.UUID id, List<String> kinds) {
+            if (kinds.equals(List.of(JobKinds.RECOMMEND)) && ++recommendationReads == 2) {
               fixture.jobs.succeedAll(id, JobKinds.RECOMMEND);
               fixture.jobs.enqueue(List.of(referenceModel("recommended-linear-xs")));
             }
-            return fixture.jobs.counts(id, kind);
+            return fixture.jobs.counts(id, kinds);
           }
 
           @Override
-          public java.util.Optional<String> firstFailure(java.util.UUID id, String kind) {
-            return fixture.jobs.firstFailure(id, kind);
+          public java.util.Optional<String> firstFailure(java.util.UUID id, List<String> kinds) {
+            return fixture.jobs.firstFailure(id, kinds);
           }
 
           @Override
-          public List<QueuedJob> jobs(java.util.UUID id, String kind) {
-            return fixture.jobs.jobs(id, kind);
+          public List<QueuedJob> jobs(java.util.UUID id, List<String> kinds) {
+            return fixture.jobs.jobs(id, kinds);
           }
 
           @Override

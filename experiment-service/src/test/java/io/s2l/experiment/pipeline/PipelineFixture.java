@@ -11,6 +11,7 @@ import io.s2l.study.ModelScale;
 import io.s2l.study.PlanSummary;
 import io.s2l.study.StudyDefinition;
 import io.s2l.study.StudyPlan;
+import io.s2l.study.TrainerRef;
 import io.s2l.study.TrainingJobSpec;
 import io.s2l.testsupport.MutableClock;
 import java.time.Duration;
@@ -51,7 +52,13 @@ final class PipelineFixture {
 
   /** Stores the study and queues its training jobs, as the service does at submission. */
   ActiveStudy submit(StudyDefinition definition, DomainCatalog catalog) {
-    StudyPlan plan = StudyPlan.expand(definition, catalog);
+    return submit(definition, catalog, Map.of());
+  }
+
+  /** As above, for a study whose external trainers resolved to {@code trainers}. */
+  ActiveStudy submit(
+      StudyDefinition definition, DomainCatalog catalog, Map<String, TrainerRef> trainers) {
+    StudyPlan plan = StudyPlan.expand(definition, catalog).withTrainers(definition, trainers);
     PlanSummary summary = PlanSummary.of(definition, plan);
     Study study =
         new Study(
@@ -59,17 +66,18 @@ final class PipelineFixture {
             definition.name(),
             write(definition),
             write(summary),
+            write(trainers),
             definition.referenceScale(),
             plan.jobs().size() + StudyPlan.laterJobs(definition),
             1L,
             clock.instant());
     jobs.enqueue(plan.jobs().stream().map(job -> trainingJob(study, job)).toList());
-    return new ActiveStudy(study, definition, summary);
+    return new ActiveStudy(study, definition, summary, trainers);
   }
 
   /** The training job of one model, as the service or an analysis job queues it. */
   NewJob trainingJob(Study study, TrainingJobSpec job) {
-    return new NewJob(study.id(), JobKinds.TRAIN, job.key(), write(job), 3);
+    return new NewJob(study.id(), JobKinds.training(job), job.key(), write(job), 3);
   }
 
   /** Time passes between reconciliations. */

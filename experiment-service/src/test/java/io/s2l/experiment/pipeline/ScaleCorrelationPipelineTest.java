@@ -10,8 +10,10 @@ import io.s2l.experiment.study.StudyStatus;
 import io.s2l.study.AnalysisJobSpec;
 import io.s2l.study.JobKinds;
 import io.s2l.study.StudyDefinition;
+import io.s2l.study.TrainerRef;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ScaleCorrelationPipelineTest {
@@ -104,5 +106,81 @@ class ScaleCorrelationPipelineTest {
     pipeline.reconcile(active);
     assertThat(study.status()).isEqualTo(StudyStatus.FAILED);
     assertThat(study.failure()).isEqualTo("analysis failed: scale-correlation: singular matrix");
+  }
+
+  @Test
+  void modelsOfBothTrainingKindsAreWaitedForAndTheirFailuresFailTheStudy() {
+    TrainerRef cluster =
+        new TrainerRef(
+            "cluster",
+            List.of("/opt/train"),
+            List.of("lm"),
+            false,
+            0,
+            600,
+            new TrainerRef.KubernetesTarget("img", 0, null));
+    StudyDefinition mixed =
+        new StudyDefinition(
+            "mixed",
+            null,
+            MIXTURES,
+            null,
+            List.of(LM_SCALES.get(0), LM_SCALES.get(1).withTrainer("cluster")),
+            "s",
+            2.0,
+            List.of(0L),
+            null,
+            null);
+    ActiveStudy submitted = fixture.submit(mixed, TEXT, Map.of("cluster", cluster));
+    Study s = submitted.study();
+    assertThat(fixture.jobs.queued(s.id(), JobKinds.TRAIN)).hasSize(3);
+    assertThat(fixture.jobs.queued(s.id(), JobKinds.TRAIN_KUBERNETES)).hasSize(3);
+
+    fixture.jobs.claim(s.id(), JobKinds.TRAIN_KUBERNETES, "s/lit/0");
+    fixture.jobs.succeedAll(s.id(), JobKinds.TRAIN);
+    pipeline.reconcile(submitted);
+    assertThat(s.status()).isEqualTo(StudyStatus.TRAINING);
+    assertThat(fixture.jobs.queued(s.id(), JobKinds.ANALYZE)).isEmpty();
+
+    fixture.jobs.fail(s.id(), JobKinds.TRAIN_KUBERNETES, "s/lit/0", "pod evicted");
+    pipeline.reconcile(submitted);
+    assertThat(s.status()).isEqualTo(StudyStatus.FAILED);
+    assertThat(s.failure()).isEqualTo("training job failed: s/lit/0: pod evicted");
+  }
+
+  @Test
+  void theAnalysisWaitsForTheKubernetesModelsToo() {
+    TrainerRef cluster =
+        new TrainerRef(
+            "cluster",
+            List.of("/t"),
+            List.of("lm"),
+            true,
+            0,
+            600,
+            new TrainerRef.KubernetesTarget("img", 1, "q"));
+    StudyDefinition remote =
+        new StudyDefinition(
+            "remote",
+            null,
+            MIXTURES,
+            null,
+            LM_SCALES,
+            "s",
+            2.0,
+            List.of(0L),
+            null,
+            null,
+            null,
+            null,
+            null,
+            "cluster");
+    ActiveStudy submitted = fixture.submit(remote, TEXT, Map.of("cluster", cluster));
+    Study s = submitted.study();
+    assertThat(fixture.jobs.queued(s.id(), JobKinds.TRAIN)).isEmpty();
+    fixture.jobs.succeedAll(s.id(), JobKinds.TRAIN_KUBERNETES);
+    pipeline.reconcile(submitted);
+    assertThat(s.status()).isEqualTo(StudyStatus.ANALYZING);
+    assertThat(fixture.jobs.queued(s.id(), JobKinds.ANALYZE)).hasSize(1);
   }
 }

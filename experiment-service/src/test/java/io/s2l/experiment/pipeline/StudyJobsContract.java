@@ -62,7 +62,7 @@ abstract class StudyJobsContract {
     jobs().enqueue(List.of(job(study, "train", "m"), job(study, "featurize", "f")));
     set(study, "train", "a", JobState.SUCCEEDED, null);
 
-    List<StudyJobs.QueuedJob> listed = jobs().jobs(study, "train");
+    List<StudyJobs.QueuedJob> listed = jobs().jobs(study, List.of("train"));
     assertThat(listed).extracting(StudyJobs.QueuedJob::key).containsExactly("z", "a", "m");
     assertThat(listed)
         .extracting(StudyJobs.QueuedJob::state)
@@ -70,6 +70,29 @@ abstract class StudyJobsContract {
     ObjectMapper json = new ObjectMapper();
     assertThat(json.readTree(listed.get(1).payloadJson()))
         .isEqualTo(json.readTree("{\"key\": \"a\"}"));
+  }
+
+  @Test
+  void severalKindsAreCountedListedAndFailedTogether() {
+    List<String> training = List.of("train", "train-kubernetes");
+    jobs()
+        .enqueue(
+            List.of(
+                job(study, "train", "a"),
+                job(study, "train-kubernetes", "b"),
+                job(study, "train", "c"),
+                job(study, "featurize", "a")));
+    set(study, "train", "a", JobState.SUCCEEDED, null);
+    set(study, "train-kubernetes", "b", JobState.FAILED, "evicted");
+
+    JobCounts counts = jobs().counts(study, training);
+    assertThat(List.of(counts.queued(), counts.running(), counts.succeeded(), counts.failed()))
+        .containsExactly(1, 0, 1, 1);
+    assertThat(jobs().firstFailure(study, training)).contains("b: evicted");
+    assertThat(jobs().firstFailure(study, "train")).isEmpty();
+    assertThat(jobs().jobs(study, training))
+        .extracting(StudyJobs.QueuedJob::key)
+        .containsExactly("a", "b", "c");
   }
 
   @Test
@@ -81,7 +104,7 @@ abstract class StudyJobsContract {
         .isInstanceOf(IllegalStateException.class);
     jobs().enqueueAbsent(List.of(job(study, "verify", "v"), job(study, "verify", "w")));
 
-    assertThat(jobs().jobs(study, "verify"))
+    assertThat(jobs().jobs(study, List.of("verify")))
         .extracting(StudyJobs.QueuedJob::key, StudyJobs.QueuedJob::state)
         .containsExactly(tuple("v", JobState.SUCCEEDED), tuple("w", JobState.QUEUED));
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.study.MixtureSpec;
 import io.s2l.study.ModelScale;
 import io.s2l.study.PlanSummary;
+import io.s2l.study.TrainerRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +35,15 @@ class StudyDocumentsTest {
     return new Study(UUID.randomUUID(), "old", "{}", plan, "xs", 4, 1L, Instant.EPOCH);
   }
 
+  /** A plan's scales name their trainer: a plan stored before they did was the built-in's. */
   @Test
   void aPlanStoredBeforeItWasARecordReadsIntoTheRecord() {
     PlanSummary plan = documents.plan(storedWith(STORED));
     assertThat(plan.seeds()).containsExactly(0L, 1L);
     assertThat(plan.scales())
         .containsExactly(
-            new ModelScale("xs", 16, 1, 2, 32, null),
-            new ModelScale("w8", 8, 2, null, null, "mlp"));
+            new ModelScale("xs", 16, 1, 2, 32, null, "djl", null),
+            new ModelScale("w8", 8, 2, null, null, "mlp", "djl", null));
     assertThat(plan.evalSets()).containsExactly("literature", "code");
     assertThat(plan.distributions())
         .containsExactly(
@@ -52,9 +54,43 @@ class StudyDocumentsTest {
   }
 
   @Test
-  void theRecordWritesTheStoredShapeBack() throws Exception {
+  void theRecordWritesTheStoredShapeBackWithEachScalesTrainer() throws Exception {
     PlanSummary plan = documents.plan(storedWith(STORED));
-    assertThat(json.readTree(documents.write(plan))).isEqualTo(json.readTree(STORED));
+    var expected = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(STORED);
+    expected
+        .withArray("scales")
+        .forEach(
+            scale ->
+                ((com.fasterxml.jackson.databind.node.ObjectNode) scale)
+                    .put("trainer", "djl")
+                    .putNull("options"));
+    assertThat(json.readTree(documents.write(plan))).isEqualTo(expected);
+  }
+
+  @Test
+  void theTrainersOfAStudyReadBackAsTheyWereSnapshotted() {
+    TrainerRef pytorch =
+        new TrainerRef(
+            "pytorch",
+            List.of("/opt/t", "--fast"),
+            List.of("lm"),
+            true,
+            1L << 33,
+            60,
+            new TrainerRef.KubernetesTarget("img:1", 1, "gpu"));
+    Study study =
+        new Study(
+            UUID.randomUUID(),
+            "new",
+            "{}",
+            STORED,
+            documents.write(Map.of("pytorch", pytorch)),
+            "xs",
+            4,
+            1L,
+            Instant.EPOCH);
+    assertThat(documents.trainers(study)).containsExactly(Map.entry("pytorch", pytorch));
+    assertThat(documents.trainers(storedWith(STORED))).isEmpty();
   }
 
   @Test

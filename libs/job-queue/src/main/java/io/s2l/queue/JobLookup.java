@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,27 +36,88 @@ public final class JobLookup {
   /** The job of a study with the given kind and key, if it was queued. */
   public static Optional<Job> find(Connection c, UUID studyId, String kind, String key)
       throws SQLException {
+    return find(c, studyId, List.of(kind), key);
+  }
+
+  /**
+   * The job of a study with one of {@code kinds} and the given key, if it was queued; the oldest
+   * when several kinds have one.
+   */
+  public static Optional<Job> find(Connection c, UUID studyId, List<String> kinds, String key)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT id, study_id, kind, job_key, state, payload::text FROM queue.job"
-                + " WHERE study_id = ? AND kind = ? AND job_key = ?")) {
+                + " WHERE study_id = ? AND kind = ANY (?) AND job_key = ? ORDER BY id LIMIT 1")) {
       ps.setObject(1, studyId);
-      ps.setString(2, kind);
+      ps.setArray(2, c.createArrayOf("text", kinds.toArray()));
       ps.setString(3, key);
-      List<Job> jobs = read(ps);
-      return jobs.stream().findFirst();
+      return read(ps).stream().findFirst();
     }
   }
 
   /** Every job of one kind of a study, in any state, oldest first. */
   public static List<Job> ofKind(Connection c, UUID studyId, String kind) throws SQLException {
+    return ofKinds(c, studyId, List.of(kind));
+  }
+
+  /** Every job of a study with one of {@code kinds}, in any state, oldest first. */
+  public static List<Job> ofKinds(Connection c, UUID studyId, List<String> kinds)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT id, study_id, kind, job_key, state, payload::text FROM queue.job"
-                + " WHERE study_id = ? AND kind = ? ORDER BY id")) {
+                + " WHERE study_id = ? AND kind = ANY (?) ORDER BY id")) {
       ps.setObject(1, studyId);
-      ps.setString(2, kind);
+      ps.setArray(2, c.createArrayOf("text", kinds.toArray()));
       return read(ps);
+    }
+  }
+
+  /** How the jobs of one study with any of {@code kinds} stand, counted together. */
+  public static JobCounts counts(Connection c, UUID studyId, List<String> kinds)
+      throws SQLException {
+    Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
+    double runningProgress = 0;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT state, count(*), coalesce(sum(progress), 0) FROM queue.job"
+                + " WHERE study_id = ? AND kind = ANY (?) GROUP BY state")) {
+      ps.setObject(1, studyId);
+      ps.setArray(2, c.createArrayOf("text", kinds.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          JobState state = JobState.ofColumn(rs.getString(1));
+          counts.put(state, rs.getInt(2));
+          if (state == JobState.RUNNING) {
+            runningProgress = rs.getDouble(3);
+          }
+        }
+      }
+    }
+    return new JobCounts(
+        counts.getOrDefault(JobState.QUEUED, 0),
+        counts.getOrDefault(JobState.RUNNING, 0),
+        counts.getOrDefault(JobState.SUCCEEDED, 0),
+        counts.getOrDefault(JobState.FAILED, 0),
+        runningProgress);
+  }
+
+  /**
+   * The key and last error of the study's oldest job of one of {@code kinds} that failed for good,
+   * if any did.
+   */
+  public static Optional<String> firstFailure(Connection c, UUID studyId, List<String> kinds)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT job_key || ': ' || coalesce(last_error, 'no error recorded') FROM queue.job"
+                + " WHERE study_id = ? AND kind = ANY (?) AND state = 'failed' ORDER BY id LIMIT 1")) {
+      ps.setObject(1, studyId);
+      ps.setArray(2, c.createArrayOf("text", kinds.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
     }
   }
 

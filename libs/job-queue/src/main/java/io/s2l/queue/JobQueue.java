@@ -9,9 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -379,52 +377,25 @@ public final class JobQueue {
 
   /** How the jobs of one study and kind stand. */
   public JobCounts counts(UUID studyId, String kind) throws SQLException {
+    return counts(studyId, List.of(kind));
+  }
+
+  /** How the jobs of one study and any of {@code kinds} stand, together. */
+  public JobCounts counts(UUID studyId, List<String> kinds) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
-      return counts(c, studyId, kind);
+      return JobLookup.counts(c, studyId, kinds);
     }
   }
 
   /** How the jobs of one study and kind stand, read on the given connection. */
   public static JobCounts counts(Connection c, UUID studyId, String kind) throws SQLException {
-    Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
-    double runningProgress = 0;
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT state, count(*), coalesce(sum(progress), 0) FROM queue.job"
-                + " WHERE study_id = ? AND kind = ? GROUP BY state")) {
-      ps.setObject(1, studyId);
-      ps.setString(2, kind);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          JobState state = JobState.ofColumn(rs.getString(1));
-          counts.put(state, rs.getInt(2));
-          if (state == JobState.RUNNING) {
-            runningProgress = rs.getDouble(3);
-          }
-        }
-      }
-    }
-    return new JobCounts(
-        counts.getOrDefault(JobState.QUEUED, 0),
-        counts.getOrDefault(JobState.RUNNING, 0),
-        counts.getOrDefault(JobState.SUCCEEDED, 0),
-        counts.getOrDefault(JobState.FAILED, 0),
-        runningProgress);
+    return JobLookup.counts(c, studyId, List.of(kind));
   }
 
   /** The key and last error of one failed job of a study and kind, if any job failed for good. */
   public static Optional<String> firstFailure(Connection c, UUID studyId, String kind)
       throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT job_key || ': ' || coalesce(last_error, 'no error recorded') FROM queue.job"
-                + " WHERE study_id = ? AND kind = ? AND state = 'failed' ORDER BY id LIMIT 1")) {
-      ps.setObject(1, studyId);
-      ps.setString(2, kind);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-      }
-    }
+    return JobLookup.firstFailure(c, studyId, List.of(kind));
   }
 
   /** Binds {@link #HELD_BY_ATTEMPT}'s three parameters, starting at {@code first}. */

@@ -90,4 +90,34 @@ class JobLookupIT {
               new JobLookup.Depth("featurize", JobState.QUEUED, 1));
     }
   }
+
+  @Test
+  void answersForSeveralKindsTogether() throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      queue.enqueue(
+          c,
+          List.of(
+              new NewJob(study, "train-kubernetes", "d", "{}", 1),
+              new NewJob(study, "train-kubernetes", "e", "{}", 1)));
+    }
+    completeNext();
+    ClaimedJob remote =
+        queue.claim(List.of("train-kubernetes"), "w", Duration.ofMinutes(1)).orElseThrow();
+    queue.fail(remote, "pod evicted");
+    List<String> training = List.of("train", "train-kubernetes");
+    try (Connection c = dataSource.getConnection()) {
+      assertThat(JobLookup.ofKinds(c, study, training).stream().map(j -> j.kind() + ":" + j.key()))
+          .containsExactly(
+              "train:a", "train:b", "train:c", "train-kubernetes:d", "train-kubernetes:e");
+      assertThat(JobLookup.find(c, study, training, "d").orElseThrow().state())
+          .isEqualTo(JobState.FAILED);
+      assertThat(JobLookup.find(c, study, training, "a").orElseThrow().kind()).isEqualTo("train");
+      assertThat(JobLookup.find(c, study, List.of("train"), "d")).isEmpty();
+      assertThat(JobLookup.counts(c, study, training)).isEqualTo(new JobCounts(3, 0, 1, 1, 0));
+      assertThat(JobQueue.counts(c, study, "train")).isEqualTo(new JobCounts(2, 0, 1, 0, 0));
+      assertThat(JobLookup.firstFailure(c, study, training)).contains("d: pod evicted");
+      assertThat(JobQueue.firstFailure(c, study, "train")).isEmpty();
+    }
+    assertThat(queue.counts(study, training).total()).isEqualTo(5);
+  }
 }

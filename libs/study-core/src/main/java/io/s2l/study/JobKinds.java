@@ -1,9 +1,26 @@
 package io.s2l.study;
 
+import java.util.List;
+
 /** The kinds of queued job, which name the process type that runs them. */
 public final class JobKinds {
-  /** Train and evaluate one model: payload {@link TrainingJobSpec}, run by trainer-worker. */
+  /**
+   * Train and evaluate one model: payload {@link TrainingJobSpec}, run by trainer-worker (with the
+   * built-in trainer, or an external one as its child process).
+   */
   public static final String TRAIN = "train";
+
+  /**
+   * Train and evaluate one model with an external trainer registered with a container image: the
+   * same payload as {@link #TRAIN}, claimed by the Kubernetes dispatcher, which runs it as a Job.
+   */
+  public static final String TRAIN_KUBERNETES = "train-kubernetes";
+
+  /**
+   * Every kind a study's training job can have: whatever counts, lists or looks up a study's models
+   * asks for all of them.
+   */
+  public static final List<String> TRAINING = List.of(TRAIN, TRAIN_KUBERNETES);
 
   /**
    * Analyse a study whose models are trained: payload {@link AnalysisJobSpec}, run by
@@ -37,4 +54,9 @@ public final class JobKinds {
   public static final String VERIFY = "verify";
 
   private JobKinds() {}
+
+  /** The kind a training job is queued as: by where its trainer runs. */
+  public static String training(TrainingJobSpec job) {
+    return job.trainer() != null && job.trainer().runsOnKubernetes() ? TRAIN_KUBERNETES : TRAIN;
+  }
 }

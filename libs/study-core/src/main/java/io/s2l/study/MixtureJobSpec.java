@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param training the study's training settings, defaults filled in
  * @param seeds the study's seeds
  * @param settings the recommendation settings
+ * @param referenceTrainer the snapshot, taken when the study was submitted, of the external trainer
+ *     that trains the reference; null for the built-in trainer
  */
 public record MixtureJobSpec(
     UUID studyId,
@@ -26,4 +28,30 @@ public record MixtureJobSpec(
     List<String> evalSets,
     TrainingSettings training,
     List<Long> seeds,
-    MixtureRecommendationSpec settings) {}
+    MixtureRecommendationSpec settings,
+    TrainerRef referenceTrainer) {
+
+  /** A study whose reference the built-in trainer trains. */
+  public MixtureJobSpec(
+      UUID studyId,
+      String dataset,
+      ModelScale reference,
+      List<String> proxyScales,
+      Double tokensPerParam,
+      List<String> evalSets,
+      TrainingSettings training,
+      List<Long> seeds,
+      MixtureRecommendationSpec settings) {
+    this(
+        studyId,
+        dataset,
+        reference,
+        proxyScales,
+        tokensPerParam,
+        evalSets,
+        training,
+        seeds,
+        settings,
+        null);
+  }
+}

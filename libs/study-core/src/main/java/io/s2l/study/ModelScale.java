@@ -26,7 +26,9 @@ import java.util.Map;
  * @param trainer the registered trainer that trains this scale; null takes the study's trainer, and
  *     {@value TrainerRef#BUILTIN} (or no trainer anywhere) the built-in DJL trainer
  * @param options free settings passed unread to an external trainer in its spec (such as the name
- *     of a model configuration of the team's own code); scalar values only
+ *     of a model configuration of the team's own code): at most {@value TrainerLimits#MAX_OPTIONS},
+ *     string (at most {@value TrainerLimits#MAX_OPTION_VALUE_LENGTH} characters), number or boolean
+ *     values, only on scales an external trainer trains
  */
 public record ModelScale(
     String name,
@@ -54,6 +56,11 @@ public record ModelScale(
   /** A language-model scale. */
   public ModelScale(String name, Integer width, Integer depth, Integer heads, Integer context) {
     this(name, width, depth, heads, context, null);
+  }
+
+  /** This scale, trained by the trainer named {@code trainer}. */
+  public ModelScale withTrainer(String trainer) {
+    return new ModelScale(name, width, depth, heads, context, family, trainer, options);
   }
 
   public String familyOrDefault() {

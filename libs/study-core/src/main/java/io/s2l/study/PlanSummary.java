@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param distributions every distribution the study trains on, resolved
  * @param evalSets the evaluation sets, the dataset's held-out sets when the study named none
- * @param scales the study's scales, as submitted
+ * @param scales the study's scales, as submitted, each naming the trainer that trains it ({@value
+ *     TrainerRef#BUILTIN} for the built-in one, also in plans stored before scales named one)
  * @param seeds the study's seeds, as submitted
  */
 public record PlanSummary(
@@ -19,9 +20,20 @@ public record PlanSummary(
     List<ModelScale> scales,
     List<Long> seeds) {
 
+  public PlanSummary {
+    if (scales != null) {
+      scales =
+          scales.stream()
+              .map(s -> s == null || s.trainer() != null ? s : s.withTrainer(TrainerRef.BUILTIN))
+              .toList();
+    }
+  }
+
   /** The summary of a study expanded into {@code plan}. */
   public static PlanSummary of(StudyDefinition study, StudyPlan plan) {
-    return new PlanSummary(plan.distributions(), plan.evalSets(), study.scales(), study.seeds());
+    List<ModelScale> scales =
+        study.scales().stream().map(s -> s.withTrainer(study.trainerOf(s))).toList();
+    return new PlanSummary(plan.distributions(), plan.evalSets(), scales, study.seeds());
   }
 
   public List<String> scaleNames() {

@@ -5,7 +5,7 @@ package io.s2l.study;
  * deliberately generous estimate: a base for the JVM and PyTorch, 16 bytes per parameter (weights,
  * gradients and AdamW's two moments in float32), and float32 activations kept for the backward pass
  * (per token and block about 34 d values plus the attention matrix of each head), doubled for
- * allocator slack.
+ * allocator slack. A job of an external trainer needs at least what its registration declares.
  */
 public final class ResourceEstimate {
 
@@ -14,7 +14,19 @@ public final class ResourceEstimate {
 
   private ResourceEstimate() {}
 
+  /** The memory the worker that claims {@code job} must have for it. */
   public static long memoryBytes(TrainingJobSpec job) {
+    long estimate = builtinBytes(job);
+    return job.trainer() == null ? estimate : Math.max(estimate, job.trainer().memoryBytes());
+  }
+
+  /** Whether only a worker with a GPU may claim {@code job}: its settings or its trainer ask. */
+  public static boolean needsGpu(TrainingJobSpec job) {
+    return (job.training() != null && TrainingSettings.GPU.equals(job.training().device()))
+        || (job.trainer() != null && job.trainer().gpu());
+  }
+
+  private static long builtinBytes(TrainingJobSpec job) {
     ModelScale s = job.scale();
     if (!s.languageModelFamily()) {
       // Image classifiers on the built-in sets are tiny next to the runtime itself.

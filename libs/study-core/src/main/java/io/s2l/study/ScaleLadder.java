@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The checks on a study's scales together: their number, unique names, each scale's own fields, and
- * a reference that is the largest of them.
+ * The checks on a study's scales together: their number, unique names, each scale's own fields (its
+ * trainer and options included), and a reference that is the largest of them.
  */
 final class ScaleLadder {
 
@@ -42,6 +42,7 @@ final class ScaleLadder {
         errors.add(new FieldError(at + ".name", "duplicate scale name '" + s.name() + "'"));
       }
       s.validate(at, imageDataset, errors);
+      ScaleOptions.validate(s, at, study.trainerOf(s), errors);
       allValid &= errors.size() == before;
     }
     String reference = study.referenceScale();

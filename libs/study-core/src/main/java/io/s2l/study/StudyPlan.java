@@ -2,6 +2,7 @@ package io.s2l.study;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A validated study, expanded: the resolved distributions (explicit, then generated) and one
@@ -43,6 +44,18 @@ public record StudyPlan(
       }
     }
     return new StudyPlan(List.copyOf(distributions), List.copyOf(evalSets), List.copyOf(jobs));
+  }
+
+  /**
+   * This plan with every job carrying the snapshot of the trainer that trains its scale, none for
+   * the built-in trainer.
+   *
+   * @param trainers the study's snapshots by name ({@link StudyTrainers.Resolution#snapshots()})
+   */
+  public StudyPlan withTrainers(StudyDefinition study, Map<String, TrainerRef> trainers) {
+    List<TrainingJobSpec> carried =
+        jobs.stream().map(j -> j.withTrainer(trainers.get(study.trainerOf(j.scale())))).toList();
+    return new StudyPlan(distributions, evalSets, carried);
   }
 
   /**

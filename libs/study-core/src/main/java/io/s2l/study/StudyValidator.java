@@ -39,6 +39,9 @@ public final class StudyValidator {
       errors.add(new FieldError("name", "must be at most " + MAX_NAME_LENGTH + " characters"));
     }
     boolean imageStudy = DomainCatalog.IMAGE.equals(catalog.modality());
+    if (study.trainer() != null && !TrainerLimits.validName(study.trainer())) {
+      errors.add(new FieldError("trainer", ScaleOptions.nameReason()));
+    }
     ScaleLadder.validate(study, imageStudy, errors);
     int distributions = validateDistributions(study, errors);
     validateSeeds(study.seeds(), errors);
@@ -56,6 +59,9 @@ public final class StudyValidator {
     AttributionSpec attribution = study.attribution();
     if (attribution != null) {
       attribution.validate(imageStudy, study.distributions(), errors);
+      if (study.scales() != null) {
+        builtinTrainersOnly(study, errors);
+      }
     }
     if (study.selection() != null) {
       study.selection().validate(attribution != null, catalog.trainingDocumentIds().size(), errors);
@@ -77,6 +83,30 @@ public final class StudyValidator {
       }
     }
     return errors;
+  }
+
+  /**
+   * An attribution study featurises every pool model, which reads the parameters the built-in
+   * trainer writes; an external trainer's checkpoints are its own format.
+   */
+  private static void builtinTrainersOnly(StudyDefinition study, List<FieldError> errors) {
+    String reason =
+        "an attribution study featurises its models, which needs the built-in trainer 'djl'";
+    boolean inherited = false;
+    for (int i = 0; i < study.scales().size(); i++) {
+      ModelScale scale = study.scales().get(i);
+      if (scale == null || TrainerRef.BUILTIN.equals(study.trainerOf(scale))) {
+        continue;
+      }
+      if (scale.trainer() != null) {
+        errors.add(new FieldError("scales[" + i + "].trainer", reason));
+      } else {
+        inherited = true;
+      }
+    }
+    if (inherited) {
+      errors.add(new FieldError("trainer", reason));
+    }
   }
 
   /** Returns the number of distributions the study resolves to. */
