@@ -213,22 +213,10 @@ class TrainerWorkerIT {
   }
 
   private void enqueue(UUID study, String key, String payload) throws Exception {
-    try (Connection c = dataSource.getConnection()) {
-      queue.enqueue(c, List.of(new NewJob(study, JobKinds.TRAIN, key, payload, 1)));
-    }
+    QueuedJobs.enqueue(dataSource, queue, study, key, payload, 1);
   }
 
   private String awaitFinished(UUID study) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    while (Instant.now().isBefore(deadline)) {
-      String state =
-          jdbc.queryForObject(
-              "SELECT state FROM queue.job WHERE study_id = ?", String.class, study);
-      if (state.equals("succeeded") || state.equals("failed")) {
-        return state;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("job of study " + study + " did not finish in time");
+    return QueuedJobs.awaitFinished(jdbc, study);
   }
 }

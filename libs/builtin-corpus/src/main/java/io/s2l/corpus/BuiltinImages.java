@@ -47,13 +47,17 @@ public final class BuiltinImages {
     return manifest().imageSets().stream().map(Entry::name).toList();
   }
 
+  /**
+   * The largest pixel value of a set's files: {@link ImageSet} pixels are the files' integers
+   * divided by it. IllegalArgumentException for an unknown name.
+   */
+  public static int pixelMax(String name) {
+    return entry(name).maxValue();
+  }
+
   /** Loads both parts of a set; IllegalArgumentException for an unknown name. */
   public static ImageSet load(String name) {
-    Entry entry =
-        manifest().imageSets().stream()
-            .filter(e -> e.name().equals(name))
-            .findFirst()
-            .orElseThrow(() -> new IllegalArgumentException("unknown image set '" + name + "'"));
+    Entry entry = entry(name);
     Part train = read(entry, "train");
     Part test = read(entry, "test");
     return new ImageSet(
@@ -68,6 +72,13 @@ public final class BuiltinImages {
         test.ids,
         test.labels(),
         test.pixels.toArray(float[][]::new));
+  }
+
+  private static Entry entry(String name) {
+    return manifest().imageSets().stream()
+        .filter(e -> e.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("unknown image set '" + name + "'"));
   }
 
   static Manifest manifest() {

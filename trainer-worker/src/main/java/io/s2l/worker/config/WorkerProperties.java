@@ -14,7 +14,15 @@ import org.springframework.util.unit.DataSize;
  * @param checkpointEvery optimiser steps between checkpoints
  * @param memory memory one job may use, advertised to the queue; null: the machine's (or
  *     container's) physical memory
+ * @param localDir a directory of this machine, never shared with other machines (unlike the
+ *     artifact store): the process ids of running external trainers, so that the next worker
+ *     started here can kill what a killed worker left running
  */
 @ConfigurationProperties("s2l.worker")
 public record WorkerProperties(
-    int threads, int evalBatch, Path artifacts, long checkpointEvery, DataSize memory) {}
+    int threads,
+    int evalBatch,
+    Path artifacts,
+    long checkpointEvery,
+    DataSize memory,
+    Path localDir) {}

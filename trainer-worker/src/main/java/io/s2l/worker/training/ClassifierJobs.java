@@ -100,7 +100,13 @@ class ClassifierJobs {
               s.finalLoss());
       runs.storeAndComplete(
           new RunRecord(
-              job, spec, stats, evalSeconds, PeakMemory.residentBytes(), results, runPath));
+              job,
+              spec,
+              stats,
+              evalSeconds,
+              PeakMemory.residentBytes(),
+              results,
+              runPath + "/" + RunPaths.MODEL_FILE));
     }
   }
 

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * artifact store, split into training and held-out documents by {@link UploadedCorpus}).
  */
 @Component
-class CorpusCache {
+public class CorpusCache {
 
   static final String UPLOADED_EVALSET_PREFIX = "upload/";
 
@@ -34,7 +34,7 @@ class CorpusCache {
   private final Map<String, UploadedEvalSet> uploadedEvalSets = new ConcurrentHashMap<>();
   private final Map<String, List<EvalExample>> builtinTasks = new ConcurrentHashMap<>();
 
-  CorpusCache(WorkerProperties properties) {
+  public CorpusCache(WorkerProperties properties) {
     this.artifacts = properties.artifacts();
   }
 
@@ -65,19 +65,29 @@ class CorpusCache {
     return Map.of(LmTrainer.SUBSET, DomainText.of(LmTrainer.SUBSET, documents));
   }
 
+  /** Every domain's training documents, in a fixed order. */
+  public Map<String, List<Document>> trainDocuments(String dataset) {
+    return java.util.Collections.unmodifiableMap(corpus(dataset).train());
+  }
+
   /** The texts of a held-out evaluation set ({@code heldout/<domain>}), in a fixed order. */
   List<String> heldout(String dataset, String name) {
+    return heldoutDocuments(dataset, name).stream().map(Document::text).toList();
+  }
+
+  /** The documents of a held-out evaluation set ({@code heldout/<domain>}), in a fixed order. */
+  public List<Document> heldoutDocuments(String dataset, String name) {
     String domain = name.substring(BuiltinCorpus.HELDOUT_PREFIX.length());
     List<Document> docs = corpus(dataset).heldout().get(domain);
     if (docs == null) {
       throw new IllegalArgumentException(
           "dataset " + dataset + " has no evaluation set '" + name + "'");
     }
-    return docs.stream().map(Document::text).toList();
+    return docs;
   }
 
   /** A task evaluation set: built-in (cloze, quiz, grammar) or uploaded ({@code upload/<id>}). */
-  UploadedEvalSet task(String name) {
+  public UploadedEvalSet task(String name) {
     if (name.startsWith(UPLOADED_EVALSET_PREFIX)) {
       return uploadedEvalSets.computeIfAbsent(
           name, n -> UploadedEvalSet.read(file(n.substring(UPLOADED_EVALSET_PREFIX.length()))));

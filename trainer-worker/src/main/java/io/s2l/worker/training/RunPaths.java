@@ -9,11 +9,14 @@ import io.s2l.study.TrainingJobSpec;
  * every attempt) makes the path unique; the names are there for people and made safe for file
  * systems.
  */
-final class RunPaths {
+public final class RunPaths {
+
+  /** The file of a run directory that holds the built-in trainer's model. */
+  public static final String MODEL_FILE = "model.params";
 
   private RunPaths() {}
 
-  static String of(ClaimedJob job, TrainingJobSpec spec) {
+  public static String of(ClaimedJob job, TrainingJobSpec spec) {
     return "studies/"
         + job.studyId()
         + "/job-"

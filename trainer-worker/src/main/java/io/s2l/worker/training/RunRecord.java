@@ -6,8 +6,11 @@ import io.s2l.queue.ClaimedJob;
 import io.s2l.study.TrainingJobSpec;
 import java.util.Map;
 
-/** What one training job produced: its accounting and its per-example losses per evaluation set. */
-record RunRecord(
+/**
+ * What one training job produced: its accounting, its per-example losses per evaluation set, and
+ * where its model is, relative to the artifact store's root.
+ */
+public record RunRecord(
     ClaimedJob job,
     TrainingJobSpec spec,
     TrainingStats stats,

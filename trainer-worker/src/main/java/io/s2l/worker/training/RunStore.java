@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * stored, so every job has at most one run however often it was attempted.
  */
 @Component
-class RunStore {
+public class RunStore {
 
   private final CompletingTransaction completing;
   private final Clock clock;
@@ -30,7 +30,7 @@ class RunStore {
     this.metrics = metrics;
   }
 
-  void storeAndComplete(RunRecord run) {
+  public void storeAndComplete(RunRecord run) {
     store(run);
     DistributionSummary.builder("s2l.training.tokens.per.second")
         .description("Training throughput of each stored run (tokens, or images, per second)")
@@ -77,7 +77,7 @@ class RunStore {
       ps.setString(17, run.job().owner());
       ps.setInt(18, run.job().attempt());
       ps.setTimestamp(19, Timestamp.from(clock.instant()));
-      ps.setString(20, run.modelPath() + "/model.params");
+      ps.setString(20, run.modelPath());
       // What the run was trained on: the payload this worker trained from, as it read it.
       ps.setString(21, run.job().payloadJson());
       try (ResultSet rs = ps.executeQuery()) {

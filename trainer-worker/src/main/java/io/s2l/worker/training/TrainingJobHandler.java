@@ -18,12 +18,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs one training job: read the payload, train at the job's scale on its mixture, measure the
  * per-example loss on every evaluation set, store the run and complete the job together. Training
- * counts for 90% of the reported progress, evaluation for the rest.
+ * counts for 90% of the reported progress, evaluation for the rest. A job whose payload names a
+ * registered trainer goes to the {@link ExternalTraining} that runs it.
  */
 @Component
 class TrainingJobHandler implements JobHandler {
@@ -37,6 +39,7 @@ class TrainingJobHandler implements JobHandler {
   private final ClassifierJobs classifiers;
   private final RunStore runs;
   private final WorkerProperties properties;
+  private final ObjectProvider<ExternalTraining> external;
 
   TrainingJobHandler(
       ObjectMapper json,
@@ -44,7 +47,9 @@ class TrainingJobHandler implements JobHandler {
       EvalSets evalSets,
       ClassifierJobs classifiers,
       RunStore runs,
-      WorkerProperties properties) {
+      WorkerProperties properties,
+      ObjectProvider<ExternalTraining> external) {
+    this.external = external;
     this.classifiers = classifiers;
     this.json = json;
     this.corpus = corpus;
@@ -61,6 +66,27 @@ class TrainingJobHandler implements JobHandler {
   @Override
   public void handle(ClaimedJob job, JobContext context) throws Exception {
     TrainingJobSpec spec = TrainingPayload.read(json, job.payloadJson());
+    if (spec.trainer() != null) {
+      ExternalTraining training =
+          external
+              .orderedStream()
+              .filter(t -> t.runs(spec.trainer()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "this worker cannot run trainer '"
+                              + spec.trainer().name()
+                              + (spec.trainer().runsOnKubernetes() ? "' on Kubernetes" : "'")));
+      log.info(
+          "training {} on '{}' seed {} with trainer '{}'",
+          spec.scale().name(),
+          spec.distribution().name(),
+          spec.seed(),
+          spec.trainer().name());
+      training.run(job, spec, context);
+      return;
+    }
     if (!spec.scale().languageModelFamily()) {
       log.info(
           "training {} {} (width {}) on '{}' seed {}",
@@ -117,7 +143,13 @@ class TrainingJobHandler implements JobHandler {
       double evalSeconds = (System.nanoTime() - started) / 1e9;
       RunRecord run =
           new RunRecord(
-              job, spec, model.stats(), evalSeconds, PeakMemory.residentBytes(), losses, runPath);
+              job,
+              spec,
+              model.stats(),
+              evalSeconds,
+              PeakMemory.residentBytes(),
+              losses,
+              runPath + "/" + RunPaths.MODEL_FILE);
       runs.storeAndComplete(run);
       log.info(
           "job {} done: {} tokens in {} s ({} tokens/s), final train loss {}",

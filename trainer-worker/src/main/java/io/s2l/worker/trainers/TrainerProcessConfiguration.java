@@ -1,0 +1,34 @@
+package io.s2l.worker.trainers;
+
+import io.s2l.worker.config.WorkerProperties;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The child-process machinery of external trainers. The orphan reaper runs while the application
+ * starts, before the worker claims its first job.
+ */
+@Configuration(proxyBeanMethods = false)
+class TrainerProcessConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(TrainerProcessConfiguration.class);
+
+  @Bean
+  TrainerProcess trainerProcess(TrainerProcessProperties settings, WorkerProperties worker) {
+    return new TrainerProcess(settings, worker.localDir());
+  }
+
+  @Bean
+  OrphanReaper orphanReaper(TrainerProcessProperties settings, WorkerProperties worker)
+      throws IOException {
+    OrphanReaper reaper = new OrphanReaper(worker.localDir(), settings.grace());
+    int reaped = reaper.reap();
+    if (reaped > 0) {
+      log.info("reaped {} trainer(s) of dead workers in {}", reaped, worker.localDir());
+    }
+    return reaper;
+  }
+}
