@@ -40,7 +40,7 @@ class KubernetesConfiguration {
     }
     return new KubernetesDispatcher(
         runs,
-        new JobManifests(namespace, properties.artifacts().toAbsolutePath(), settings),
+        new JobManifests(namespace, properties.artifacts(), settings),
         new ClusterJobs(client, namespace),
         json,
         clock,

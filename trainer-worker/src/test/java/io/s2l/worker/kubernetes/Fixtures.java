@@ -55,7 +55,7 @@ final class Fixtures {
         "dispatcher-1");
   }
 
-  static WorkerProperties.Kubernetes settings(Duration pollInterval) {
+  static WorkerProperties.Kubernetes settings() {
     return new WorkerProperties.Kubernetes(
         true,
         NAMESPACE,
@@ -64,7 +64,7 @@ final class Fixtures {
         10001,
         10001,
         Duration.ofHours(1),
-        pollInterval,
+        Duration.ofSeconds(10),
         Duration.ofSeconds(10));
   }
 }

@@ -31,7 +31,7 @@ class JobManifestsTest {
   private static final String SPEC = "{\"contract\":\"s2l-trainer/1\"}";
 
   private final JobManifests manifests =
-      new JobManifests(Fixtures.NAMESPACE, ARTIFACTS, Fixtures.settings(Duration.ofSeconds(10)));
+      new JobManifests(Fixtures.NAMESPACE, ARTIFACTS, Fixtures.settings());
 
   @Test
   void aGpuTrainerGetsItsGpusMemoryDeadlineAndNoRetriesOfItsOwn() {
@@ -225,9 +225,7 @@ class JobManifestsTest {
     assertThatThrownBy(() -> manifests.of(Fixtures.job(7, 2, "{}"), local, PREPARED, SPEC, NOW))
         .hasMessage("trainer 'local' has no image");
     assertThatThrownBy(
-            () ->
-                new JobManifests(
-                    "s2l", Path.of(".s2l/artifacts"), Fixtures.settings(Duration.ofSeconds(1))))
+            () -> new JobManifests("s2l", Path.of(".s2l/artifacts"), Fixtures.settings()))
         .hasMessageContaining("s2l.worker.artifacts must be an absolute path");
   }
 
