@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.ContainerState;
+import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobList;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.ScalableResource;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.s2l.queue.ClaimedJob;
@@ -84,7 +89,7 @@ class KubernetesDispatcherTest {
                 .getOwnerReferences())
         .singleElement()
         .satisfies(o -> assertThat(o.getUid()).isEqualTo(submitted.getMetadata().getUid()));
-    Pod pod = createPod(job, "s2l-7-1-x2b9q", "Running");
+    createPod(job, "s2l-7-1-x2b9q", "Running", null);
     server
         .expect()
         .get()
@@ -105,10 +110,9 @@ class KubernetesDispatcherTest {
 
     assertThat(runs.ingested).containsExactly(120.0);
     assertThat(client.configMaps().inNamespace("s2l").withName(NAME).get()).isNull();
-    assertThat(client.batch().v1().jobs().inNamespace("s2l").withName(NAME).get())
+    assertThat(jobs().withName(NAME).get())
         .as("a finished Job stays until its TTL, for inspection")
         .isNotNull();
-    assertThat(pod).isNotNull();
   }
 
   @Test
@@ -129,30 +133,16 @@ class KubernetesDispatcherTest {
 
   @Test
   void aJobWhosePodWasOomKilledFailsTheAttemptNamingIt() throws Exception {
-    ClaimedJob job = Fixtures.job(7, 1, payload);
-    CompletableFuture<Void> dispatched = dispatch(job, new TestContext(job));
-
-    awaitJob(NAME);
-    Pod pod = createPod(job, "s2l-7-1-k7w2m", "Failed");
-    client
-        .pods()
-        .inNamespace("s2l")
-        .resource(
-            new PodBuilder(pod)
-                .editStatus()
-                .withContainerStatuses(
-                    new ContainerStatusBuilder()
-                        .withName("trainer")
-                        .withNewState()
-                        .withNewTerminated()
-                        .withReason("OOMKilled")
-                        .withExitCode(137)
-                        .endTerminated()
-                        .endState()
-                        .build())
-                .endStatus()
-                .build())
-        .updateStatus();
+    CompletableFuture<Void> dispatched =
+        dispatchedWithPod(
+            "s2l-7-1-k7w2m",
+            "Failed",
+            new ContainerStateBuilder()
+                .withNewTerminated()
+                .withReason("OOMKilled")
+                .withExitCode(137)
+                .endTerminated()
+                .build());
     finish(NAME, "Failed", "BackoffLimitExceeded", null, null);
 
     assertThatThrownBy(() -> dispatched.get(10, TimeUnit.SECONDS))
@@ -178,37 +168,23 @@ class KubernetesDispatcherTest {
 
     assertThatThrownBy(() -> dispatched.get(10, TimeUnit.SECONDS))
         .hasCauseInstanceOf(LeaseLostException.class);
-    assertThat(client.batch().v1().jobs().inNamespace("s2l").withName(NAME).get()).isNull();
+    assertThat(jobs().withName(NAME).get()).isNull();
     assertThat(client.configMaps().inNamespace("s2l").withName(NAME).get()).isNull();
     assertThat(runs.ingested).isEmpty();
   }
 
   @Test
   void aPodWhoseImageCannotBePulledFailsAtOnceAndItsJobIsDeleted() throws Exception {
-    ClaimedJob job = Fixtures.job(7, 1, payload);
-    CompletableFuture<Void> dispatched = dispatch(job, new TestContext(job));
-
-    awaitJob(NAME);
-    Pod pod = createPod(job, "s2l-7-1-p0d5z", "Pending");
-    client
-        .pods()
-        .inNamespace("s2l")
-        .resource(
-            new PodBuilder(pod)
-                .editStatus()
-                .withContainerStatuses(
-                    new ContainerStatusBuilder()
-                        .withName("trainer")
-                        .withNewState()
-                        .withNewWaiting()
-                        .withReason("ImagePullBackOff")
-                        .withMessage("Back-off pulling image \"s2l/trainer-pytorch:0.1.0\"")
-                        .endWaiting()
-                        .endState()
-                        .build())
-                .endStatus()
-                .build())
-        .updateStatus();
+    CompletableFuture<Void> dispatched =
+        dispatchedWithPod(
+            "s2l-7-1-p0d5z",
+            "Pending",
+            new ContainerStateBuilder()
+                .withNewWaiting()
+                .withReason("ImagePullBackOff")
+                .withMessage("Back-off pulling image \"s2l/trainer-pytorch:0.1.0\"")
+                .endWaiting()
+                .build());
 
     assertThatThrownBy(() -> dispatched.get(10, TimeUnit.SECONDS))
         .cause()
@@ -216,7 +192,7 @@ class KubernetesDispatcherTest {
         .hasMessage(
             "Kubernetes Job s2l-7-1 cannot start: pod s2l-7-1-p0d5z: trainer waiting:"
                 + " ImagePullBackOff: Back-off pulling image \"s2l/trainer-pytorch:0.1.0\"");
-    assertThat(client.batch().v1().jobs().inNamespace("s2l").withName(NAME).get()).isNull();
+    assertThat(jobs().withName(NAME).get()).isNull();
   }
 
   @Test
@@ -230,7 +206,7 @@ class KubernetesDispatcherTest {
     finish(NAME, "Complete", null, null, null);
     dispatched.get(10, TimeUnit.SECONDS);
 
-    assertThat(client.batch().v1().jobs().inNamespace("s2l").list().getItems())
+    assertThat(jobs().list().getItems())
         .singleElement()
         .satisfies(j -> assertThat(j.getMetadata().getUid()).isEqualTo(uid));
     assertThat(runs.ingested).hasSize(1);
@@ -244,7 +220,7 @@ class KubernetesDispatcherTest {
     CompletableFuture<Void> dispatched = dispatch(secondAttempt, new TestContext(secondAttempt));
     awaitJob("s2l-7-2");
 
-    assertThat(client.batch().v1().jobs().inNamespace("s2l").withName("s2l-7-1").get()).isNull();
+    assertThat(jobs().withName("s2l-7-1").get()).isNull();
     assertThat(client.configMaps().inNamespace("s2l").withName("s2l-7-1").get()).isNull();
     TestRuns.writeOutputs(runs.prepare(secondAttempt, Fixtures.spec(Fixtures.trainer(1, null))));
     finish("s2l-7-2", "Complete", null, null, null);
@@ -254,11 +230,7 @@ class KubernetesDispatcherTest {
 
   @Test
   void aJobOfTheSameNameThatIsNotThisAttemptsIsLeftAloneAndRefused() throws Exception {
-    client
-        .batch()
-        .v1()
-        .jobs()
-        .inNamespace("s2l")
+    jobs()
         .resource(
             new JobBuilder()
                 .withNewMetadata()
@@ -275,16 +247,7 @@ class KubernetesDispatcherTest {
 
     assertThatThrownBy(() -> dispatcher.handle(job, new TestContext(job)))
         .hasMessage("a Job named s2l-7-1 exists in s2l that is not this attempt's");
-    assertThat(
-            client
-                .batch()
-                .v1()
-                .jobs()
-                .inNamespace("s2l")
-                .withName(NAME)
-                .get()
-                .getMetadata()
-                .getLabels())
+    assertThat(jobs().withName(NAME).get().getMetadata().getLabels())
         .containsEntry("team", "other");
   }
 
@@ -294,7 +257,7 @@ class KubernetesDispatcherTest {
     CompletableFuture<Void> dispatched = dispatch(job, new TestContext(job));
 
     awaitJob(NAME);
-    client.batch().v1().jobs().inNamespace("s2l").withName(NAME).delete();
+    jobs().withName(NAME).delete();
 
     assertThatThrownBy(() -> dispatched.get(10, TimeUnit.SECONDS))
         .cause()
@@ -309,7 +272,7 @@ class KubernetesDispatcherTest {
     assertThatThrownBy(() -> dispatcher.handle(job, new TestContext(job)))
         .hasMessage(
             "a train-kubernetes job must name a trainer registered with a Kubernetes image");
-    assertThat(client.batch().v1().jobs().inNamespace("s2l").list().getItems()).isEmpty();
+    assertThat(jobs().list().getItems()).isEmpty();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -338,13 +301,26 @@ class KubernetesDispatcherTest {
   }
 
   private Job awaitJob(String name) throws InterruptedException {
-    await(
-        () -> client.batch().v1().jobs().inNamespace("s2l").withName(name).get() != null,
-        "Job " + name);
-    return client.batch().v1().jobs().inNamespace("s2l").withName(name).get();
+    await(() -> jobs().withName(name).get() != null, "Job " + name);
+    return jobs().withName(name).get();
   }
 
-  private Pod createPod(ClaimedJob job, String name, String phase) {
+  private NonNamespaceOperation<Job, JobList, ScalableResource<Job>> jobs() {
+    return client.batch().v1().jobs().inNamespace("s2l");
+  }
+
+  /** Dispatches job 7's first attempt, then plays its pod: {@code pod}, in {@code phase}. */
+  private CompletableFuture<Void> dispatchedWithPod(String pod, String phase, ContainerState state)
+      throws InterruptedException {
+    ClaimedJob job = Fixtures.job(7, 1, payload);
+    CompletableFuture<Void> dispatched = dispatch(job, new TestContext(job));
+    awaitJob(NAME);
+    createPod(job, pod, phase, state);
+    return dispatched;
+  }
+
+  /** A pod of {@code job}'s attempt, in {@code phase}, its trainer container in {@code state}. */
+  private Pod createPod(ClaimedJob job, String name, String phase, ContainerState state) {
     Pod pod =
         client
             .pods()
@@ -362,26 +338,26 @@ class KubernetesDispatcherTest {
                     .endSpec()
                     .build())
             .create();
+    var status = new PodStatusBuilder().withPhase(phase);
+    if (state != null) {
+      status.addNewContainerStatus().withName("trainer").withState(state).endContainerStatus();
+    }
     return client
         .pods()
         .inNamespace("s2l")
-        .resource(new PodBuilder(pod).withNewStatus().withPhase(phase).endStatus().build())
+        .resource(new PodBuilder(pod).withStatus(status.build()).build())
         .updateStatus();
   }
 
   /** Ends the Job as the Job controller would. */
   private void finish(
       String name, String condition, String reason, String started, String completed) {
-    Job job = client.batch().v1().jobs().inNamespace("s2l").withName(name).get();
+    Job job = jobs().withName(name).get();
     String message =
         "BackoffLimitExceeded".equals(reason)
             ? "Job has reached the specified backoff limit"
             : null;
-    client
-        .batch()
-        .v1()
-        .jobs()
-        .inNamespace("s2l")
+    jobs()
         .resource(
             new JobBuilder(job)
                 .withNewStatus()
