@@ -8,9 +8,11 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.s2l.worker.config.WorkerProperties;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
@@ -47,7 +49,33 @@ class KubernetesConfigurationTest {
   }
 
   @Test
-  void whenEnabledHandlesTrainKubernetesJobsInTheClientsNamespace() {
+  void theShippedApplicationYmlLeavesItOffWithItsDocumentedDefaults() {
+    new ApplicationContextRunner()
+        .withInitializer(new ConfigDataApplicationContextInitializer())
+        .withUserConfiguration(Properties.class, KubernetesConfiguration.class)
+        .run(
+            app -> {
+              assertThat(app).hasNotFailed().doesNotHaveBean(KubernetesDispatcher.class);
+              WorkerProperties.Kubernetes settings =
+                  app.getBean(WorkerProperties.class).kubernetes();
+              assertThat(settings)
+                  .isEqualTo(
+                      new WorkerProperties.Kubernetes(
+                          false,
+                          null,
+                          null,
+                          "s2l-artifacts",
+                          10001,
+                          10001,
+                          Duration.ofHours(1),
+                          Duration.ofSeconds(10),
+                          Duration.ofSeconds(10)));
+              assertThat(app.getEnvironment().getProperty("s2l.queue.kinds")).isEmpty();
+            });
+  }
+
+  @Test
+  void whenEnabledHandlesTrainKubernetesJobs() {
     context()
         .withPropertyValues("s2l.worker.kubernetes.enabled=true")
         .run(
