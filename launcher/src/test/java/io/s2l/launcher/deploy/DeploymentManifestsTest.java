@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +42,12 @@ class DeploymentManifestsTest {
       List.of("experiment-service", "analysis-service", "trainer-worker");
 
   private static final String WORKER = "trainer-worker";
+  private static final String DISPATCHER = "s2l-dispatcher";
+  private static final String ARTIFACTS_CLAIM = "s2l-artifacts";
+
+  /** The job kind of trainers registered with an image, which the dispatcher alone claims. */
+  private static final String TRAIN_KUBERNETES = "train-kubernetes";
+
   private static final String LIVENESS = "/actuator/health/liveness";
   private static final String READINESS = "/actuator/health/readiness";
   private static final String NAMESPACE = "s2l";
@@ -611,6 +618,161 @@ class DeploymentManifestsTest {
               k, image, expected)
           .isTrue();
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The Kubernetes dispatcher
+
+  @Test
+  void everyDeploymentMountingTheArtifactStoreFindsItWhereItIsMounted() {
+    for (K8s k : ofKind("Deployment")) {
+      Map<String, Object> podSpec =
+          map(at(k.doc(), k + " pod spec", "spec", "template", "spec"), k + " pod spec");
+      String volume = artifactsVolume(podSpec);
+      if (volume == null) {
+        continue;
+      }
+      String mountPath = mountPath(container(k), volume);
+      String module = image(k).module();
+      String configured =
+          envValues(container(k))
+              .getOrDefault(
+                  "S2L_ARTIFACTS",
+                  env(dockerfile(ROOT.resolve(module).resolve("Dockerfile"))).get("S2L_ARTIFACTS"));
+      assertThat(configured)
+          .as(
+              "%s mounts %s at %s, so S2L_ARTIFACTS (its env or its image's ENV) must name it",
+              k, ARTIFACTS_CLAIM, mountPath)
+          .isEqualTo(mountPath);
+    }
+  }
+
+  @Test
+  void theDispatcherClaimsOnlyKubernetesJobsAndMountsTheArtifactStoreWhereItsPodsWill() {
+    K8s dispatcher = deployment(DISPATCHER);
+    assertThat(image(dispatcher).module()).as("%s image", dispatcher).isEqualTo(WORKER);
+    Map<String, String> env = envValues(container(dispatcher));
+    assertThat(env)
+        .as("%s env", dispatcher)
+        .containsEntry("S2L_QUEUE_KINDS", TRAIN_KUBERNETES)
+        .containsEntry("S2L_KUBERNETES_ENABLED", "true")
+        .containsEntry("S2L_KUBERNETES_ARTIFACTS_CLAIM", ARTIFACTS_CLAIM);
+    Map<String, Object> podSpec =
+        map(at(dispatcher.doc(), "pod spec", "spec", "template", "spec"), "pod spec");
+    assertThat(artifactsVolume(podSpec))
+        .as("%s mounts %s", dispatcher, ARTIFACTS_CLAIM)
+        .isNotNull();
+
+    List<K8s> claims =
+        ofKind("PersistentVolumeClaim").stream()
+            .filter(c -> c.name().equals(ARTIFACTS_CLAIM))
+            .toList();
+    assertThat(claims).as("k8s PersistentVolumeClaim %s", ARTIFACTS_CLAIM).hasSize(1);
+    assertThat(list(at(claims.get(0).doc(), "accessModes", "spec", "accessModes"), "accessModes"))
+        .as("%s: trainer pods on other nodes mount it too", claims.get(0))
+        .containsExactly("ReadWriteMany");
+
+    Set<String> accounts =
+        ofKind("ServiceAccount").stream().map(K8s::name).collect(Collectors.toSet());
+    assertThat(accounts)
+        .as("%s: its own and its trainer pods' service accounts", dispatcher)
+        .contains(
+            String.valueOf(podSpec.get("serviceAccountName")),
+            env.get("S2L_KUBERNETES_SERVICE_ACCOUNT"));
+  }
+
+  @Test
+  void theDispatchersRoleAllowsExactlyTheCallsItMakesInItsNamespace() {
+    String account =
+        String.valueOf(
+            at(
+                deployment(DISPATCHER).doc(),
+                "serviceAccountName",
+                "spec",
+                "template",
+                "spec",
+                "serviceAccountName"));
+    assertThat(ofKind("ClusterRole")).as("k8s: no cluster-wide permissions").isEmpty();
+    assertThat(ofKind("ClusterRoleBinding")).as("k8s: no cluster-wide permissions").isEmpty();
+    List<String> roles = new ArrayList<>();
+    for (K8s binding : ofKind("RoleBinding")) {
+      boolean bindsAccount =
+          list(binding.doc().get("subjects"), binding + " subjects").stream()
+              .map(s -> map(s, "subject"))
+              .anyMatch(
+                  s -> "ServiceAccount".equals(s.get("kind")) && account.equals(s.get("name")));
+      if (bindsAccount) {
+        Map<String, Object> ref = map(binding.doc().get("roleRef"), binding + " roleRef");
+        assertThat(ref.get("kind")).as("%s roleRef kind", binding).isEqualTo("Role");
+        roles.add(String.valueOf(ref.get("name")));
+      }
+    }
+    assertThat(roles).as("RoleBindings of ServiceAccount %s", account).hasSize(1);
+    K8s role =
+        ofKind("Role").stream()
+            .filter(r -> r.name().equals(roles.get(0)))
+            .findFirst()
+            .orElseGet(() -> fail("k8s Role %s", roles.get(0)));
+    Map<String, Set<String>> allowed = new TreeMap<>();
+    for (Object r : list(role.doc().get("rules"), role + " rules")) {
+      Map<String, Object> rule = map(r, role + " rule");
+      for (Object group : list(rule.get("apiGroups"), "apiGroups")) {
+        for (Object resource : list(rule.get("resources"), "resources")) {
+          allowed
+              .computeIfAbsent(group + "/" + resource, x -> new TreeSet<>())
+              .addAll(list(rule.get("verbs"), "verbs").stream().map(String::valueOf).toList());
+        }
+      }
+    }
+    assertThat(allowed)
+        .as("%s rules", role)
+        .isEqualTo(
+            Map.of(
+                "batch/jobs", Set.of("create", "get", "list", "watch", "delete"),
+                "/configmaps", Set.of("create", "get", "delete"),
+                "/pods", Set.of("get", "list", "watch"),
+                "/pods/log", Set.of("get")));
+  }
+
+  @Test
+  void theExampleTrainerRegistrationRunsTheReferenceTrainerImage() throws IOException {
+    Path file = ROOT.resolve("k8s/examples/trainer-pytorch-k8s.json");
+    Map<?, ?> trainer = new ObjectMapper().readValue(read(file), Map.class);
+    assertThat(trainer.get("name")).as("%s name", file).isNotNull();
+    assertThat(trainer.get("command")).as("%s command", file).isInstanceOf(List.class);
+    Map<?, ?> target = (Map<?, ?>) trainer.get("kubernetes");
+    assertThat(target).as("%s kubernetes", file).isNotNull();
+    assertThat(Image.parse(String.valueOf(target.get("image"))).repository())
+        .as("%s image", file)
+        .isEqualTo("s2l/trainer-pytorch");
+    assertThat(((Number) target.get("gpus")).intValue())
+        .as("%s: a trainer that needs a GPU asks the pod for one", file)
+        .isEqualTo(Boolean.TRUE.equals(trainer.get("gpu")) ? 1 : 0);
+  }
+
+  /** The name of the pod volume holding the artifact store's claim, or null. */
+  private static String artifactsVolume(Map<String, Object> podSpec) {
+    if (!(podSpec.get("volumes") instanceof List<?> volumes)) {
+      return null;
+    }
+    for (Object v : volumes) {
+      Map<String, Object> volume = map(v, "volume");
+      Object claim = at(volume, null, "persistentVolumeClaim", "claimName");
+      if (ARTIFACTS_CLAIM.equals(claim)) {
+        return String.valueOf(volume.get("name"));
+      }
+    }
+    return null;
+  }
+
+  private static String mountPath(Map<String, Object> container, String volume) {
+    for (Object m : list(container.get("volumeMounts"), "volumeMounts")) {
+      Map<String, Object> mount = map(m, "volumeMount");
+      if (volume.equals(mount.get("name"))) {
+        return String.valueOf(mount.get("mountPath"));
+      }
+    }
+    return fail("volume %s is not mounted", volume);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -1,23 +1,12 @@
 package io.s2l.worker.trainers;
 
-import io.s2l.lm.eval.EvalResult;
-import io.s2l.lm.train.TrainingStats;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.JobContext;
 import io.s2l.study.TrainerRef;
 import io.s2l.study.TrainingJobSpec;
-import io.s2l.trainer.contract.OutputValidator;
-import io.s2l.trainer.contract.SetLosses;
 import io.s2l.trainer.contract.TrainerResult;
-import io.s2l.trainer.contract.ValidatedOutputs;
-import io.s2l.worker.config.WorkerProperties;
 import io.s2l.worker.training.ExternalTraining;
-import io.s2l.worker.training.RunRecord;
-import io.s2l.worker.training.RunStore;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -36,18 +25,12 @@ class ExternalTrainerJobs implements ExternalTraining {
 
   private final TrainerWorkspace workspace;
   private final TrainerProcess process;
-  private final RunStore runs;
-  private final Path artifacts;
+  private final TrainerOutputs outputs;
 
-  ExternalTrainerJobs(
-      TrainerWorkspace workspace,
-      TrainerProcess process,
-      RunStore runs,
-      WorkerProperties properties) {
+  ExternalTrainerJobs(TrainerWorkspace workspace, TrainerProcess process, TrainerOutputs outputs) {
     this.workspace = workspace;
     this.process = process;
-    this.runs = runs;
-    this.artifacts = properties.artifacts().toAbsolutePath().normalize();
+    this.outputs = outputs;
   }
 
   @Override
@@ -74,36 +57,8 @@ class ExternalTrainerJobs implements ExternalTraining {
             Duration.ofSeconds(trainer.silenceSeconds()),
             run.spec().deadline(),
             context);
-    ValidatedOutputs outputs =
-        OutputValidator.validate(run.spec(), run.outputDir(), run.expectedIds());
     context.checkLease();
-    TrainerResult r = outputs.result();
-    Map<String, EvalResult> losses = new LinkedHashMap<>();
-    for (Map.Entry<String, SetLosses> e : outputs.sets().entrySet()) {
-      SetLosses s = e.getValue();
-      losses.put(e.getKey(), new EvalResult(s.losses(), s.correct(), s.chance(), s.margins()));
-    }
-    Path model =
-        r.checkpointList().isEmpty()
-            ? run.outputDir()
-            : run.outputDir().resolve(r.checkpointList().get(0));
-    runs.storeAndComplete(
-        new RunRecord(
-            job,
-            spec,
-            new TrainingStats(
-                r.paramsNonEmbedding(),
-                r.paramsTotal(),
-                r.tokens(),
-                r.flops(),
-                r.steps(),
-                r.wallSeconds(),
-                r.finalTrainLoss()),
-            // what the trainer did besides training: mostly evaluation
-            Math.max(0, outcome.seconds() - r.wallSeconds()),
-            outcome.peakRssBytes(),
-            losses,
-            artifacts.relativize(model).toString()));
+    TrainerResult r = outputs.ingest(job, spec, run, outcome.seconds(), outcome.peakRssBytes());
     log.info(
         "job {} done by trainer '{}' ({} {}): {} tokens in {} s, final train loss {}",
         job.id(),

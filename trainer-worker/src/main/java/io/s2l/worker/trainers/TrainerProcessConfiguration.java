@@ -1,5 +1,6 @@
 package io.s2l.worker.trainers;
 
+import io.s2l.worker.config.GpuAssignment;
 import io.s2l.worker.config.WorkerProperties;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -16,9 +17,23 @@ class TrainerProcessConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(TrainerProcessConfiguration.class);
 
+  /**
+   * Trainers see the GPU this worker owns: the configured {@code cuda-visible-devices}, or else the
+   * worker's own GPU ({@link GpuAssignment}).
+   */
   @Bean
-  TrainerProcess trainerProcess(TrainerProcessProperties settings, WorkerProperties worker) {
-    return new TrainerProcess(settings, worker.localDir());
+  TrainerProcess trainerProcess(
+      TrainerProcessProperties settings, WorkerProperties worker, GpuAssignment gpu) {
+    String configured = settings.cudaVisibleDevices();
+    TrainerProcessProperties resolved =
+        configured != null && !configured.isBlank()
+            ? settings
+            : new TrainerProcessProperties(
+                settings.ownProcessGroup(),
+                settings.grace(),
+                settings.poll(),
+                gpu.visibleDevices().orElse(null));
+    return new TrainerProcess(resolved, worker.localDir());
   }
 
   @Bean

@@ -45,7 +45,7 @@ class TrainerWorkspaceTest {
   @BeforeEach
   void workspace() {
     WorkerProperties properties =
-        new WorkerProperties(1, 64, artifacts, 250, null, artifacts.resolve("local"));
+        new WorkerProperties(1, 64, artifacts, 250, null, artifacts.resolve("local"), null);
     workspace =
         new TrainerWorkspace(
             properties,
@@ -54,7 +54,8 @@ class TrainerWorkspaceTest {
                 Duration.ofHours(12),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(30),
-                "trainer"),
+                "trainer",
+                List.of()),
             Clock.fixed(NOW, ZoneOffset.UTC),
             new TrainerData(properties, new CorpusCache(properties)));
   }

@@ -10,13 +10,22 @@ import java.util.TreeMap;
 /**
  * The handlers of a process by job kind: which kinds its worker claims, and who runs each. Two
  * handlers of one kind are refused when the registry is made, at start-up, rather than one of them
- * silently never running.
+ * silently never running; so is a restriction to a kind that no handler runs.
  */
 public final class JobHandlers implements io.s2l.queue.JobHandler {
 
   private final Map<String, JobHandler> byKind = new TreeMap<>();
 
   public JobHandlers(Collection<? extends JobHandler> handlers) {
+    this(handlers, List.of());
+  }
+
+  /**
+   * The handlers of {@code only} among {@code handlers}; every handler when {@code only} is empty.
+   *
+   * @throws IllegalStateException when {@code only} names a kind none of {@code handlers} runs
+   */
+  public JobHandlers(Collection<? extends JobHandler> handlers, Collection<String> only) {
     for (JobHandler handler : handlers) {
       String kind = handler.kind();
       if (kind == null || kind.isBlank()) {
@@ -32,6 +41,20 @@ public final class JobHandlers implements io.s2l.queue.JobHandler {
                 + " and "
                 + handler.getClass().getName());
       }
+    }
+    if (!only.isEmpty()) {
+      for (String kind : only) {
+        if (!byKind.containsKey(kind)) {
+          throw new IllegalStateException(
+              QueueProperties.PREFIX
+                  + ".kinds names '"
+                  + kind
+                  + "', which no handler of this process runs (it runs "
+                  + byKind.keySet()
+                  + ")");
+        }
+      }
+      byKind.keySet().retainAll(only);
     }
   }
 

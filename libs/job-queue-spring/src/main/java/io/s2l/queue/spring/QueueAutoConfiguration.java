@@ -29,7 +29,8 @@ import org.springframework.util.ClassUtils;
  * The job queue of a Spring Boot service: the {@link Clock} and the {@link JobQueue} (its schema
  * migrated first), made once here unless the application makes its own; the transaction helpers;
  * and, when the application contributes {@link JobHandler} beans, the {@link QueueWorker} that runs
- * their jobs, whose lease and job timeout are checked at start-up.
+ * their jobs (those of {@code s2l.queue.kinds} when it is set), whose lease and job timeout are
+ * checked at start-up.
  */
 @AutoConfiguration(
     after = {
@@ -73,8 +74,8 @@ public class QueueAutoConfiguration {
   static class Worker {
 
     @Bean
-    JobHandlers jobHandlers(ObjectProvider<JobHandler> handlers) {
-      return new JobHandlers(handlers.orderedStream().toList());
+    JobHandlers jobHandlers(ObjectProvider<JobHandler> handlers, QueueProperties properties) {
+      return new JobHandlers(handlers.orderedStream().toList(), properties.kinds());
     }
 
     /** Claims every CPU job; a service that knows its GPUs and memory makes its own. */

@@ -2,6 +2,7 @@ package io.s2l.queue.spring;
 
 import io.s2l.queue.QueueTimings;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stopTimeout How long shutdown waits for the running job to notice and be handed back.
  * @param workerName Names the worker's thread and prefixes its owner id in the queue
  *     (name-pid@host), so that a job's holder says which service runs it.
+ * @param kinds The job kinds this process claims, among those it has handlers for; empty (the
+ *     default) claims them all. Lets one image run as several Deployments, each claiming its own
+ *     kinds. A kind no handler of the process runs is refused at start-up.
  */
 @ConfigurationProperties(QueueProperties.PREFIX)
 public record QueueProperties(
@@ -28,7 +32,8 @@ public record QueueProperties(
     @DefaultValue("2h") Duration jobTimeout,
     @DefaultValue("1s") Duration idlePoll,
     @DefaultValue("30s") Duration stopTimeout,
-    @DefaultValue("worker") String workerName) {
+    @DefaultValue("worker") String workerName,
+    @DefaultValue List<String> kinds) {
 
   public static final String PREFIX = "s2l.queue";
 

@@ -32,6 +32,30 @@ class JobHandlersTest {
   }
 
   @Test
+  void claimsOnlyTheKindsItIsRestrictedTo() throws Exception {
+    JobHandlers handlers =
+        new JobHandlers(
+            List.of(handler("train"), handler("featurize"), handler("train-kubernetes")),
+            List.of("train-kubernetes"));
+
+    assertThat(handlers.kinds()).containsExactly("train-kubernetes");
+    assertThatThrownBy(() -> handlers.handle(job("train"), null))
+        .hasMessage("no handler for job kind 'train'");
+    assertThat(ran).isEmpty();
+  }
+
+  @Test
+  void refusesARestrictionToAKindNoHandlerRuns() {
+    assertThatThrownBy(
+            () ->
+                new JobHandlers(List.of(handler("train"), handler("featurize")), List.of("trian")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "s2l.queue.kinds names 'trian', which no handler of this process runs (it runs"
+                + " [featurize, train])");
+  }
+
+  @Test
   void refusesTwoHandlersForOneKind() {
     assertThatThrownBy(() -> new JobHandlers(List.of(handler("train"), new OtherTrainer())))
         .isInstanceOf(IllegalStateException.class)

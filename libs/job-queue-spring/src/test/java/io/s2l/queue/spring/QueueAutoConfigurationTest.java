@@ -67,6 +67,42 @@ class QueueAutoConfigurationTest {
   }
 
   @Test
+  void claimsOnlyTheConfiguredKinds() {
+    context
+        .withBean("trainer", JobHandler.class, () -> handler("train"))
+        .withBean("featurizer", JobHandler.class, () -> handler("featurize"))
+        .withPropertyValues("s2l.queue.kinds=featurize")
+        .run(
+            app -> assertThat(app.getBean(JobHandlers.class).kinds()).containsExactly("featurize"));
+  }
+
+  @Test
+  void anEmptyKindsSettingClaimsEveryKind() {
+    // what S2L_QUEUE_KINDS left unset gives: ${S2L_QUEUE_KINDS:} in application.yml
+    context
+        .withBean("trainer", JobHandler.class, () -> handler("train"))
+        .withBean("featurizer", JobHandler.class, () -> handler("featurize"))
+        .withPropertyValues("s2l.queue.kinds=")
+        .run(
+            app ->
+                assertThat(app.getBean(JobHandlers.class).kinds())
+                    .containsExactly("featurize", "train"));
+  }
+
+  @Test
+  void refusesToStartRestrictedToAKindWithoutHandler() {
+    context
+        .withBean("trainer", JobHandler.class, () -> handler("train"))
+        .withPropertyValues("s2l.queue.kinds=train,verify")
+        .run(
+            app ->
+                assertThat(app)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageStartingWith("s2l.queue.kinds names 'verify'"));
+  }
+
+  @Test
   void keepsTheApplicationsOwnCapabilities() {
     WorkerCapabilities gpu = new WorkerCapabilities(true, 16L << 30);
     context

@@ -266,7 +266,7 @@ class QueueWorkerTest {
   private QueueWorker worker(JobHandler... handlers) {
     QueueProperties properties =
         new QueueProperties(
-            LEASE, JOB_TIMEOUT, Duration.ofMillis(10), Duration.ofSeconds(5), "trainer");
+            LEASE, JOB_TIMEOUT, Duration.ofMillis(10), Duration.ofSeconds(5), "trainer", List.of());
     return new QueueWorker(
         queue,
         new JobHandlers(List.of(handlers)),
