@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class ProblemHandler extends BaseProblemHandler {
 
   ProblemHandler() {
-    super("study definition");
+    super("request body");
   }
 
   @ExceptionHandler(InvalidStudyException.class)
