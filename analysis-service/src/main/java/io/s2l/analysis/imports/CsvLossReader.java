@@ -14,13 +14,15 @@ import java.util.Map;
 /**
  * Reads an import as CSV (RFC 4180: comma-separated, optional double quotes, "" inside quotes). The
  * header names the columns in any order: {@code scale,params,tokens,distribution,seed,evalSet,
- * exampleId,loss} are required, {@code correct,chance} optional. Streams: one line in memory.
+ * exampleId,loss} are required, {@code correct,chance} optional, and {@code margin} (which trainers
+ * write for image sets, docs/trainer-contract.md) is accepted and not read: imports keep no
+ * margins. Streams: one line in memory.
  */
 public final class CsvLossReader {
 
   static final List<String> REQUIRED =
       List.of("scale", "params", "tokens", "distribution", "seed", "evalSet", "exampleId", "loss");
-  static final List<String> OPTIONAL = List.of("correct", "chance");
+  static final List<String> OPTIONAL = List.of("correct", "chance", "margin");
 
   private CsvLossReader() {}
 
@@ -83,7 +85,7 @@ public final class CsvLossReader {
       table.error(
           0,
           null,
-          "too many columns; expected " + String.join(",", REQUIRED) + "[,correct,chance]");
+          "too many columns; expected " + String.join(",", REQUIRED) + "[,correct,chance,margin]");
       return columns;
     }
     for (int i = 0; i < count; i++) {
@@ -92,7 +94,7 @@ public final class CsvLossReader {
         table.error(
             0,
             name,
-            "unknown column; expected " + String.join(",", REQUIRED) + "[,correct,chance]");
+            "unknown column; expected " + String.join(",", REQUIRED) + "[,correct,chance,margin]");
       } else if (columns.put(name, i) != null) {
         table.error(0, name, "duplicate column");
       }

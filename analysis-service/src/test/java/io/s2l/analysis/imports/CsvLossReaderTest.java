@@ -53,6 +53,20 @@ class CsvLossReaderTest {
   }
 
   @Test
+  void aTrainersMarginColumnIsAcceptedAndNotRead() {
+    String[] lines = ImportTables.validCsv().split("\n");
+    StringBuilder csv = new StringBuilder(lines[0]).append(",margin\n");
+    for (int i = 1; i < lines.length; i++) {
+      csv.append(lines[i]).append(",").append(i % 3 == 0 ? "" : "0.75").append('\n');
+    }
+    LossTable withMargins = read(csv.toString(), "l");
+    LossTable without = read(ImportTables.validCsv(), "l");
+    assertThat(withMargins.rows()).isEqualTo(without.rows());
+    String key = LossTable.cellKey("xs", "d1", 1, "quiz");
+    assertThat(withMargins.cells().get(key).losses()).isEqualTo(without.cells().get(key).losses());
+  }
+
+  @Test
   void everyBadRowIsNamedWithItsColumnAndReason() {
     String csv =
         "scale,params,tokens,distribution,seed,evalSet,exampleId,loss\n"
