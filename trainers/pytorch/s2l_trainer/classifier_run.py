@@ -51,10 +51,11 @@ def train(spec, device, progress, checkpointer):
         return epochs * size + min(b * batch, size)
 
     job = training.Job(model, _Epochs(batches), steps, seen)
-    losses, seconds = training.run(job, spec, device, progress, checkpointer)
+    losses, seconds, cpu = training.run(job, spec, device, progress, checkpointer)
     params = parameter_count(model)
     examples = spec.budget_epochs * size
-    return training.Trained(model, params, params, examples, steps, training.final_train_loss(losses), seconds)
+    final = training.final_train_loss(losses)
+    return training.Trained(model, params, params, examples, steps, final, seconds, cpu)
 
 
 def evaluate(model, spec, device):

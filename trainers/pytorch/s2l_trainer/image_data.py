@@ -50,7 +50,8 @@ def read_images(path, height, width, pixel_max, classes):
     channels = expected // (height * width)
     # int / pixelMax in float32, as the built-in reader divides an int by a float
     raw = torch.tensor(values, dtype=torch.float32).view(len(ids), height, width, channels)
-    return Images(ids, torch.tensor(labels, dtype=torch.int64), raw / torch.tensor(pixel_max, dtype=torch.float32))
+    pixels = raw / torch.tensor(pixel_max, dtype=torch.float32)
+    return Images(ids, torch.tensor(labels, dtype=torch.int64), pixels)
 
 
 def subset_indices(images, ids):

@@ -33,11 +33,10 @@ def train(spec, device, progress, checkpointer):
     model = TransformerLm(scale.width, scale.depth, scale.heads, scale.context).initialize(spec.seed)
     model.to(device)
     job = training.Job(model, _Windows(sampler, batch), steps, lambda step: step * per_step)
-    losses, seconds = training.run(job, spec, device, progress, checkpointer)
+    losses, seconds, cpu = training.run(job, spec, device, progress, checkpointer)
     non_embedding, total = parameter_counts(model)
-    return training.Trained(
-        model, non_embedding, total, steps * per_step, steps, training.final_train_loss(losses), seconds
-    )
+    final = training.final_train_loss(losses)
+    return training.Trained(model, non_embedding, total, steps * per_step, steps, final, seconds, cpu)
 
 
 def evaluate(model, spec, device):

@@ -6,6 +6,7 @@ refused (unknown contract version, bad field); 3 the requested device is not ava
 """
 import os
 import sys
+import time
 import traceback
 
 from . import TRAINER_NAME, TRAINER_VERSION, outputs
@@ -30,7 +31,9 @@ def _check(results):
         if len(set(r.ids)) != len(r.ids):
             raise ValueError(f"evaluation set {name} has an example id more than once")
         if r.eval_set.examples is not None and len(r.ids) != r.eval_set.examples:
-            raise ValueError(f"evaluation set {name} has {len(r.ids)} examples, the spec says {r.eval_set.examples}")
+            raise ValueError(
+                f"evaluation set {name} has {len(r.ids)} examples, the spec says {r.eval_set.examples}"
+            )
 
 
 def train_and_evaluate(spec, progress):
@@ -45,11 +48,15 @@ def train_and_evaluate(spec, progress):
     run = _family(spec)
     checkpointer = Checkpointer(spec)
     trained = run.train(spec, device, progress, checkpointer)
-    print(f"trained {trained.steps} steps, {trained.tokens} tokens in {trained.wall_seconds:.1f} s "
-          f"({trained.tokens / max(trained.wall_seconds, 1e-9):.0f}/s); final train loss "
+    print(f"trained {trained.steps} steps, {trained.tokens} tokens in {trained.wall_seconds:.1f} s, "
+          f"{trained.tokens / max(trained.wall_seconds, 1e-9):.0f}/s ({trained.cpu_seconds:.1f} CPU s, "
+          f"{trained.tokens / max(trained.cpu_seconds, 1e-9):.0f}/CPU s); final train loss "
           f"{trained.final_train_loss:.4f}", file=sys.stderr)
+    started = time.perf_counter()
     results = run.evaluate(trained.model, spec, device)
     _check(results)
+    print(f"evaluated {sum(len(r.ids) for r in results)} examples of {len(results)} sets in "
+          f"{time.perf_counter() - started:.1f} s", file=sys.stderr)
     checkpoints = [checkpointer.save_final(trained.model, run.describe(spec))]
     outputs.write_losses(spec.output_dir, spec, trained.params_non_embedding, trained.tokens, results)
     outputs.write_result(spec.output_dir, trained, spec.training.device, checkpoints)

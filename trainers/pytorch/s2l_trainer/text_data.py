@@ -61,7 +61,9 @@ class MixtureSampler:
     """Seeded windows of `length` bytes; the same seed draws the same windows as the built-in trainer."""
 
     def __init__(self, texts, weights, length, seed):
-        positive = sorted(((k, v) for k, v in weights.items() if v > 0), key=lambda e: _java_string_order(e[0]))
+        positive = sorted(
+            ((k, v) for k, v in weights.items() if v > 0), key=lambda e: _java_string_order(e[0])
+        )
         if not positive:
             raise ValueError("the mixture has no domain with positive weight")
         self._domains = []

@@ -29,6 +29,7 @@ class Trained:
     steps: int
     final_train_loss: float
     wall_seconds: float
+    cpu_seconds: float
 
 
 @dataclass
@@ -43,7 +44,8 @@ class Job:
 
 
 def run(job, spec, device, progress, checkpointer):
-    """Trains `job.model` (already initialised, on `device`); returns the per-step losses and seconds."""
+    """Trains `job.model` (already initialised, on `device`); returns the per-step losses, the wall
+    seconds and the process's CPU seconds (on a shared machine the two differ)."""
     t = spec.training
     model = job.model
     forward = devices.compiled(model, device)
@@ -57,7 +59,7 @@ def run(job, spec, device, progress, checkpointer):
         optimizer.load_state_dict(state["optimizer"])
         done, losses = state["step"], list(state["losses"])
         job.data.skip(done)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     model.train()
     for step in range(done + 1, job.steps + 1):
         inputs, targets = job.data.next()
@@ -76,7 +78,7 @@ def run(job, spec, device, progress, checkpointer):
             progress.report(step, job.steps, job.tokens_after(step), value)
         if checkpointer.due(step, job.steps):
             checkpointer.save(step, losses, model, optimizer)
-    return losses, time.perf_counter() - started
+    return losses, time.perf_counter() - started, time.process_time() - cpu_started
 
 
 def final_train_loss(losses):

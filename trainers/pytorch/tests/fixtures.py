@@ -99,8 +99,9 @@ def classifier_spec(root, files, family, width=8, depth=2, subset=None, epochs=4
     os.makedirs(out)
     return {
         "contract": "s2l-trainer/1", "study": "s", "run": f"{family}-{width}/half/0", "job": 3, "attempt": 1,
-        "family": family, "scale": {"name": f"{family}-{width}", "width": width, "depth": depth, "heads": None,
-                                    "context": None, "nonEmbeddingParams": 0, "totalParams": 0},
+        "family": family,
+        "scale": {"name": f"{family}-{width}", "width": width, "depth": depth, "heads": None,
+                  "context": None, "nonEmbeddingParams": 0, "totalParams": 0},
         "options": {}, "seed": 0, "budget": {"epochs": epochs},
         "training": {"batchSize": 10, "learningRate": 0.01, "warmupFraction": 0.05, "weightDecay": 0.01,
                      "gradientClip": 1.0, "device": "cpu"},

@@ -14,7 +14,8 @@ class ClassifierRunTest(unittest.TestCase):
         cls.files = fixtures.image_files(cls.root)
         # a subset of 30 of the 48 pool images, one of them twice (sampling with replacement)
         cls.subset = [f"img-{i}" for i in range(29)] + ["img-3"]
-        cls.specs = {f: fixtures.classifier_spec(cls.root, cls.files, f, subset=cls.subset) for f in ("mlp", "cnn")}
+        cls.specs = {f: fixtures.classifier_spec(cls.root, cls.files, f, subset=cls.subset)
+                     for f in ("mlp", "cnn")}
         cls.runs = {f: fixtures.run(cls.root, spec) for f, spec in cls.specs.items()}
 
     @classmethod
@@ -58,7 +59,8 @@ class ClassifierRunTest(unittest.TestCase):
         again = fixtures.run(self.root, spec)
         self.assertEqual(again.returncode, 0, again.stderr)
         self.assertEqual(again.stdout, self.runs["cnn"].stdout)
-        self.assertEqual(fixtures.losses(spec["outputDir"])[1], fixtures.losses(self.specs["cnn"]["outputDir"])[1])
+        first = fixtures.losses(self.specs["cnn"]["outputDir"])[1]
+        self.assertEqual(fixtures.losses(spec["outputDir"])[1], first)
 
     def test_an_unknown_subset_id_fails_the_run(self):
         spec = fixtures.classifier_spec(self.root, self.files, "mlp", subset=["img-1", "nope"])

@@ -48,7 +48,8 @@ class LmEvaluationTest(unittest.TestCase):
 
     def test_text_longer_than_context_and_cut_to_max_bytes(self):
         text = "The quick brown fox jumps over the lazy dog. " * 3
-        examples = [{"id": "long", "text": text}, {"id": "short", "text": "ok"}, {"id": "utf8", "text": "çà été"}]
+        examples = [{"id": "long", "text": text}, {"id": "short", "text": "ok"},
+                    {"id": "utf8", "text": "çà été"}]
         losses, correct = lm_eval.evaluate_text(self.scorer, examples, 40)
         self.assertIsNone(correct)
         for e, loss in zip(examples, losses):
@@ -70,7 +71,8 @@ class LmEvaluationTest(unittest.TestCase):
         choices = [" yes", " no", " maybe so"]
         totals = [by_hand(self.model, (prompt + c).encode(), len(prompt)) for c in choices]
         best = min(range(3), key=lambda i: totals[i])
-        examples = [{"id": str(label), "prompt": prompt, "choices": choices, "label": label} for label in range(3)]
+        examples = [{"id": str(label), "prompt": prompt, "choices": choices, "label": label}
+                    for label in range(3)]
         examples.append({"id": "tie", "prompt": prompt, "choices": [" same", " same"], "label": 1})
         losses, correct = lm_eval.evaluate_choices(self.scorer, examples)
         self.assertEqual(correct, [label == best for label in range(3)] + [False])
@@ -86,7 +88,8 @@ class LmEvaluationTest(unittest.TestCase):
 
 class ClassifierScoreTest(unittest.TestCase):
     def test_loss_correct_and_margin_from_their_definitions(self):
-        for logits, label in [([1.0, 3.0, -2.0], 1), ([0.5, 0.5, 0.1], 0), ([2.0, 2.0, 1.0], 1), ([-1.0, 4.0, 0.0], 2)]:
+        cases = [([1.0, 3.0, -2.0], 1), ([0.5, 0.5, 0.1], 0), ([2.0, 2.0, 1.0], 1), ([-1.0, 4.0, 0.0], 2)]
+        for logits, label in cases:
             loss, right, margin = classifier_eval.score(logits, label)
             p = torch.tensor(logits, dtype=torch.float64).softmax(0)[label].item()
             self.assertAlmostEqual(loss, -math.log(p), places=12)

@@ -56,8 +56,8 @@ class LmRunTest(unittest.TestCase):
 
     def test_losses_have_every_example_once_with_the_runs_columns(self):
         columns, rows = fixtures.losses(self.spec["outputDir"])
-        self.assertEqual(columns, ["scale", "params", "tokens", "distribution", "seed", "evalSet", "exampleId",
-                                   "loss", "correct", "chance"])
+        self.assertEqual(columns, ["scale", "params", "tokens", "distribution", "seed", "evalSet",
+                                   "exampleId", "loss", "correct", "chance"])
         result = fixtures.result(self.spec["outputDir"])
         expected = {}
         for eval_set in self.spec["evalSets"]:
@@ -94,11 +94,12 @@ class LmRunTest(unittest.TestCase):
         attempt_dir = tempfile.mkdtemp(dir=self.root)
         first_out = os.path.join(attempt_dir, "out")
         os.makedirs(first_out)
-        first = fixtures.run(self.root, dict(self.spec, options={"checkpointEverySteps": 20}, outputDir=first_out))
+        options = {"checkpointEverySteps": 20}
+        first = fixtures.run(self.root, dict(self.spec, options=options, outputDir=first_out))
         self.assertEqual(first.returncode, 0, first.stderr)
         self.assertTrue(os.path.isfile(os.path.join(first_out, "checkpoints", "resume.pt")))
-        second = fixtures.run(self.root, dict(self.spec, options={"checkpointEverySteps": 20},
-                                              outputDir=self._fresh_out(), previousAttemptDir=attempt_dir))
+        second = fixtures.run(self.root, dict(self.spec, options=options, outputDir=self._fresh_out(),
+                                              previousAttemptDir=attempt_dir))
         self.assertEqual(second.returncode, 0, second.stderr)
         self.assertIn("resuming from", second.stderr)
         # the last checkpoint before step 47 is at step 40: only the last lines are trained again

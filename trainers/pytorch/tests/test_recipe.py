@@ -18,8 +18,8 @@ from s2l_trainer.optim import DjlAdamW, DjlSchedule, clip_factor, f32
 class ParameterCountTest(unittest.TestCase):
     def test_language_models_match_model_scale(self):
         # (width, depth, heads, context) -> ModelScale (nonEmbeddingParams, totalParams)
-        java = {(16, 1, 2, 64): (3312, 12784), (48, 2, 4, 64): (56640, 84544), (64, 2, 4, 64): (100096, 137216),
-                (96, 3, 4, 128): (335712, 397408)}
+        java = {(16, 1, 2, 64): (3312, 12784), (48, 2, 4, 64): (56640, 84544),
+                (64, 2, 4, 64): (100096, 137216), (96, 3, 4, 128): (335712, 397408)}
         for (width, depth, heads, context), expected in java.items():
             with self.subTest(width=width, depth=depth):
                 self.assertEqual(parameter_counts(TransformerLm(width, depth, heads, context)), expected)
@@ -61,8 +61,8 @@ class ScheduleTest(unittest.TestCase):
         djl = {
             (1, 0.05): {1: "3.0E-4"},
             (7, 0.3): {1: "0.00225", 2: "0.003", 3: "0.002742173", 5: "0.0012328271"},
-            (200, 0.05): {1: "5.7000003E-4", 5: "0.00165", 10: "0.003", 11: "0.0029998156", 97: "0.0018280544",
-                          150: "7.356699E-4", 199: "3.0018453E-4", 200: "3.0E-4"},
+            (200, 0.05): {1: "5.7000003E-4", 5: "0.00165", 10: "0.003", 11: "0.0029998156",
+                          97: "0.0018280544", 150: "7.356699E-4", 199: "3.0018453E-4", 200: "3.0E-4"},
             (200, 0.0): {1: "0.0029998336", 100: "0.00165", 199: "3.0016658E-4"},
             (1953, 0.05): {1: "6.091212E-5", 97: "0.0029697001", 100: "0.0029999923", 1000: "0.0017082833",
                            1953: "3.0E-4"},
@@ -85,14 +85,15 @@ class JavaRandomTest(unittest.TestCase):
         self.assertEqual([r.next_int(b) for b in bounds], [0, 0, 6, 706, 979955, 1962149151, 823239971])
 
     def test_mixture_sampler_draws_the_windows_of_the_built_in_trainer(self):
-        documents = [("p1", "prose", "It was a dark and stormy night."), ("p2", "prose", "Call me Ishmael. Été."),
+        documents = [("p1", "prose", "It was a dark and stormy night."),
+                     ("p2", "prose", "Call me Ishmael. Été."),
                      ("c1", "code", "int main() { return 0; }"), ("z1", "Zeta", "Z" * 42)]
         weights = {"prose": 0.5, "code": 0.3, "Zeta": 0.2, "empty": 0.0}
         sampler = text_data.MixtureSampler(text_data.domain_texts(documents), weights, 9, 11)
         # new MixtureSampler(texts, weights, 9, 11).nextBatch(6): "Zeta" sorts first in Java's order
-        java = [117, 114, 110, 32, 48, 59, 32, 125, 10, 32, 97, 32, 100, 97, 114, 107, 32, 97, 90, 90, 90, 90, 90,
-                90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 32, 109, 97, 105, 110, 40, 41, 32, 123, 90, 90,
-                90, 90, 90, 90, 90, 90, 10]
+        java = [117, 114, 110, 32, 48, 59, 32, 125, 10, 32, 97, 32, 100, 97, 114, 107, 32, 97,
+                90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90, 90,
+                32, 109, 97, 105, 110, 40, 41, 32, 123, 90, 90, 90, 90, 90, 90, 90, 90, 10]
         self.assertEqual(sampler.next_batch(6).flatten().tolist(), java)
 
 

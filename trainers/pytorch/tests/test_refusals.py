@@ -35,8 +35,8 @@ class RefusalTest(unittest.TestCase):
     def test_gpu_requested_where_cuda_is_not_available(self):
         spec = fixtures.lm_spec(self.root, self.files, device="gpu")
         # no visible device: torch.cuda.is_available() is false whether or not the machine has one
-        self.assert_refused(spec, "training.device is gpu but CUDA is not available", {"CUDA_VISIBLE_DEVICES": ""},
-                            code=3)
+        self.assert_refused(spec, "training.device is gpu but CUDA is not available",
+                            {"CUDA_VISIBLE_DEVICES": ""}, code=3)
 
     def test_a_domain_of_the_mixture_missing_from_the_pool(self):
         spec = fixtures.lm_spec(self.root, self.files)
@@ -60,9 +60,12 @@ class SpecFieldTest(unittest.TestCase):
         return str(caught.exception)
 
     def test_bad_fields_are_named_with_their_bounds(self):
-        self.assertIn("scale.heads (3) must divide scale.width (16)", self.refused(lambda s: s["scale"].update(heads=3)))
-        self.assertIn("budget.tokens must be an integer in [1,", self.refused(lambda s: s["budget"].update(tokens=0)))
-        self.assertIn("training.device must be one of cpu, gpu", self.refused(lambda s: s["training"].update(device="tpu")))
+        self.assertIn("scale.heads (3) must divide scale.width (16)",
+                      self.refused(lambda s: s["scale"].update(heads=3)))
+        self.assertIn("budget.tokens must be an integer in [1,",
+                      self.refused(lambda s: s["budget"].update(tokens=0)))
+        self.assertIn("training.device must be one of cpu, gpu",
+                      self.refused(lambda s: s["training"].update(device="tpu")))
         self.assertIn("evalSets[2].chance", self.refused(lambda s: s["evalSets"][2].pop("chance")))
         self.assertIn("exactly one of data.weights and data.subset",
                       self.refused(lambda s: s["data"].update(subset=["doc-1"])))
