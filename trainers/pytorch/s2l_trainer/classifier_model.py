@@ -6,13 +6,16 @@ scaled by width at a fixed depth:
   feature map is at least 4x4], global average pool, Linear(classes).
 
 Initialisation as the built-in trainer's: weights He (Kaiming) normal, N(0, 2 / fan_in) with fan_in
-the inputs times the kernel's height and width; biases 0.
+the inputs times the kernel's height and width, drawn in the same order from the same generator, so
+the same numbers; biases 0.
 """
 import math
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+from .lm_model import torch_seed
 
 
 def pools(h, w):
@@ -37,7 +40,8 @@ class ImageClassifier(nn.Module):
         self.head = nn.Linear(width, classes)
 
     def initialize(self, seed):
-        generator = torch.Generator().manual_seed(seed)
+        """He normal weights, drawn as the built-in trainer draws them (see lm_model.torch_seed)."""
+        generator = torch.Generator().manual_seed(torch_seed(seed))
         with torch.no_grad():
             for name, p in self.named_parameters():
                 if name.endswith("bias"):

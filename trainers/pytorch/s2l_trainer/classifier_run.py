@@ -59,13 +59,12 @@ def train(spec, device, progress, checkpointer):
 
 
 def evaluate(model, spec, device):
-    """An EvalResult per image set: loss, correctness and margin of every image."""
-    results = []
+    """An EvalResult per image set (loss, correctness and margin of every image), yielded as each
+    is done."""
     for eval_set in spec.eval_sets:
         images = _read(spec, eval_set.file)
         losses, correct, margins = classifier_eval.evaluate(model, images, device)
-        results.append(EvalResult(eval_set, images.ids, losses, correct, margins))
-    return results
+        yield EvalResult(eval_set, images.ids, losses, correct, margins)
 
 
 def describe(spec):

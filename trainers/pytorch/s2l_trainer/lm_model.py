@@ -7,7 +7,9 @@ MLP Linear(4d), exact (erf) GELU, Linear(d); a final LayerNorm (eps 1e-5, as DJL
 Linear head to the 256 byte logits. Every Linear has a bias.
 
 Initialisation as the built-in trainer's DJL configuration: every WEIGHT parameter (Linear weights,
-both embedding tables) N(0, 0.02); biases and LayerNorm beta 0, LayerNorm gamma 1.
+both embedding tables) N(0, 0.02); biases and LayerNorm beta 0, LayerNorm gamma 1. DJL draws the
+weights with libtorch's CPU generator, in the order of the parameters, which is this module's order;
+drawn the same way here, they are the same numbers.
 """
 import math
 
@@ -18,6 +20,14 @@ import torch.nn.functional as F
 VOCABULARY = 256
 INIT_STD = 0.02
 _SDPA = getattr(F, "scaled_dot_product_attention", None)
+
+
+def torch_seed(seed):
+    """The generator seed the built-in trainer gives libtorch for a job's seed: DJL's
+    Engine.setRandomSeed takes a Java int (the job's long is cast), then torch::manual_seed reads it
+    as an unsigned 64-bit number."""
+    as_int = (seed + (1 << 31)) % (1 << 32) - (1 << 31)
+    return as_int & ((1 << 64) - 1)
 
 
 class CausalSelfAttention(nn.Module):
@@ -70,8 +80,9 @@ class TransformerLm(nn.Module):
         self.head = nn.Linear(width, VOCABULARY)
 
     def initialize(self, seed):
-        """DJL's initialisation, drawn in parameter order from a generator seeded with `seed`."""
-        generator = torch.Generator().manual_seed(seed)
+        """DJL's initialisation, drawn in parameter order from a generator seeded as DJL seeds its
+        engine: the very weights the built-in trainer starts from on CPU."""
+        generator = torch.Generator().manual_seed(torch_seed(seed))
         with torch.no_grad():
             for name, p in self.named_parameters():
                 if isinstance(self._owner(name), nn.LayerNorm):

@@ -40,13 +40,12 @@ def train(spec, device, progress, checkpointer):
 
 
 def evaluate(model, spec, device):
-    """An EvalResult per evaluation set: text, answer or choice."""
+    """An EvalResult per evaluation set (text, answer or choice), yielded as each is done."""
     context = spec.scale.context
 
     def scorer(sequences):
         return lm_eval.sum_losses(model, sequences, context, device)
 
-    results = []
     for eval_set in spec.eval_sets:
         examples = lm_eval.read_examples(eval_set.file)
         if eval_set.kind == "text":
@@ -55,8 +54,7 @@ def evaluate(model, spec, device):
             losses, correct = lm_eval.evaluate_answers(scorer, examples)
         else:
             losses, correct = lm_eval.evaluate_choices(scorer, examples)
-        results.append(EvalResult(eval_set, [str(e["id"]) for e in examples], losses, correct))
-    return results
+        yield EvalResult(eval_set, [str(e["id"]) for e in examples], losses, correct)
 
 
 def describe(spec):

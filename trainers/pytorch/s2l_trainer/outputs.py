@@ -19,11 +19,17 @@ class Progress:
 
     def __init__(self, stream):
         self._stream = stream
+        self._last = None
 
     def report(self, step, steps, tokens, loss):
-        line = json.dumps({"step": step, "steps": steps, "tokens": tokens, "loss": loss})
-        self._stream.write(line + "\n")
-        self._stream.flush()
+        self._last = json.dumps({"step": step, "steps": steps, "tokens": tokens, "loss": loss})
+        self.repeat()
+
+    def repeat(self):
+        """The last line once more (steps never go back): a sign of life after training."""
+        if self._last is not None:
+            self._stream.write(self._last + "\n")
+            self._stream.flush()
 
 
 class EvalResult:

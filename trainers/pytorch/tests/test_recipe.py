@@ -1,7 +1,7 @@
 """The built-in trainer's recipe, checked against values the Java side computes. Golden values
 come from JDK 17.0.15 (java.util.SplittableRandom), DJL 0.33.0 (WarmUpTracker over CosineTracker,
-configured as LmTrainer does), s2l's ModelScale and ClassifierScale, and lm-core's MixtureSampler,
-each run in jshell."""
+configured as LmTrainer does; initial weights on DJL's libtorch 2.5.1 CPU engine), s2l's ModelScale
+and ClassifierScale, and lm-core's MixtureSampler, each run on the JVM."""
 import math
 import unittest
 
@@ -47,6 +47,32 @@ class InitialisationTest(unittest.TestCase):
                 self.assertAlmostEqual(p.mean().item(), 0.0, delta=0.002, msg=name)
         same = TransformerLm(64, 2, 4, 64).initialize(1)
         self.assertTrue(all(torch.equal(a, b) for a, b in zip(model.parameters(), same.parameters())))
+
+    def test_initial_weights_are_the_built_in_trainers(self):
+        # DJL: Engine.setRandomSeed(3), TransformerLm(16, 1, 2, 16) initialised as LmTrainer does;
+        # ImageClassifier(8, 2) on 8x8x1 images, 4 classes, seed 7, as ClassifierTrainer does.
+        # (first, second, last) value of each weight.
+        djl = {
+            "token_embedding": ("-0.0015328858", "0.00719763", "0.016733402"),
+            "position_embedding": ("0.0019034832", "0.0070469338", "-0.024034709"),
+            "blocks.0.attention.qkv.weight": ("0.005324351", "-0.00784092", "0.006515147"),
+            "blocks.0.contract.weight": ("-0.024985896", "-0.022154829", "-0.0020177034"),
+            "head.weight": ("0.010234825", "-0.020170372", "-0.019281661"),
+        }
+        self.assert_weights(TransformerLm(16, 1, 2, 16).initialize(3), djl)
+        self.assert_weights(ImageClassifier("mlp", 8, 2, 8, 8, 1, 4).initialize(7), {
+            "layers.0.weight": ("-0.14498067", "0.06993837", "0.07736191"),
+            "head.weight": ("-0.7764291", "0.4380977", "0.6031869")})
+        self.assert_weights(ImageClassifier("cnn", 8, 2, 8, 8, 1, 4).initialize(7), {
+            "layers.1.weight": ("0.068417475", "0.2945829", "-0.07491232"),
+            "head.weight": ("-0.02526481", "-0.46833467", "-0.6030376")})
+
+    def assert_weights(self, model, expected):
+        parameters = dict(model.named_parameters())
+        for name, values in expected.items():
+            flat = parameters[name].detach().flatten()
+            got = (flat[0].item(), flat[1].item(), flat[-1].item())
+            self.assertEqual(got, tuple(f32(float(v)) for v in values), name)
 
     def test_classifier_weights_he_normal(self):
         model = ImageClassifier("cnn", 64, 2, 8, 8, 1, 10).initialize(0)
