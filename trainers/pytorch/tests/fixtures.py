@@ -69,7 +69,7 @@ def lm_spec(root, files, seed=0, tokens=3000, **training):
                  "weights": {"prose": 0.5, "code": 0.3, "legal": 0.2, "missing": 0.0}, "subset": None},
         "evalSets": [
             {"name": "heldout/prose", "kind": "text", "file": files["text"], "examples": counts["text"],
-             "maxTextBytes": 64, "chance": None},
+             "maxTextBytes": 256, "chance": None},
             {"name": "quiz", "kind": "answer", "file": files["answer"], "examples": counts["answer"],
              "chance": None},
             {"name": "grammar", "kind": "choice", "file": files["choice"], "examples": counts["choice"],
