@@ -7,15 +7,16 @@ Spawned by lm-core's TrainingBenchmark (a Java main), once per scale and once fo
                          --warmup W --steps S [--lr --weight-decay --clip --warmup-fraction --seed]
   pytorch_eager.py peak [--size N --repeats R]
 
-`train` builds the same model as io.s2l.lm.model.TransformerLm (pre-LN GPT over bytes: token and
-learned position embeddings; blocks of LayerNorm -> fused qkv Linear -> causal softmax attention ->
-output Linear, residual; LayerNorm -> Linear 4d -> exact (erf) GELU -> Linear d, residual; final
-LayerNorm; untied Linear head to 256 logits), initialised like s2l (every Linear weight and both
-embedding tables N(0, sqrt(2 / fan_in)), see Lm; biases 0; LayerNorm gamma 1, beta 0), and trains it on the batches the
-Java side wrote (the very windows LmTrainer trains on: uint8, shape (W + S, B, T + 1)) with AdamW
-(betas 0.9/0.999, eps 1e-8: DJL's AdamW defaults), DJL's schedule (linear warm-up over
-round(warmup_fraction x steps) updates, then cosine to 10% of the peak), global-norm clipping. It
-times steps W+1..W+S and prints one line `RESULT {json}`.
+`train` builds the model of the PyTorch reference trainer (trainers/pytorch/s2l_trainer/lm_model.py),
+which is io.s2l.lm.model.TransformerLm (pre-LN GPT over bytes: token and learned position
+embeddings; blocks of LayerNorm -> fused qkv Linear -> causal softmax attention -> output Linear,
+residual; LayerNorm -> Linear 4d -> exact (erf) GELU -> Linear d, residual; final LayerNorm; untied
+Linear head to 256 logits), initialised as s2l initialises it (every Linear weight and both
+embedding tables N(0, 0.02); biases 0; LayerNorm gamma 1, beta 0), and trains it on the batches the
+Java side wrote (the very windows LmTrainer trains on: uint8, shape (W + S, B, T + 1)) with
+torch.optim.AdamW (betas 0.9/0.999, eps 1e-8: DJL's AdamW defaults), DJL's schedule (linear warm-up
+over round(warmup_fraction x steps) updates, then cosine to 10% of the peak), global-norm clipping.
+It times steps W+1..W+S and prints one line `RESULT {json}`.
 
 `peak` times a float32 N x N matmul (best of R) and prints `RESULT {json}`.
 
@@ -37,13 +38,16 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUME
 
 import ctypes  # noqa: E402
 import torch  # noqa: E402  (after the thread environment)
-import torch.nn as nn  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
+
+# the model and schedule of the PyTorch reference trainer, which mirror LmTrainer
+_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(_root, "trainers", "pytorch"))
+from s2l_trainer.lm_model import VOCABULARY, TransformerLm  # noqa: E402
+from s2l_trainer.optim import DjlSchedule  # noqa: E402
 
 torch.set_num_threads(1)
 torch.set_num_interop_threads(1)
-
-VOCABULARY = 256
 
 
 def blas_core():
@@ -58,77 +62,6 @@ def blas_core():
     return "not OpenBLAS"
 
 
-class Block(nn.Module):
-    def __init__(self, width, heads, context):
-        super().__init__()
-        self.heads = heads
-        self.attention_norm = nn.LayerNorm(width)
-        self.qkv = nn.Linear(width, 3 * width)
-        self.projection = nn.Linear(width, width)
-        self.mlp_norm = nn.LayerNorm(width)
-        self.expand = nn.Linear(width, 4 * width)
-        self.contract = nn.Linear(4 * width, width)
-        self.scale = 1.0 / math.sqrt(width // heads)
-        mask = torch.full((context, context), float("-inf")).triu(1)
-        self.register_buffer("mask", mask, persistent=False)
-
-    def forward(self, x):
-        b, t, c = x.shape
-        fused = self.qkv(self.attention_norm(x))
-        # (B, T, 3, H, Dh) -> (3, B, H, T, Dh), as in s2l's CausalSelfAttention
-        q, k, v = fused.view(b, t, 3, self.heads, c // self.heads).permute(2, 0, 3, 1, 4).unbind(0)
-        # the scale on Q (T x Dh) rather than on the scores (T x T), as s2l does
-        scores = (q * self.scale) @ k.transpose(-2, -1) + self.mask[:t, :t]
-        attended = scores.softmax(-1) @ v
-        x = x + self.projection(attended.transpose(1, 2).reshape(b, t, c))
-        x = x + self.contract(F.gelu(self.expand(self.mlp_norm(x))))
-        return x
-
-
-class Lm(nn.Module):
-    def __init__(self, width, depth, heads, context):
-        super().__init__()
-        self.token_embedding = nn.Parameter(torch.empty(VOCABULARY, width))
-        self.position_embedding = nn.Parameter(torch.empty(context, width))
-        self.blocks = nn.ModuleList(Block(width, heads, context) for _ in range(depth))
-        self.final_norm = nn.LayerNorm(width)
-        self.head = nn.Linear(width, VOCABULARY)
-        # As s2l's LmTrainer: NormalInitializer(0.02) for every WEIGHT parameter (Linear weights,
-        # both embedding tables); biases and LayerNorm beta 0, LayerNorm gamma 1, as in DJL.
-        for name, p in self.named_parameters():
-            if name.endswith("bias"):
-                nn.init.zeros_(p)
-            elif "norm" in name:
-                nn.init.ones_(p)
-            else:
-                nn.init.normal_(p, 0.0, 0.02)
-
-    def forward(self, tokens):
-        t = tokens.shape[1]
-        x = F.embedding(tokens, self.token_embedding) + self.position_embedding[:t]
-        for block in self.blocks:
-            x = block(x)
-        return self.head(self.final_norm(x))
-
-
-def djl_schedule(peak, total_steps, warmup_fraction):
-    """lr(update t), t from 1: DJL WarmUpTracker (linear) over CosineTracker, as in LmTrainer."""
-    warmup = int(math.floor(total_steps * warmup_fraction + 0.5))  # Java Math.round
-    begin = peak / max(1, warmup)
-    final = peak * 0.1
-    max_updates = max(1, total_steps - warmup)
-
-    def lr(t):
-        if t < warmup:
-            return begin + (peak - begin) * t / warmup
-        n = t - warmup
-        if n > max_updates:
-            return final
-        return (peak - final) / 2 * (1 + math.cos(math.pi * n / max_updates)) + final
-
-    return lr
-
-
 def train(args):
     torch.manual_seed(args.seed)
     total = args.warmup + args.steps
@@ -139,12 +72,12 @@ def train(args):
         sys.exit(f"{args.batches}: {len(raw)} bytes, expected {expected}")
     data = torch.frombuffer(bytearray(raw), dtype=torch.uint8).view(total, args.batch, window)
 
-    model = Lm(args.width, args.depth, args.heads, args.context)
+    model = TransformerLm(args.width, args.depth, args.heads, args.context).initialize(args.seed)
     params = list(model.parameters())
     optimizer = torch.optim.AdamW(
         params, lr=args.lr, betas=(0.9, 0.999), eps=1e-8, weight_decay=args.weight_decay
     )
-    schedule = djl_schedule(args.lr, total, args.warmup_fraction)
+    schedule = DjlSchedule(args.lr, total, args.warmup_fraction)
     losses = []
     started = None
     for step in range(1, total + 1):

@@ -7,6 +7,7 @@ import os
 import random
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TRAINER_DIR = os.path.dirname(HERE)
@@ -17,6 +18,20 @@ if TRAINER_DIR not in sys.path:
 WORDS = ("the of and a to in is was that for it with as his on be at by had not are but from or have an "
          "they which one you were her all she there would their we him been has when who will more no if "
          "def return int class import while void public").split()
+
+
+def class_directory(test_class):
+    """A temporary directory for a test class's runs, removed after its tests."""
+    directory = tempfile.TemporaryDirectory()
+    test_class.addClassCleanup(directory.cleanup)
+    return directory.name
+
+
+def test_directory(test):
+    """A temporary directory for one test, removed after it."""
+    directory = tempfile.TemporaryDirectory()
+    test.addCleanup(directory.cleanup)
+    return directory.name
 
 
 def _jsonl(path, rows):

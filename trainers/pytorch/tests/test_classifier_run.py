@@ -1,6 +1,5 @@
 """Image-classifier runs (mlp and cnn) end to end on synthetic 8x8 images."""
 import math
-import tempfile
 import unittest
 
 import fixtures
@@ -9,18 +8,13 @@ import fixtures
 class ClassifierRunTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        cls.root = cls.tmp.name
+        cls.root = fixtures.class_directory(cls)
         cls.files = fixtures.image_files(cls.root)
         # a subset of 30 of the 48 pool images, one of them twice (sampling with replacement)
         cls.subset = [f"img-{i}" for i in range(29)] + ["img-3"]
         cls.specs = {f: fixtures.classifier_spec(cls.root, cls.files, f, subset=cls.subset)
                      for f in ("mlp", "cnn")}
         cls.runs = {f: fixtures.run(cls.root, spec) for f, spec in cls.specs.items()}
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
 
     def test_both_families_write_complete_outputs(self):
         # ClassifierScale.params(8, 8, 1, 4) at width 8, depth 2: mlp (64+1)8 + (8+1)8 + (8+1)4,

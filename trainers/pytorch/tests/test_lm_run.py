@@ -12,15 +12,10 @@ import fixtures
 class LmRunTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        cls.root = cls.tmp.name
+        cls.root = fixtures.class_directory(cls)
         cls.files = fixtures.lm_files(cls.root)
         cls.spec = fixtures.lm_spec(cls.root, cls.files, seed=3)
         cls.done = fixtures.run(cls.root, cls.spec)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
 
     def test_exits_zero_with_complete_outputs_and_nothing_else(self):
         self.assertEqual(self.done.returncode, 0, self.done.stderr)

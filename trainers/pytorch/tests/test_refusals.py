@@ -2,7 +2,6 @@
 no outputs."""
 import copy
 import os
-import tempfile
 import unittest
 
 import fixtures
@@ -12,12 +11,8 @@ from s2l_trainer.spec import SpecError, parse
 
 class RefusalTest(unittest.TestCase):
     def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory()
-        self.root = self.tmp.name
+        self.root = fixtures.test_directory(self)
         self.files = fixtures.lm_files(self.root)
-
-    def tearDown(self):
-        self.tmp.cleanup()
 
     def assert_refused(self, spec, reason, extra_env=None, code=None):
         done = fixtures.run(self.root, spec, extra_env)
@@ -46,11 +41,8 @@ class RefusalTest(unittest.TestCase):
 
 class SpecFieldTest(unittest.TestCase):
     def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory()
-        self.spec = fixtures.lm_spec(self.tmp.name, fixtures.lm_files(self.tmp.name))
-
-    def tearDown(self):
-        self.tmp.cleanup()
+        root = fixtures.test_directory(self)
+        self.spec = fixtures.lm_spec(root, fixtures.lm_files(root))
 
     def refused(self, change):
         spec = copy.deepcopy(self.spec)
