@@ -49,6 +49,14 @@ from s2l_trainer.optim import DjlSchedule  # noqa: E402
 torch.set_num_threads(1)
 torch.set_num_interop_threads(1)
 
+# The names benchmarks/gpu/gpu_bench.py imports: the schedule, and the model with weights drawn from
+# a generator seeded with torch's seed (torch.manual_seed first).
+djl_schedule = DjlSchedule
+
+
+def Lm(width, depth, heads, context):  # noqa: N802  (a constructor's name)
+    return TransformerLm(width, depth, heads, context).initialize(torch.initial_seed())
+
 
 def blas_core():
     """The kernel set OpenBLAS chose (or was told by OPENBLAS_CORETYPE), if torch's BLAS is OpenBLAS."""
@@ -72,12 +80,12 @@ def train(args):
         sys.exit(f"{args.batches}: {len(raw)} bytes, expected {expected}")
     data = torch.frombuffer(bytearray(raw), dtype=torch.uint8).view(total, args.batch, window)
 
-    model = TransformerLm(args.width, args.depth, args.heads, args.context).initialize(args.seed)
+    model = Lm(args.width, args.depth, args.heads, args.context)
     params = list(model.parameters())
     optimizer = torch.optim.AdamW(
         params, lr=args.lr, betas=(0.9, 0.999), eps=1e-8, weight_decay=args.weight_decay
     )
-    schedule = DjlSchedule(args.lr, total, args.warmup_fraction)
+    schedule = djl_schedule(args.lr, total, args.warmup_fraction)
     losses = []
     started = None
     for step in range(1, total + 1):
