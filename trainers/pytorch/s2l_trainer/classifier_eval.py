@@ -28,8 +28,8 @@ def score(logits, label):
 
 
 @torch.no_grad()
-def evaluate(model, images, device, batch_size=256):
-    """(losses, correct, margins) of every image, in file order."""
+def evaluate(model, images, device, batch_size=256, tick=lambda: None):
+    """(losses, correct, margins) of every image, in file order; `tick` after every batch."""
     model.eval()
     losses, correct, margins = [], [], []
     for first in range(0, len(images.ids), batch_size):
@@ -39,4 +39,5 @@ def evaluate(model, images, device, batch_size=256):
             losses.append(loss)
             correct.append(right)
             margins.append(margin)
+        tick()
     return losses, correct, margins

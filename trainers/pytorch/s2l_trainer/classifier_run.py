@@ -58,12 +58,12 @@ def train(spec, device, progress, checkpointer):
     return training.Trained(model, params, params, examples, steps, final, seconds, cpu)
 
 
-def evaluate(model, spec, device):
+def evaluate(model, spec, device, tick):
     """An EvalResult per image set (loss, correctness and margin of every image), yielded as each
-    is done."""
+    is done; `tick` is called as evaluation goes on."""
     for eval_set in spec.eval_sets:
         images = _read(spec, eval_set.file)
-        losses, correct, margins = classifier_eval.evaluate(model, images, device)
+        losses, correct, margins = classifier_eval.evaluate(model, images, device, tick=tick)
         yield EvalResult(eval_set, images.ids, losses, correct, margins)
 
 

@@ -41,8 +41,9 @@ def windows(sequences, context):
 
 
 @torch.no_grad()
-def sum_losses(model, sequences, context, device, batch_size=64):
-    """Per sequence, the summed next-byte loss (nats) over its scored bytes."""
+def sum_losses(model, sequences, context, device, batch_size=64, tick=lambda: None):
+    """Per sequence, the summed next-byte loss (nats) over its scored bytes; `tick` is called after
+    every batch of windows."""
     model.eval()
     planned = windows(sequences, context)
     sums = [0.0] * len(sequences)
@@ -64,6 +65,7 @@ def sum_losses(model, sequences, context, device, batch_size=64):
             # position i predicts byte start + i + 1
             for value in rows[r][first_scored - 1 - start : end - 1 - start]:
                 sums[s] += value
+        tick()
     return sums
 
 

@@ -39,12 +39,13 @@ def train(spec, device, progress, checkpointer):
     return training.Trained(model, non_embedding, total, steps * per_step, steps, final, seconds, cpu)
 
 
-def evaluate(model, spec, device):
-    """An EvalResult per evaluation set (text, answer or choice), yielded as each is done."""
+def evaluate(model, spec, device, tick):
+    """An EvalResult per evaluation set (text, answer or choice), yielded as each is done; `tick`
+    is called as evaluation goes on."""
     context = spec.scale.context
 
     def scorer(sequences):
-        return lm_eval.sum_losses(model, sequences, context, device)
+        return lm_eval.sum_losses(model, sequences, context, device, tick=tick)
 
     for eval_set in spec.eval_sets:
         examples = lm_eval.read_examples(eval_set.file)

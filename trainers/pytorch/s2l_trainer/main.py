@@ -53,11 +53,7 @@ def train_and_evaluate(spec, progress):
           f"{trained.tokens / max(trained.cpu_seconds, 1e-9):.0f}/CPU s); final train loss "
           f"{trained.final_train_loss:.4f}", file=sys.stderr)
     started = time.perf_counter()
-    results = []
-    for result in run.evaluate(trained.model, spec, device):
-        results.append(result)
-        # the last step's line again: evaluation of large sets must not look like silence
-        progress.repeat()
+    results = list(run.evaluate(trained.model, spec, device, progress.keep_alive))
     _check(results)
     print(f"evaluated {sum(len(r.ids) for r in results)} examples of {len(results)} sets in "
           f"{time.perf_counter() - started:.1f} s", file=sys.stderr)

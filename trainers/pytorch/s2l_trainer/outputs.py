@@ -8,6 +8,7 @@ import csv
 import json
 import math
 import os
+import time
 
 from . import CONTRACT, TRAINER_NAME, TRAINER_VERSION
 
@@ -17,19 +18,27 @@ BASE_COLUMNS = ["scale", "params", "tokens", "distribution", "seed", "evalSet", 
 class Progress:
     """One JSON object per line on `stream` (the process's real stdout), flushed at once."""
 
-    def __init__(self, stream):
-        self._stream = stream
-        self._last = None
+    # well inside the registrations' silenceSeconds (10 minutes by default)
+    KEEP_ALIVE_SECONDS = 60.0
+
+    def __init__(self, stream, clock=time.monotonic):
+        self._stream, self._clock = stream, clock
+        self._line, self._written = None, clock()
 
     def report(self, step, steps, tokens, loss):
-        self._last = json.dumps({"step": step, "steps": steps, "tokens": tokens, "loss": loss})
-        self.repeat()
+        self._line = json.dumps({"step": step, "steps": steps, "tokens": tokens, "loss": loss})
+        self._write()
 
-    def repeat(self):
-        """The last line once more (steps never go back): a sign of life after training."""
-        if self._last is not None:
-            self._stream.write(self._last + "\n")
-            self._stream.flush()
+    def keep_alive(self):
+        """After training (evaluation of large sets), the last line again once a minute has passed
+        without one: steps never go back, and the worker does not take the trainer for hung."""
+        if self._line is not None and self._clock() - self._written >= self.KEEP_ALIVE_SECONDS:
+            self._write()
+
+    def _write(self):
+        self._stream.write(self._line + "\n")
+        self._stream.flush()
+        self._written = self._clock()
 
 
 class EvalResult:

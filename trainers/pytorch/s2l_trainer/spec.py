@@ -68,6 +68,7 @@ class EvalSet:
 class Spec:
     study: str
     run: str
+    given_distribution: Optional[str]
     family: str
     scale: Scale
     options: dict
@@ -82,7 +83,10 @@ class Spec:
 
     @property
     def distribution(self):
-        """The run's distribution: `run` is `scale/distribution/seed`, and the names may hold '/'."""
+        """The run's distribution: the spec's `distribution`, or (in specs without it) the middle of
+        `run`, which is `scale/distribution/seed`; the names may hold '/'."""
+        if self.given_distribution is not None:
+            return self.given_distribution
         prefix, suffix = self.scale.name + "/", "/" + str(self.seed)
         if not (self.run.startswith(prefix) and self.run.endswith(suffix)):
             raise SpecError(f"run '{self.run}' is not '{prefix}<distribution>{suffix}'")
@@ -124,6 +128,7 @@ def parse(raw):
     spec = Spec(
         study=str(raw.get("study", "")),
         run=_string(raw, "run", "run"),
+        given_distribution=_string(raw, "distribution", "distribution") if "distribution" in raw else None,
         family=family,
         scale=scale,
         options=raw.get("options") or {},

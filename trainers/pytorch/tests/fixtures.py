@@ -74,7 +74,7 @@ def lm_spec(root, files, seed=0, tokens=3000, **training):
     counts = files["counts"]
     return {
         "contract": "s2l-trainer/1", "study": "0b0b9c1e-3f7e-4a53-9d55-6f1f5f1d2a10",
-        "run": f"w16-L1/mix/a/{seed}", "job": 7, "attempt": 1, "family": "lm",
+        "run": f"w16-L1/mix/a/{seed}", "distribution": "mix/a", "job": 7, "attempt": 1, "family": "lm",
         "scale": {"name": "w16-L1", "width": 16, "depth": 1, "heads": 2, "context": 16,
                   "nonEmbeddingParams": 3312, "totalParams": 12016},
         "options": {}, "seed": seed, "budget": {"tokens": tokens},
@@ -110,13 +110,17 @@ def image_files(root):
 
 
 def classifier_spec(root, files, family, width=8, depth=2, subset=None, epochs=4):
+    from s2l_trainer.classifier_model import ImageClassifier, parameter_count
+
+    params = parameter_count(ImageClassifier(family, width, depth, 8, 8, 1, 4))
     out = os.path.join(root, f"out-{family}-{len(os.listdir(root))}")
     os.makedirs(out)
     return {
-        "contract": "s2l-trainer/1", "study": "s", "run": f"{family}-{width}/half/0", "job": 3, "attempt": 1,
+        "contract": "s2l-trainer/1", "study": "0b0b9c1e-3f7e-4a53-9d55-6f1f5f1d2a11",
+        "run": f"{family}-{width}/half/0", "distribution": "half", "job": 3, "attempt": 1,
         "family": family,
         "scale": {"name": f"{family}-{width}", "width": width, "depth": depth, "heads": None,
-                  "context": None, "nonEmbeddingParams": 0, "totalParams": 0},
+                  "context": None, "nonEmbeddingParams": params, "totalParams": params},
         "options": {}, "seed": 0, "budget": {"epochs": epochs},
         "training": {"batchSize": 10, "learningRate": 0.01, "warmupFraction": 0.05, "weightDecay": 0.01,
                      "gradientClip": 1.0, "device": "cpu"},

@@ -61,9 +61,14 @@ class SpecFieldTest(unittest.TestCase):
         self.assertIn("evalSets[2].chance", self.refused(lambda s: s["evalSets"][2].pop("chance")))
         self.assertIn("exactly one of data.weights and data.subset",
                       self.refused(lambda s: s["data"].update(subset=["doc-1"])))
-        self.assertIn("is not 'w16-L1/<distribution>/0'", self.refused(lambda s: s.update(run="other/mix/0")))
+        self.assertIn("is not 'w16-L1/<distribution>/0'",
+                      self.refused(lambda s: s.update(run="other/mix/0") or s.pop("distribution")))
+        self.assertIn("distribution must be a non-empty string",
+                      self.refused(lambda s: s.update(distribution="")))
 
-    def test_the_distribution_is_the_middle_of_run(self):
+    def test_the_distribution_is_the_specs_or_else_the_middle_of_run(self):
+        self.assertEqual(parse(dict(self.spec, distribution="given")).distribution, "given")
+        del self.spec["distribution"]
         self.assertEqual(parse(self.spec).distribution, "mix/a")
 
 
