@@ -132,8 +132,10 @@ def classifier_spec(root, files, family, width=8, depth=2, subset=None, epochs=4
     }
 
 
-def run(root, spec, extra_env=None):
-    """Writes the spec into a fresh run directory and runs the trainer as the worker does."""
+def run(root, spec, extra_env=None, module=False):
+    """Writes the spec into a fresh run directory and runs the trainer as the worker does: train.py,
+    or (`module`) `python3 -m s2l_trainer` with the trainer's directory on PYTHONPATH, as its image
+    allows."""
     run_dir = os.path.join(root, f"run-{len(os.listdir(root))}")
     os.makedirs(run_dir)
     path = os.path.join(run_dir, "spec.json")
@@ -141,8 +143,11 @@ def run(root, spec, extra_env=None):
         json.dump(spec, f)
     env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": run_dir, "TMPDIR": run_dir, "LANG": "C.UTF-8",
            "S2L_TRAINER_SPEC": path, "OMP_NUM_THREADS": "1", **(extra_env or {})}
-    return subprocess.run([sys.executable, TRAIN_PY, path], cwd=run_dir, env=env, capture_output=True,
-                          text=True, timeout=300)
+    command = [sys.executable, TRAIN_PY, path]
+    if module:
+        command = [sys.executable, "-m", "s2l_trainer", path]
+        env["PYTHONPATH"] = TRAINER_DIR
+    return subprocess.run(command, cwd=run_dir, env=env, capture_output=True, text=True, timeout=300)
 
 
 def losses(out_dir):

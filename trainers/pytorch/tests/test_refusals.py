@@ -27,6 +27,12 @@ class RefusalTest(unittest.TestCase):
         spec = dict(fixtures.lm_spec(self.root, self.files), contract="s2l-trainer/2")
         self.assert_refused(spec, "unsupported contract 's2l-trainer/2'", code=2)
 
+    def test_an_unknown_contract_version_through_the_module_entry_point(self):
+        spec = dict(fixtures.lm_spec(self.root, self.files), contract="s2l-trainer/0")
+        done = fixtures.run(self.root, spec, module=True)
+        self.assertEqual(done.returncode, 2, done.stderr)
+        self.assertIn("unsupported contract 's2l-trainer/0'", done.stderr)
+
     def test_gpu_requested_where_cuda_is_not_available(self):
         spec = fixtures.lm_spec(self.root, self.files, device="gpu")
         # no visible device: torch.cuda.is_available() is false whether or not the machine has one
