@@ -79,7 +79,7 @@ final class BatchedLmForward {
       positions = positions.get(new NDIndex(":, :{}", time));
     }
     NDArray x = Embedding.embedding(tokens, table, SparseFormat.DENSE).singletonOrThrow();
-    x = x.add(positions.expandDims(1)).reshape(batch, rows * time, width);
+    x = x.addi(positions.expandDims(1)).reshape(batch, rows * time, width);
     Constants constants = Constants.of(manager, width, time, width / scale.heads());
     for (int block = 0; block < scale.depth(); block++) {
       NDArray normed = norm(x, "attentionNorm", constants);
@@ -111,7 +111,8 @@ final class BatchedLmForward {
   private NDArray linear(NDArray x, String name) {
     NDArray weight = parameter(name + "_weight");
     NDArray bias = parameter(name + "_bias");
-    return x.matMul(weight.transpose(0, 2, 1)).add(bias.expandDims(1));
+    // in place into the matmul's fresh output, whose value its backward does not need
+    return x.matMul(weight.transpose(0, 2, 1)).addi(bias.expandDims(1));
   }
 
   private NDArray norm(NDArray x, String name, Constants constants) {
@@ -120,7 +121,7 @@ final class BatchedLmForward {
     NDArray normalised =
         LayerNorm.layerNorm(x, constants.normShape(), constants.ones(), constants.zeros(), EPSILON)
             .singletonOrThrow();
-    return normalised.mul(gamma.expandDims(1)).add(beta.expandDims(1));
+    return normalised.mul(gamma.expandDims(1)).addi(beta.expandDims(1));
   }
 
   /** The next parameter's copies, after checking that it is the one the forward expects. */

@@ -64,11 +64,15 @@ public record LmExample(LmOutput output, List<ScoredSequence> sequences, int lab
    * @param maxBytes 2 to {@value #MAX_SEQUENCE_BYTES}
    */
   public static LmExample document(String text, int maxBytes) {
+    return document(text.getBytes(StandardCharsets.UTF_8), maxBytes);
+  }
+
+  /** {@link #document(String, int)} of a document's UTF-8 bytes (not modified). */
+  public static LmExample document(byte[] bytes, int maxBytes) {
     if (maxBytes < 2 || maxBytes > MAX_SEQUENCE_BYTES) {
       throw new IllegalArgumentException(
           "maxBytes must be in [2, %d], was %d".formatted(MAX_SEQUENCE_BYTES, maxBytes));
     }
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     if (bytes.length < 2) {
       throw new IllegalArgumentException("a document needs at least 2 bytes, has " + bytes.length);
     }

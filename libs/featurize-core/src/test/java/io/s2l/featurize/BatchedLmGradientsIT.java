@@ -192,11 +192,13 @@ class BatchedLmGradientsIT {
   void featuresStreamIntoAFeatureFile(@TempDir Path dir) throws Exception {
     List<LmExample> docs = sets.get("documents");
     BlockProjection projection = new BlockProjection(gradients.parameterCount(), 64, 11, 5000);
-    int chunk = gradients.chunkSize(docs, 5 * gradients.bytesPerExample(4, 32));
+    // batches of 2 within chunks of 5: 2 + 2 + 1 concatenated, then projected together
+    int batch = gradients.chunkSize(docs, 2 * gradients.bytesPerExample(4, 32));
+    assertThat(batch).isEqualTo(2);
     Path file = dir.resolve("pool.f32");
     int managed = model.model().getNDManager().getManagedArrays().size();
     try (FeatureFileWriter writer = FeatureFileWriter.create(file, docs.size(), 64)) {
-      new Featurizer(projection, chunk).featurize(gradients.source(docs), writer);
+      new Featurizer(projection, 5).featurize(gradients.source(docs, batch), writer);
       writer.commit();
     }
     assertThat(model.model().getNDManager().getManagedArrays()).hasSize(managed);
