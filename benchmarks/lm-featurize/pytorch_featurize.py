@@ -101,8 +101,9 @@ def load_model(work):
     offset = 0
     with torch.no_grad():
         for (name, parameter), entry in zip(named, layout):
-            if not entry["name"].endswith(djl_name(name)) or list(parameter.shape) != entry["shape"]:
-                sys.exit(f"{name} {list(parameter.shape)} does not match {entry}")
+            shape = list(parameter.shape)
+            if not entry["name"].endswith(djl_name(name)) or shape != entry["shape"]:
+                sys.exit(f"{name} {shape} does not match {entry}")
             n = parameter.numel()
             parameter.copy_(torch.from_numpy(flat[offset : offset + n]).view(parameter.shape))
             offset += n
@@ -150,11 +151,15 @@ def pack(docs):
     return torch.from_numpy(tokens), torch.from_numpy(targets), torch.from_numpy(weights)
 
 
-def peak_rss_mib():
+def status_mib(field):
     for line in open("/proc/self/status"):
-        if line.startswith("VmHWM:"):
+        if line.startswith(field):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def peak_rss_mib():
+    return status_mib("VmHWM:")
 
 
 def featurize(args):
@@ -186,7 +191,8 @@ def featurize(args):
 
     chunk_features(docs[: args.chunk], [0.0])  # warm-up, untimed
     gradient_seconds = [0.0]
-    peak_1000 = float("nan")
+    peak_1000 = peak_half = float("nan")
+    half = len(docs) // 2
     started = time.perf_counter()
     with open(os.path.join(args.work, "features-pytorch.f32"), "wb") as out:
         for first in range(0, len(docs), args.chunk):
@@ -194,6 +200,16 @@ def featurize(args):
             out.write(chunk_features(chunk, gradient_seconds).numpy().astype("<f4").tobytes())
             if first < 1000 <= first + len(chunk):
                 peak_1000 = peak_rss_mib()
+            if first < half <= first + len(chunk):
+                peak_half = peak_rss_mib()
+            if (first + len(chunk)) // 1000 > first // 1000:
+                done = first + len(chunk)
+                resident = status_mib("VmRSS:")
+                print(
+                    f"pytorch: {done} documents, resident {resident:.1f} MiB, "
+                    f"peak {peak_rss_mib():.1f} MiB",
+                    flush=True,
+                )
     seconds = time.perf_counter() - started
     result = {
         "side": "pytorch",
@@ -206,6 +222,7 @@ def featurize(args):
         "gradient_seconds": round(gradient_seconds[0], 3),
         "documents_per_second": round(len(docs) / seconds, 2),
         "peak_rss_mib_1000": round(peak_1000, 1),
+        "peak_rss_mib_half": round(peak_half, 1),
         "peak_rss_mib": round(peak_rss_mib(), 1),
         "torch": torch.__version__,
         "functorch": functorch.__version__,
@@ -229,11 +246,13 @@ def report(args):
         f"median {np.median(rel):.2e}, worst {rel.max():.2e}"
     )
     for side in (s2l, pt):
+        n = side["documents"]
         print(
             f"{side['side']:>8}: {side['documents_per_second']:8.2f} documents/s "
             f"({side['seconds']:.1f} s, gradients {side['gradient_seconds']:.1f} s, "
-            f"batch {side['batch']}, chunk {side['chunk']}), peak RSS {side['peak_rss_mib_1000']:.0f} MiB after "
-            f"1,000 documents, {side['peak_rss_mib']:.0f} MiB after {side['documents']:,}"
+            f"batch {side['batch']}, chunk {side['chunk']}); peak RSS after 1,000 / {n // 2:,} / "
+            f"{n:,} documents: {side['peak_rss_mib_1000']:.0f} / {side['peak_rss_mib_half']:.0f} / "
+            f"{side['peak_rss_mib']:.0f} MiB"
         )
     ratio = s2l["documents_per_second"] / pt["documents_per_second"]
     print(f"ratio s2l / PyTorch: {ratio:.2f} (target >= 1.0)")

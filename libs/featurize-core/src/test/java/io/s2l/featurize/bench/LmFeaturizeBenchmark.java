@@ -56,8 +56,8 @@ import java.util.Map;
  *   <li>{@code featurize WORK DIMENSION SEED BUDGET_MIB}: loads the model and the documents,
  *       featurises one chunk untimed (warm-up), then all documents into {@code features-s2l.f32},
  *       and prints one line {@code RESULT {json}}: documents/s, the part spent in gradients, the
- *       chunk size the memory budget gave and the peak resident set size after 1,000 documents and
- *       at the end.
+ *       batch the memory budget gave, and the peak resident set size after 1,000 documents, half of
+ *       them and all; on the way, every 1,000 documents, the resident set and its peak.
  * </ul>
  */
 public final class LmFeaturizeBenchmark {
@@ -182,6 +182,8 @@ public final class LmFeaturizeBenchmark {
       long[] gradientNanos = {0};
       GradientSource timed = timed(gradients.source(documents, batch), gradientNanos);
       double[] peakAt1000 = {Double.NaN};
+      double[] peakAtHalf = {Double.NaN};
+      int half = documents.size() / 2;
       Path file = work.resolve("features-s2l.f32");
       long started = System.nanoTime();
       try (FeatureFileWriter writer = FeatureFileWriter.create(file, documents.size(), dimension)) {
@@ -191,6 +193,17 @@ public final class LmFeaturizeBenchmark {
               writer.accept(first, rows, features);
               if (first < 1000 && first + rows >= 1000) {
                 peakAt1000[0] = peakRssMib();
+              }
+              if (first < half && first + rows >= half) {
+                peakAtHalf[0] = peakRssMib();
+              }
+              if ((first + rows) / 1000 > first / 1000) {
+                System.out.printf(
+                    Locale.ROOT,
+                    "s2l: %d documents, resident %.1f MiB, peak %.1f MiB%n",
+                    first + rows,
+                    status("VmRSS:"),
+                    peakRssMib());
               }
             });
         writer.commit();
@@ -202,7 +215,8 @@ public final class LmFeaturizeBenchmark {
               "RESULT {\"side\": \"s2l\", \"documents\": %d, \"parameters\": %d, \"dimension\": %d,"
                   + " \"batch\": %d, \"chunk\": %d, \"seconds\": %.3f, \"gradient_seconds\": %.3f,"
                   + " \"documents_per_second\": %.2f, \"peak_rss_mib_1000\": %.1f,"
-                  + " \"peak_rss_mib\": %.1f, \"estimated_batch_mib\": %.1f}",
+                  + " \"peak_rss_mib_half\": %.1f, \"peak_rss_mib\": %.1f,"
+                  + " \"estimated_batch_mib\": %.1f}",
               documents.size(),
               gradients.parameterCount(),
               dimension,
@@ -212,6 +226,7 @@ public final class LmFeaturizeBenchmark {
               gradientNanos[0] / 1e9,
               documents.size() / seconds,
               peakAt1000[0],
+              peakAtHalf[0],
               peakRssMib(),
               batch * gradients.bytesPerExample(4, SCALE.context()) / 1048576.0));
     }
@@ -266,9 +281,14 @@ public final class LmFeaturizeBenchmark {
 
   /** VmHWM of this process, in MiB. */
   static double peakRssMib() {
+    return status("VmHWM:");
+  }
+
+  /** A memory line of /proc/self/status, in MiB. */
+  static double status(String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
+        if (line.startsWith(field)) {
           return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
         }
       }
