@@ -5,7 +5,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.util.Arrays;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.core.Embedding;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * The random projection of TRAK (Park et al. 2023, section 3): {@code phi = P^T g} for a {@code p x
@@ -27,10 +30,11 @@ import java.util.Arrays;
  * items {@code r * words .. r * words + words - 1} of {@code new SplittableRandom(key)}'s {@code
  * nextLong()} stream: a counter-based generator, random access by row. Rows are produced {@value
  * #DEFAULT_BLOCK_ROWS} at a time (a block, regenerated for every batch of gradients, never cached):
- * generating costs {@code p k / 64} hashes per batch against {@code batch x p x k} multiply-adds,
- * so a cache would save under 1% for batches of 64 or more. Memory: one block, {@code blockRows x
- * k} floats (4 MiB for k = 256, 16 MiB for k = 1024). The entries, hence the features, depend on
- * {@code (seed, p, k)} only, not on the block size or the batch; sums may round differently.
+ * generating costs {@code p k / 64} hashes per batch against {@code batch x p x k} multiply-adds;
+ * on the engine the hashes' bits are expanded into entries by a table lookup there, so a block
+ * costs about as much as writing it once. Memory: one block, {@code blockRows x k} floats (4 MiB
+ * for k = 256, 16 MiB for k = 1024). The entries, hence the features, depend on {@code (seed, p,
+ * k)} only, not on the block size or the batch; sums may round differently.
  *
  * <p>Immutable and thread-safe.
  */
@@ -149,8 +153,10 @@ public final class BlockProjection {
 
   /**
    * {@code G P} on the engine for a {@code (rows, p)} FLOAT32 array, block by block: {@code sum_b
-   * G[:, block b] P[block b, :]}. Each block of P is copied into a sub-manager of {@code
-   * gradients}' manager and freed before the next.
+   * G[:, block b] P[block b, :]}. A block is made on the engine from its {@code blockRows x
+   * ceil(k/64)} hashed words ({@link #block}): Java computes the words, 1/32 of the block's bytes,
+   * and one table lookup expands them into entries. Each block lives in a sub-manager of {@code
+   * gradients}' manager freed before the next.
    *
    * @return {@code (rows, k)} in {@code gradients}' manager
    */
@@ -162,21 +168,66 @@ public final class BlockProjection {
     }
     NDManager manager = gradients.getManager();
     NDArray out = manager.zeros(new Shape(shape.get(0), dimension), DataType.FLOAT32);
-    float[] block = newBlock();
-    for (int b = 0; b < blocks(); b++) {
-      int first = b * blockRows;
-      int count = fillBlock(b, block);
-      try (NDManager scratch = manager.newSubManager()) {
-        float[] rows =
-            count * dimension == block.length ? block : Arrays.copyOf(block, count * dimension);
-        NDArray p = scratch.create(rows, new Shape(count, dimension));
-        NDArray g = gradients.get(new NDIndex(":, {}:{}", first, first + count));
-        g.attach(scratch);
-        NDArray part = g.matMul(p);
-        out.addi(part);
+    ByteBuffer bits = newWordBuffer();
+    try (NDManager call = manager.newSubManager()) {
+      NDArray signs = signTable(call);
+      for (int b = 0; b < blocks(); b++) {
+        int first = b * blockRows;
+        try (NDManager scratch = call.newSubManager()) {
+          NDArray p = block(b, bits, signs, scratch);
+          NDArray g = gradients.get(new NDIndex(":, {}:{}", first, first + p.getShape().get(0)));
+          g.attach(scratch);
+          out.addi(g.matMul(p));
+        }
       }
     }
     return out;
+  }
+
+  /** A direct buffer for the hashed words of one block. */
+  ByteBuffer newWordBuffer() {
+    return ByteBuffer.allocateDirect(Math.min(blockRows, parameters) * words * Long.BYTES)
+        .order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /**
+   * The signs of every byte value: row v of the (256, 8) table holds the entries of bits 0 to 7 of
+   * v, {@code +scale} for a 0 bit and {@code -scale} for a 1.
+   */
+  NDArray signTable(NDManager manager) {
+    float[] table = new float[256 * 8];
+    for (int v = 0; v < 256; v++) {
+      for (int bit = 0; bit < 8; bit++) {
+        table[v * 8 + bit] = ((v >>> bit) & 1) == 0 ? scale : -scale;
+      }
+    }
+    return manager.create(table, new Shape(256, 8));
+  }
+
+  /**
+   * Block {@code b} of P, {@code (rows, k)}, in {@code manager}: the block's words written little-
+   * endian into {@code bits}, so that byte i of word w holds entries {@code 64 w + 8 i .. 64 w + 8
+   * i + 7}, then every byte looked up in {@code signs}. The same entries as {@link #fillBlock}.
+   */
+  NDArray block(int b, ByteBuffer bits, NDArray signs, NDManager manager) {
+    int first = b * blockRows;
+    int count = Math.min(blockRows, parameters - first);
+    bits.clear();
+    for (int r = 0; r < count; r++) {
+      for (int w = 0; w < words; w++) {
+        bits.putLong(word(first + r, w));
+      }
+    }
+    bits.flip();
+    NDArray bytes =
+        manager
+            .create(bits, new Shape(count, words * 8L), DataType.UINT8)
+            .toType(DataType.INT64, false);
+    NDArray p =
+        Embedding.embedding(bytes, signs, SparseFormat.DENSE)
+            .singletonOrThrow()
+            .reshape(count, words * 64L);
+    return words * 64 == dimension ? p : p.get(new NDIndex(":, :{}", dimension));
   }
 
   /** A buffer for one block: {@code min(blockRows, p) x k} floats. */

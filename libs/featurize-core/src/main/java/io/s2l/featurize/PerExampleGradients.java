@@ -1,7 +1,6 @@
 package io.s2l.featurize;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
@@ -91,9 +90,9 @@ public final class PerExampleGradients {
   /** Gradients and margins of a batch by the weight-copies path, copied to Java. */
   public Result batched(float[][] pixels, int[] labels) {
     try (NDManager manager = model.model().getNDManager().newSubManager()) {
-      Batch batch = compute(manager, pixels, labels);
+      TrainableParameters.Batch batch = compute(manager, pixels, labels);
       return new Result(
-          labels.length, trainable.count(), batch.gradients().toFloatArray(), batch.margins());
+          labels.length, trainable.count(), batch.gradients().toFloatArray(), batch.values());
     }
   }
 
@@ -105,33 +104,16 @@ public final class PerExampleGradients {
     return compute(manager, pixels, labels).gradients();
   }
 
-  private record Batch(NDArray gradients, float[] margins) {}
-
-  private Batch compute(NDManager manager, float[][] pixels, int[] labels) {
-    int rows = labels.length;
-    try (NDManager step = manager.newSubManager()) {
-      NDArray input = step.create(flatten(pixels, labels), network.inputShape(rows));
-      NDList copies = new NDList();
-      for (NDArray parameter : trainable.copies(step)) {
-        NDArray copy = parameter.expandDims(0).repeat(0, rows);
-        copy.setRequiresGradient(true);
-        copies.add(copy);
-      }
-      float[] margins;
-      try (GradientCollector collector = step.getEngine().newGradientCollector()) {
-        NDArray logits = BatchedClassifierForward.logits(network.scale(), input, copies);
-        NDArray margin = LogOddsMargin.of(logits, labels, step);
-        collector.backward(margin.sum());
-        margins = margin.toFloatArray();
-      }
-      NDList rowsOf = new NDList(copies.size());
-      for (NDArray copy : copies) {
-        rowsOf.add(copy.getGradient().reshape(rows, -1));
-      }
-      NDArray flat = NDArrays.concat(rowsOf, 1);
-      flat.attach(manager);
-      return new Batch(flat, margins);
-    }
+  private TrainableParameters.Batch compute(NDManager manager, float[][] pixels, int[] labels) {
+    float[] flat = flatten(pixels, labels);
+    return trainable.backwardBatched(
+        manager,
+        labels.length,
+        (step, copies) -> {
+          NDArray input = step.create(flat, network.inputShape(labels.length));
+          NDArray logits = BatchedClassifierForward.logits(network.scale(), input, copies);
+          return LogOddsMargin.of(logits, labels, step);
+        });
   }
 
   /**

@@ -2,6 +2,7 @@ package io.s2l.featurize;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -33,6 +34,24 @@ final class TrainableParameters {
      */
     NDArray apply(NDManager manager, ParameterStore store);
   }
+
+  /** The model output function of a batch, built on per-example copies of the parameters. */
+  @FunctionalInterface
+  interface BatchedOutputFunction {
+
+    /**
+     * @param manager the step's manager: create every array (inputs, constants) here
+     * @param copies per-example copies (B, ...) of every parameter, in {@link #layout()}'s order
+     * @return (B) values of f, one per example
+     */
+    NDArray apply(NDManager manager, NDList copies);
+  }
+
+  /**
+   * Per-example gradients as a {@code (B, p)} array in {@code manager}, row b flattened in layout
+   * order, and the B values of f they are gradients of.
+   */
+  record Batch(NDArray gradients, float[] values) {}
 
   private final List<Parameter> parameters;
   private final List<ParameterSlice> layout;
@@ -84,6 +103,36 @@ final class TrainableParameters {
       copies.add(copy);
     }
     return copies;
+  }
+
+  /**
+   * The weight-copies trick: every parameter repeated B times along a new leading dimension, {@code
+   * function} evaluated on those copies, one backward of {@code sum_b f_b}, which leaves {@code
+   * grad f_b} in copy b. Everything but the returned gradients lives in a sub-manager closed before
+   * returning.
+   */
+  Batch backwardBatched(NDManager manager, int rows, BatchedOutputFunction function) {
+    try (NDManager step = manager.newSubManager()) {
+      NDList copies = new NDList(parameters.size());
+      for (NDArray parameter : copies(step)) {
+        NDArray copy = parameter.expandDims(0).repeat(0, rows);
+        copy.setRequiresGradient(true);
+        copies.add(copy);
+      }
+      float[] values;
+      try (GradientCollector collector = step.getEngine().newGradientCollector()) {
+        NDArray f = function.apply(step, copies);
+        collector.backward(f.sum());
+        values = f.toFloatArray();
+      }
+      NDList rowsOf = new NDList(copies.size());
+      for (NDArray copy : copies) {
+        rowsOf.add(copy.getGradient().reshape(rows, -1));
+      }
+      NDArray flat = NDArrays.concat(rowsOf, 1);
+      flat.attach(manager);
+      return new Batch(flat, values);
+    }
   }
 
   /**

@@ -7,25 +7,16 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.s2l.corpus.BuiltinCorpus;
 import io.s2l.corpus.Document;
-import io.s2l.lm.data.DomainText;
 import io.s2l.lm.eval.ScoredSequence;
-import io.s2l.lm.train.LmEngine;
-import io.s2l.lm.train.LmTrainer;
 import io.s2l.lm.train.TrainedModel;
-import io.s2l.study.MixtureSpec;
 import io.s2l.study.ModelScale;
-import io.s2l.study.TrainingJobSpec;
-import io.s2l.study.TrainingSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +27,7 @@ import org.slf4j.LoggerFactory;
 class LmGradientsIT {
 
   private static final Logger log = LoggerFactory.getLogger(LmGradientsIT.class);
-  static final ModelScale TINY = new ModelScale("tiny", 32, 2, 4, 32);
+  static final ModelScale TINY = TinyLm.TINY;
 
   static TrainedModel model;
   static LmGradients gradients;
@@ -44,19 +35,7 @@ class LmGradientsIT {
 
   @BeforeAll
   static void train() {
-    LmEngine.start(1);
-    Map<String, DomainText> texts =
-        Map.of("literature", DomainText.of("literature", BuiltinCorpus.train("literature")));
-    TrainingJobSpec job =
-        new TrainingJobSpec(
-            "builtin",
-            TINY,
-            new MixtureSpec("literature", Map.of("literature", 1.0)),
-            3,
-            0.5,
-            List.of(),
-            new TrainingSettings(8, 3e-3, 0.1, 0.01, 1.0));
-    model = LmTrainer.train(job, texts, (s, t, l) -> {});
+    model = TinyLm.train();
     gradients = LmGradients.of(model);
     // prompt + 6-byte answer; half of them longer than the 33-byte window, so their prompts are cut
     sequences = new ArrayList<>();
@@ -124,28 +103,13 @@ class LmGradientsIT {
    */
   @Test
   void theGradientMatchesACentralDifference() {
-    PairList<String, Parameter> parameters = model.network().getParameters();
     for (int s = 0; s < 3; s++) {
       List<ScoredSequence> one = List.of(sequences.get(s));
       float[] g = gradients.loop(one).gradients();
-      double norm = 0;
-      for (float v : g) {
-        norm += (double) v * v;
-      }
-      norm = Math.sqrt(norm);
-      float[] theta = flatten(parameters);
-      float h = 1e-2f;
-      double[] f = new double[2];
-      for (int side = 0; side < 2; side++) {
-        float[] moved = theta.clone();
-        for (int t = 0; t < moved.length; t++) {
-          moved[t] += (side == 0 ? h : -h) * (float) (g[t] / norm);
-        }
-        set(parameters, moved);
-        f[side] = gradients.loop(one).margins()[0];
-      }
-      set(parameters, theta);
-      double slope = (f[0] - f[1]) / (2 * h);
+      double norm = TinyLm.norm(g);
+      double slope =
+          TinyLm.centralDifference(
+              model, gradients.layout(), g, 1e-2f, () -> gradients.loop(one).margins()[0]);
       log.info("sequence {}: |g| = {}, central difference {}", s, norm, slope);
       assertThat(slope).isCloseTo(norm, within(1e-3 * norm));
     }
@@ -170,23 +134,5 @@ class LmGradientsIT {
     assertThatThrownBy(() -> gradients.loop(List.of(new ScoredSequence(bytes, 10))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("40 bytes");
-  }
-
-  private float[] flatten(PairList<String, Parameter> parameters) {
-    float[] theta = new float[gradients.parameterCount()];
-    for (ParameterSlice slice : gradients.layout()) {
-      float[] values = parameters.get(slice.name()).getArray().toFloatArray();
-      System.arraycopy(values, 0, theta, slice.offset(), values.length);
-    }
-    return theta;
-  }
-
-  private void set(PairList<String, Parameter> parameters, float[] theta) {
-    for (ParameterSlice slice : gradients.layout()) {
-      parameters
-          .get(slice.name())
-          .getArray()
-          .set(Arrays.copyOfRange(theta, slice.offset(), slice.offset() + slice.size()));
-    }
   }
 }
