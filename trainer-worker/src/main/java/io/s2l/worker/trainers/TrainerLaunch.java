@@ -27,10 +27,16 @@ final class TrainerLaunch {
 
   private final List<String> isolation;
   private final String cudaVisibleDevices;
+  private final int cpuThreads;
 
-  TrainerLaunch(TrainerProcessProperties settings) {
+  /**
+   * @param cpuThreads the worker's CPU thread budget for its job, passed as {@code
+   *     OMP_NUM_THREADS}; 0 passes nothing
+   */
+  TrainerLaunch(TrainerProcessProperties settings, int cpuThreads) {
     this.isolation = settings.ownProcessGroup() ? isolation() : List.of();
     this.cudaVisibleDevices = settings.cudaVisibleDevices();
+    this.cpuThreads = cpuThreads;
   }
 
   /** Whether trainers get a process group of their own (and die with the worker). */
@@ -56,6 +62,10 @@ final class TrainerLaunch {
     env.put(Contract.SPEC_ENV, specFile.toString());
     if (cudaVisibleDevices != null && !cudaVisibleDevices.isBlank()) {
       env.put("CUDA_VISIBLE_DEVICES", cudaVisibleDevices);
+    }
+    if (cpuThreads > 0) {
+      // Several workers share a machine: a trainer uses the worker's threads, not every core.
+      env.put("OMP_NUM_THREADS", Integer.toString(cpuThreads));
     }
     return builder;
   }

@@ -43,8 +43,16 @@ public final class TrainerProcess {
    * @param pidDir the worker's machine-local directory for pid files
    */
   public TrainerProcess(TrainerProcessProperties settings, Path pidDir) {
+    this(settings, pidDir, 0);
+  }
+
+  /**
+   * @param cpuThreads the CPU threads a trainer may use, passed as {@code OMP_NUM_THREADS} (which
+   *     PyTorch and the BLAS libraries read); 0 passes nothing
+   */
+  public TrainerProcess(TrainerProcessProperties settings, Path pidDir, int cpuThreads) {
     this.settings = settings;
-    this.launch = new TrainerLaunch(settings);
+    this.launch = new TrainerLaunch(settings, cpuThreads);
     this.pidDir = pidDir;
   }
 

@@ -33,7 +33,7 @@ class TrainerProcessConfiguration {
                 settings.grace(),
                 settings.poll(),
                 gpu.visibleDevices().orElse(null));
-    return new TrainerProcess(resolved, worker.localDir());
+    return new TrainerProcess(resolved, worker.localDir(), worker.threads());
   }
 
   @Bean

@@ -82,7 +82,7 @@ class TrainerProcessIT {
 
   private TrainerProcess process(String cuda) {
     return new TrainerProcess(
-        new TrainerProcessProperties(true, GRACE, Duration.ofMillis(100), cuda), pidDir);
+        new TrainerProcessProperties(true, GRACE, Duration.ofMillis(100), cuda), pidDir, 1);
   }
 
   private TrainerProcess.Outcome run(List<String> command, RecordingContext context)
@@ -104,13 +104,20 @@ class TrainerProcessIT {
     env.fieldNames().forEachRemaining(names::add);
     assertThat(names)
         .containsExactlyInAnyOrder(
-            "PATH", "HOME", "TMPDIR", "LANG", "S2L_TRAINER_SPEC", "CUDA_VISIBLE_DEVICES");
+            "PATH",
+            "HOME",
+            "TMPDIR",
+            "LANG",
+            "S2L_TRAINER_SPEC",
+            "CUDA_VISIBLE_DEVICES",
+            "OMP_NUM_THREADS");
     assertThat(env.get("PATH").asText()).isEqualTo("/usr/local/bin:/usr/bin:/bin");
     assertThat(env.get("HOME").asText()).isEqualTo(runDir.resolve("home").toString());
     assertThat(env.get("TMPDIR").asText()).isEqualTo(runDir.resolve("tmp").toString());
     assertThat(env.get("LANG").asText()).isEqualTo("C.UTF-8");
     assertThat(env.get("S2L_TRAINER_SPEC").asText()).isEqualTo(spec.toString());
     assertThat(env.get("CUDA_VISIBLE_DEVICES").asText()).isEqualTo("1");
+    assertThat(env.get("OMP_NUM_THREADS").asText()).isEqualTo("1");
     assertThat(context.progress)
         .isNotEmpty()
         .isSorted()
