@@ -20,6 +20,7 @@ import org.springframework.util.unit.DataSize;
  *     artifact store): the process ids of running external trainers, so that the next worker
  *     started here can kill what a killed worker left running
  * @param kubernetes running external trainers as Kubernetes Jobs; off by default
+ * @param trainerProcess running external trainers as child processes of this worker
  */
 @ConfigurationProperties("s2l.worker")
 public record WorkerProperties(
@@ -29,7 +30,27 @@ public record WorkerProperties(
     long checkpointEvery,
     DataSize memory,
     Path localDir,
-    @DefaultValue Kubernetes kubernetes) {
+    @DefaultValue Kubernetes kubernetes,
+    @DefaultValue TrainerProcessSettings trainerProcess) {
+
+  /**
+   * How the worker runs external trainers as child processes ({@code s2l.worker.trainer-process.*};
+   * docs/trainer-contract.md sections 1 and 5).
+   *
+   * @param ownProcessGroup on Linux, start the trainer through {@code setsid} and {@code setpriv
+   *     --pdeathsig KILL} when both exist: its own process group (so its whole tree can be
+   *     signalled) and SIGKILL when the worker dies. False starts the command as it is; then only
+   *     the trainer's descendants are killed on cancel, and nothing kills it when the worker dies.
+   * @param grace how long SIGTERM has to end the trainer's tree before SIGKILL
+   * @param poll how often the worker checks the trainer's exit, silence, deadline and the lease
+   * @param cudaVisibleDevices passed to the trainer as {@code CUDA_VISIBLE_DEVICES} (the GPU this
+   *     worker owns); null or empty passes nothing
+   */
+  public record TrainerProcessSettings(
+      @DefaultValue("true") boolean ownProcessGroup,
+      @DefaultValue("10s") Duration grace,
+      @DefaultValue("1s") Duration poll,
+      String cudaVisibleDevices) {}
 
   /**
    * The Kubernetes dispatcher ({@code s2l.worker.kubernetes.*}): when enabled, this worker also

@@ -1,6 +1,7 @@
 package io.s2l.worker.trainers;
 
 import io.s2l.trainer.contract.Contract;
+import io.s2l.worker.config.WorkerProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ final class TrainerLaunch {
    * @param cpuThreads the worker's CPU thread budget for its job, passed as {@code
    *     OMP_NUM_THREADS}; 0 passes nothing
    */
-  TrainerLaunch(TrainerProcessProperties settings, int cpuThreads) {
+  TrainerLaunch(WorkerProperties.TrainerProcessSettings settings, int cpuThreads) {
     this.isolation = settings.ownProcessGroup() ? isolation() : List.of();
     this.cudaVisibleDevices = settings.cudaVisibleDevices();
     this.cpuThreads = cpuThreads;

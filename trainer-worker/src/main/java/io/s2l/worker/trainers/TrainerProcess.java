@@ -4,6 +4,7 @@ import io.s2l.queue.JobContext;
 import io.s2l.trainer.contract.Contract;
 import io.s2l.trainer.contract.ContractViolation;
 import io.s2l.trainer.contract.ProgressLine;
+import io.s2l.worker.config.WorkerProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,14 +36,14 @@ public final class TrainerProcess {
   private static final ProcessHandle WORKER = ProcessHandle.current();
   private static final Instant WORKER_START = WORKER.info().startInstant().orElse(Instant.EPOCH);
 
-  private final TrainerProcessProperties settings;
+  private final WorkerProperties.TrainerProcessSettings settings;
   private final TrainerLaunch launch;
   private final Path pidDir;
 
   /**
    * @param pidDir the worker's machine-local directory for pid files
    */
-  public TrainerProcess(TrainerProcessProperties settings, Path pidDir) {
+  public TrainerProcess(WorkerProperties.TrainerProcessSettings settings, Path pidDir) {
     this(settings, pidDir, 0);
   }
 
@@ -50,7 +51,8 @@ public final class TrainerProcess {
    * @param cpuThreads the CPU threads a trainer may use, passed as {@code OMP_NUM_THREADS} (which
    *     PyTorch and the BLAS libraries read); 0 passes nothing
    */
-  public TrainerProcess(TrainerProcessProperties settings, Path pidDir, int cpuThreads) {
+  public TrainerProcess(
+      WorkerProperties.TrainerProcessSettings settings, Path pidDir, int cpuThreads) {
     this.settings = settings;
     this.launch = new TrainerLaunch(settings, cpuThreads);
     this.pidDir = pidDir;

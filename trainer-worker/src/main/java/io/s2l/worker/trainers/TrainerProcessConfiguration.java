@@ -22,13 +22,13 @@ class TrainerProcessConfiguration {
    * worker's own GPU ({@link GpuAssignment}).
    */
   @Bean
-  TrainerProcess trainerProcess(
-      TrainerProcessProperties settings, WorkerProperties worker, GpuAssignment gpu) {
+  TrainerProcess trainerProcess(WorkerProperties worker, GpuAssignment gpu) {
+    WorkerProperties.TrainerProcessSettings settings = worker.trainerProcess();
     String configured = settings.cudaVisibleDevices();
-    TrainerProcessProperties resolved =
+    WorkerProperties.TrainerProcessSettings resolved =
         configured != null && !configured.isBlank()
             ? settings
-            : new TrainerProcessProperties(
+            : new WorkerProperties.TrainerProcessSettings(
                 settings.ownProcessGroup(),
                 settings.grace(),
                 settings.poll(),
@@ -37,9 +37,8 @@ class TrainerProcessConfiguration {
   }
 
   @Bean
-  OrphanReaper orphanReaper(TrainerProcessProperties settings, WorkerProperties worker)
-      throws IOException {
-    OrphanReaper reaper = new OrphanReaper(worker.localDir(), settings.grace());
+  OrphanReaper orphanReaper(WorkerProperties worker) throws IOException {
+    OrphanReaper reaper = new OrphanReaper(worker.localDir(), worker.trainerProcess().grace());
     int reaped = reaper.reap();
     if (reaped > 0) {
       log.info("reaped {} trainer(s) of dead workers in {}", reaped, worker.localDir());

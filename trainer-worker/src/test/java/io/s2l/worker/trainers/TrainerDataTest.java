@@ -36,7 +36,7 @@ class TrainerDataTest {
   @BeforeEach
   void data() {
     WorkerProperties properties =
-        new WorkerProperties(1, 64, artifacts, 250, null, artifacts.resolve("local"), null);
+        new WorkerProperties(1, 64, artifacts, 250, null, artifacts.resolve("local"), null, null);
     data = new TrainerData(properties, new CorpusCache(properties));
   }
 

@@ -14,6 +14,7 @@ import io.s2l.trainer.contract.Contract;
 import io.s2l.trainer.contract.ContractViolation;
 import io.s2l.trainer.contract.OutputValidator;
 import io.s2l.trainer.contract.TrainerSpec;
+import io.s2l.worker.config.WorkerProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,7 +83,9 @@ class TrainerProcessIT {
 
   private TrainerProcess process(String cuda) {
     return new TrainerProcess(
-        new TrainerProcessProperties(true, GRACE, Duration.ofMillis(100), cuda), pidDir, 1);
+        new WorkerProperties.TrainerProcessSettings(true, GRACE, Duration.ofMillis(100), cuda),
+        pidDir,
+        1);
   }
 
   private TrainerProcess.Outcome run(List<String> command, RecordingContext context)

@@ -1,5 +1,6 @@
 package io.s2l.worker.trainers;
 
+import io.s2l.worker.config.WorkerProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,8 @@ public final class TrainerProcessMain {
     Path runDir = Path.of(args[0]);
     List<String> command = Arrays.asList(args).subList(2, args.length);
     new TrainerProcess(
-            new TrainerProcessProperties(true, Duration.ofSeconds(1), Duration.ofMillis(100), null),
+            new WorkerProperties.TrainerProcessSettings(
+                true, Duration.ofSeconds(1), Duration.ofMillis(100), null),
             Path.of(args[1]))
         .run(
             runDir,

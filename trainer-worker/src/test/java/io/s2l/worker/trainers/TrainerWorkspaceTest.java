@@ -45,7 +45,7 @@ class TrainerWorkspaceTest {
   @BeforeEach
   void workspace() {
     WorkerProperties properties =
-        new WorkerProperties(1, 64, artifacts, 250, null, artifacts.resolve("local"), null);
+        new WorkerProperties(1, 64, artifacts, 250, null, artifacts.resolve("local"), null, null);
     workspace =
         new TrainerWorkspace(
             properties,
