@@ -6,6 +6,11 @@ import io.s2l.experiment.dataset.DatasetTooLargeException;
 import io.s2l.experiment.study.InvalidStudyException;
 import io.s2l.experiment.study.StudyConflictException;
 import io.s2l.experiment.study.StudyNotFoundException;
+import io.s2l.experiment.trainer.InvalidTrainerException;
+import io.s2l.experiment.trainer.TrainerConflictException;
+import io.s2l.experiment.trainer.TrainerNotFoundException;
+import io.s2l.study.FieldError;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -26,14 +31,38 @@ class ProblemHandler extends BaseProblemHandler {
 
   @ExceptionHandler(InvalidStudyException.class)
   ProblemDetail invalid(InvalidStudyException e) {
+    return fieldErrors("Invalid study definition", e.errors());
+  }
+
+  @ExceptionHandler(InvalidTrainerException.class)
+  ProblemDetail invalidTrainer(InvalidTrainerException e) {
+    return fieldErrors("Invalid trainer registration", e.errors());
+  }
+
+  @ExceptionHandler(TrainerConflictException.class)
+  ProblemDetail trainerConflict(TrainerConflictException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setTitle("Trainer already registered");
+    return problem;
+  }
+
+  @ExceptionHandler(TrainerNotFoundException.class)
+  ProblemDetail trainerNotFound(TrainerNotFoundException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setTitle("Trainer not found");
+    return problem;
+  }
+
+  /** A 400 naming every offending field: in the detail, and as {@code errors}. */
+  private static ProblemDetail fieldErrors(String title, List<FieldError> errors) {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.BAD_REQUEST,
-            e.errors().stream()
+            errors.stream()
                 .map(err -> err.field() + ": " + err.reason())
                 .collect(Collectors.joining("; ")));
-    problem.setTitle("Invalid study definition");
-    problem.setProperty("errors", e.errors());
+    problem.setTitle(title);
+    problem.setProperty("errors", errors);
     return problem;
   }
 

@@ -1,8 +1,6 @@
 package io.s2l.experiment.trainer.web;
 
 import io.s2l.access.web.PageView;
-import io.s2l.experiment.trainer.InvalidTrainerException;
-import io.s2l.experiment.trainer.TrainerConflictException;
 import io.s2l.experiment.trainer.TrainerNotFoundException;
 import io.s2l.experiment.trainer.Trainers;
 import io.s2l.study.TrainerRegistration;
@@ -10,12 +8,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -91,32 +85,5 @@ class TrainerController {
   ResponseEntity<Void> deleteTrainer(@PathVariable String name) {
     trainers.delete(name);
     return ResponseEntity.noContent().build();
-  }
-
-  @ExceptionHandler(InvalidTrainerException.class)
-  ProblemDetail invalid(InvalidTrainerException e) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.BAD_REQUEST,
-            e.errors().stream()
-                .map(err -> err.field() + ": " + err.reason())
-                .collect(Collectors.joining("; ")));
-    problem.setTitle("Invalid trainer registration");
-    problem.setProperty("errors", e.errors());
-    return problem;
-  }
-
-  @ExceptionHandler(TrainerConflictException.class)
-  ProblemDetail conflict(TrainerConflictException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    problem.setTitle("Trainer already registered");
-    return problem;
-  }
-
-  @ExceptionHandler(TrainerNotFoundException.class)
-  ProblemDetail notFound(TrainerNotFoundException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    problem.setTitle("Trainer not found");
-    return problem;
   }
 }
