@@ -45,7 +45,7 @@ final class SelectionPlanner {
               s.scores(), holdout, poolMargins.get(s.scale()), membership(pool, chosen));
       candidates.add(
           new SelectionCandidate(
-              SelectionSpec.dsdmName(s.scale()),
+              selection.dsdmName(s.scale(), size),
               SelectionSpec.DSDM,
               s.scale(),
               referenceFlops / s.trainingFlops(),
@@ -59,7 +59,7 @@ final class SelectionPlanner {
     }
     candidates.add(
         new SelectionCandidate(
-            SelectionSpec.SIMILARITY,
+            selection.similarityName(size),
             SelectionSpec.SIMILARITY,
             null,
             null,
@@ -68,7 +68,7 @@ final class SelectionPlanner {
     for (int j = 0; j < selection.randomDrawsOrDefault(); j++) {
       candidates.add(
           new SelectionCandidate(
-              SelectionSpec.randomName(j),
+              selection.randomName(size, j),
               SelectionSpec.RANDOM,
               null,
               null,

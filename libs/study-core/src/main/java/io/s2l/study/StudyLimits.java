@@ -23,6 +23,8 @@ public final class StudyLimits {
   public static final int MAX_PROJECTION_DIMENSION = 8192;
   public static final int MAX_TARGETS = 10_000;
   public static final int MAX_RANDOM_DRAWS = 16;
+  public static final int MAX_CHECKPOINTS = 16;
+  public static final int MAX_SELECTION_SIZES = 8;
   public static final int MAX_TARGET_CLASSES = 1000;
   public static final int MAX_MIXTURE_CANDIDATES = 1_000_000;
 

@@ -17,7 +17,13 @@ public record StudyPlan(
    * @param catalog the dataset's domains and evaluation sets
    */
   public static StudyPlan expand(StudyDefinition study, DomainCatalog catalog) {
-    List<MixtureSpec> distributions = resolveDistributions(study, catalog);
+    List<MixtureSpec> distributions =
+        resolveDistributions(
+            study,
+            catalog,
+            study.attribution() != null
+                ? study.attribution().pool(catalog.trainingDocumentIds())
+                : catalog.trainingDocumentIds());
     List<String> evalSets = study.evalSets() != null ? study.evalSets() : catalog.evalSets();
     TrainingSettings training =
         (study.training() != null ? study.training() : TrainingSettings.DEFAULTS).withDefaults();
@@ -83,20 +89,24 @@ public record StudyPlan(
       List<MixtureSpec> groundTruth,
       List<String> evalSets,
       TrainingSettings training) {
+    AttributionSpec attribution = study.attribution();
     MixtureSpec pool =
-        new MixtureSpec(AttributionSpec.POOL, null, List.copyOf(catalog.trainingDocumentIds()));
+        new MixtureSpec(
+            AttributionSpec.POOL, null, attribution.pool(catalog.trainingDocumentIds()));
+    Integer snapshots = attribution.checkpointsOrDefault() > 1 ? attribution.checkpoints() : null;
     List<TrainingJobSpec> jobs = new ArrayList<>();
     for (ModelScale scale : study.scales()) {
-      for (long seed = 0; seed < study.attribution().modelsPerScale(); seed++) {
+      for (long seed = 0; seed < attribution.modelsPerScale(); seed++) {
         jobs.add(
             new TrainingJobSpec(
-                study.datasetOrDefault(),
-                scale,
-                pool,
-                seed,
-                study.tokensPerParam(),
-                evalSets,
-                training));
+                    study.datasetOrDefault(),
+                    scale,
+                    pool,
+                    seed,
+                    study.tokensPerParam(),
+                    evalSets,
+                    training)
+                .withSnapshots(snapshots));
       }
     }
     ModelScale reference =
@@ -123,7 +133,12 @@ public record StudyPlan(
     return new StudyPlan(List.copyOf(all), List.copyOf(evalSets), List.copyOf(jobs));
   }
 
-  static List<MixtureSpec> resolveDistributions(StudyDefinition study, DomainCatalog catalog) {
+  /**
+   * @param pool the documents generated random subsets are drawn from: the attribution pool, or
+   *     every training document
+   */
+  static List<MixtureSpec> resolveDistributions(
+      StudyDefinition study, DomainCatalog catalog, List<String> pool) {
     List<MixtureSpec> all = new ArrayList<>();
     if (study.distributions() != null) {
       all.addAll(study.distributions());
@@ -138,9 +153,7 @@ public record StudyPlan(
     }
     if (generated != null && generated.randomSubsets() != null) {
       GeneratedMixtures.RandomSubsets r = generated.randomSubsets();
-      all.addAll(
-          MixtureGenerator.randomSubsets(
-              catalog.trainingDocumentIds(), r.count(), r.fraction(), r.seed()));
+      all.addAll(MixtureGenerator.randomSubsets(pool, r.count(), r.fraction(), r.seed()));
     }
     return all;
   }

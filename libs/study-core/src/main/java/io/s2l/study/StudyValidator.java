@@ -58,13 +58,22 @@ public final class StudyValidator {
     }
     AttributionSpec attribution = study.attribution();
     if (attribution != null) {
-      attribution.validate(imageStudy, study.distributions(), errors);
+      attribution.validate(
+          imageStudy,
+          study.distributions(),
+          study.evalSets() != null ? study.evalSets() : catalog.evalSets(),
+          errors);
+      poolSubsetsOnly(study, attribution, errors);
       if (study.scales() != null) {
         builtinTrainersOnly(study, errors);
       }
     }
     if (study.selection() != null) {
-      study.selection().validate(attribution != null, catalog.trainingDocumentIds().size(), errors);
+      int pool =
+          attribution != null
+              ? attribution.pool(catalog.trainingDocumentIds()).size()
+              : catalog.trainingDocumentIds().size();
+      study.selection().validate(attribution != null, imageStudy, pool, errors);
     }
     if (study.recommendMixture() != null) {
       study.recommendMixture().validate(study, catalog, distributions, errors);
@@ -83,6 +92,27 @@ public final class StudyValidator {
       }
     }
     return errors;
+  }
+
+  /**
+   * With a sampled pool ({@code attribution.poolSize}), an explicit subset distribution may name
+   * only pool documents: the ground truth is about removing documents from the pool.
+   */
+  private void poolSubsetsOnly(
+      StudyDefinition study, AttributionSpec attribution, List<FieldError> errors) {
+    if (attribution.poolSize() == null || study.distributions() == null) {
+      return;
+    }
+    Set<String> pool = new HashSet<>(attribution.pool(catalog.trainingDocumentIds()));
+    for (int i = 0; i < study.distributions().size(); i++) {
+      MixtureSpec d = study.distributions().get(i);
+      if (d != null && d.hasSubset() && !pool.containsAll(d.subset())) {
+        errors.add(
+            new FieldError(
+                "distributions[" + i + "].subset",
+                "names documents outside the attribution pool (attribution.poolSize)"));
+      }
+    }
   }
 
   /**

@@ -97,25 +97,81 @@ class AttributionStudyTest {
   }
 
   @Test
-  void attributionNeedsAnImageDataset() {
-    StudyDefinition text =
-        new StudyDefinition(
-            "text",
-            null,
-            StudyValidatorTest.valid().distributions(),
-            null,
-            StudyValidatorTest.valid().scales(),
-            "big",
-            20.0,
-            List.of(0L),
-            null,
-            null,
-            spec(2),
-            null,
-            null);
-    assertThat(new StudyValidator(StudyValidatorTest.CATALOG).validate(text))
+  void aTextStudyNamesItsTargetSetAndLeavesQOff() {
+    AttributionSpec noTargets = new AttributionSpec(2, 16, null, null, true, null, null);
+    assertThat(new StudyValidator(StudyValidatorTest.CATALOG).validate(text(noTargets)))
         .extracting(FieldError::field)
-        .contains("attribution");
+        .containsExactly("attribution.targetSet", "attribution.useQ");
+    AttributionSpec unknown =
+        new AttributionSpec(2, 16, null, null, null, null, null, 0, "quiz", 1, null);
+    assertThat(new StudyValidator(StudyValidatorTest.CATALOG).validate(text(unknown)))
+        .extracting(FieldError::field)
+        .containsExactly(
+            "attribution.checkpoints", "attribution.targetSet", "attribution.poolSize");
+  }
+
+  @Test
+  void imageStudiesRefuseTheTextSettings() {
+    AttributionSpec textOnly =
+        new AttributionSpec(2, 16, null, 0.01, null, null, null, null, "quiz", 10, 3L);
+    assertThat(new StudyValidator(IMAGES).validate(study(textOnly, List.of(0L))))
+        .extracting(FieldError::field)
+        .containsExactly("attribution.targetSet", "attribution.poolSize", "attribution.poolSeed");
+  }
+
+  @Test
+  void aTextStudyTrainsCheckpointedModelsOnASampledPoolAndSubsetsOfIt() {
+    AttributionSpec settings =
+        new AttributionSpec(2, 16, null, null, null, null, null, 3, "heldout/b", 4, 9L);
+    StudyDefinition study = text(settings);
+    assertThat(new StudyValidator(StudyValidatorTest.CATALOG).validate(study)).isEmpty();
+    List<String> pool = settings.pool(StudyValidatorTest.CATALOG.trainingDocumentIds());
+    assertThat(pool).hasSize(4).isSubsetOf(StudyValidatorTest.CATALOG.trainingDocumentIds());
+    assertThat(pool)
+        .isEqualTo(settings.pool(StudyValidatorTest.CATALOG.trainingDocumentIds()))
+        .isSortedAccordingTo(
+            java.util.Comparator.comparing(
+                StudyValidatorTest.CATALOG.trainingDocumentIds()::indexOf));
+    StudyPlan plan = StudyPlan.expand(study, StudyValidatorTest.CATALOG);
+    List<TrainingJobSpec> poolJobs =
+        plan.jobs().stream()
+            .filter(j -> j.distribution().name().equals(AttributionSpec.POOL))
+            .toList();
+    assertThat(poolJobs).hasSize(2 * study.scales().size());
+    assertThat(poolJobs)
+        .allSatisfy(
+            j -> {
+              assertThat(j.distribution().subset()).isEqualTo(pool);
+              assertThat(j.snapshots()).isEqualTo(3);
+              assertThat(j.snapshotSteps(100)).containsExactly(33, 67);
+            });
+    assertThat(plan.jobs())
+        .filteredOn(j -> !j.distribution().name().equals(AttributionSpec.POOL))
+        .hasSize(3)
+        .allSatisfy(
+            j -> {
+              assertThat(pool).containsAll(j.distribution().subset());
+              assertThat(j.snapshots()).isNull();
+            });
+    assertThat(settings.featurisationJobs(study.scales().size()))
+        .isEqualTo(2 * study.scales().size() * 2 * 3);
+  }
+
+  private static StudyDefinition text(AttributionSpec attribution) {
+    return new StudyDefinition(
+        "text",
+        null,
+        null,
+        new GeneratedMixtures(null, null, new GeneratedMixtures.RandomSubsets(3, 0.5, 1L)),
+        StudyValidatorTest.valid().scales(),
+        "big",
+        20.0,
+        List.of(0L),
+        null,
+        null,
+        attribution,
+        null,
+        null);
   }
 
   @Test

@@ -52,8 +52,9 @@ class SpecValidationTest {
   @Test
   void settingsOutOfBoundsNameTheirLimits() {
     new TrainingSettings(0, 2.0, null, null, null, "tpu", null).validate(errors);
-    new AttributionSpec(0, null, null, -1.0, null, null, null).validate(true, null, errors);
-    new SelectionSpec(50, List.of(1, 1), null, null).validate(true, 40, errors);
+    new AttributionSpec(0, null, null, -1.0, null, null, null)
+        .validate(true, null, List.of(), errors);
+    new SelectionSpec(50, List.of(1, 1), null, null).validate(true, true, 40, errors);
     assertThat(errors)
         .containsExactly(
             new FieldError("training.batchSize", "must be between 1 and " + StudyLimits.MAX_BATCH),
@@ -82,5 +83,34 @@ class SpecValidationTest {
             new FieldError("generated.randomSubsets.fraction", "must be > 0 and <= 1"));
     int domains = StudyValidatorTest.CATALOG.domains().size();
     assertThat(generated.count(StudyValidatorTest.CATALOG)).isEqualTo(4 + domains + 2);
+  }
+
+  @Test
+  void aSelectionSweepNeedsDistinctSizesWithinThePool() {
+    new SelectionSpec(10, null, null, null, List.of(5)).validate(true, false, 40, errors);
+    new SelectionSpec(null, null, null, null, List.of(5, 5)).validate(true, false, 40, errors);
+    new SelectionSpec(null, List.of(3), null, null, List.of(4, 41))
+        .validate(true, false, 40, errors);
+    assertThat(errors)
+        .containsExactly(
+            new FieldError("selection.size", "give either size or sizes (a sweep), not both"),
+            new FieldError("selection.sizes", "sizes must be distinct"),
+            new FieldError("selection.sizes", "every size must be between 1 and the pool's 40"),
+            new FieldError(
+                "selection.targetClasses",
+                "applies to image studies; a text study's target task is attribution.targetSet"));
+  }
+
+  @Test
+  void aSweepNamesEveryDistributionWithItsSize() {
+    SelectionSpec sweep = new SelectionSpec(null, null, 2, null, List.of(10, 20));
+    assertThat(sweep.dsdmName("xs", 10)).isEqualTo("dsdm-xs-n10");
+    assertThat(sweep.randomName(20, 1)).isEqualTo("random-n20-1");
+    assertThat(sweep.similarityName(10)).isEqualTo("similarity-n10");
+    assertThat(sweep.verificationJobs(3, 2)).isEqualTo(2 * (3 + 2 + 1) * 2);
+    SelectionSpec one = new SelectionSpec(10, null, 2, null);
+    assertThat(one.dsdmName("xs", 10)).isEqualTo("dsdm-xs");
+    assertThat(one.randomName(10, 1)).isEqualTo("random-1");
+    assertThat(one.similarityName(10)).isEqualTo("similarity");
   }
 }
