@@ -25,11 +25,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The life of an attribution study, read off the queue: every pool model that finished training
- * gets its featurisation jobs (pool and test set); when every model is trained and featurised the
- * attribution job is queued (with the move to ANALYZING); its success completes the study, unless
- * the study selects data: then the attribution job has queued the reference models that verify the
- * selections, and when they are trained the verification job is queued, whose success completes the
- * study. Any job failed for good fails the study.
+ * gets its featurisation jobs (pool and targets, for each of its checkpoints); when every model is
+ * trained and featurised the attribution job is queued (with the move to ANALYZING); its success
+ * completes the study, unless the study selects data: then the attribution job has queued the
+ * reference models that verify the selections, and when they are trained the verification job is
+ * queued, whose success completes the study. Any job failed for good fails the study.
  */
 @Component
 class AttributionPipeline implements StudyPipeline {
@@ -116,21 +116,35 @@ class AttributionPipeline implements StudyPipeline {
     }
   }
 
+  /**
+   * Every featurisation of the trained pool models: for each model and each of its checkpoints (the
+   * final model, then snapshots 1 .. C - 1), the pool and the targets ({@code targetSet} in a text
+   * study, the test set for images).
+   */
   private List<NewJob> featurisations(
       Study study, AttributionSpec settings, List<TrainingJobSpec> trained) {
+    List<Integer> checkpoints = new ArrayList<>();
+    checkpoints.add(null);
+    for (int c = 1; c < settings.checkpointsOrDefault(); c++) {
+      checkpoints.add(c);
+    }
     List<NewJob> featurisations = new ArrayList<>();
     for (TrainingJobSpec model : trained) {
-      for (String examples : List.of(FeaturizeJobSpec.TRAIN, FeaturizeJobSpec.TEST)) {
-        FeaturizeJobSpec spec =
-            new FeaturizeJobSpec(
-                study.id(),
-                model.key(),
-                model.dataset(),
-                model.scale(),
-                examples,
-                settings.dimension(),
-                settings.projectionSeedOrDefault());
-        featurisations.add(stages.job(study, JobKinds.FEATURIZE, spec.key(), spec));
+      for (Integer checkpoint : checkpoints) {
+        for (String examples : List.of(FeaturizeJobSpec.TRAIN, FeaturizeJobSpec.TEST)) {
+          FeaturizeJobSpec spec =
+              new FeaturizeJobSpec(
+                  study.id(),
+                  model.key(),
+                  model.dataset(),
+                  model.scale(),
+                  examples,
+                  settings.dimension(),
+                  settings.projectionSeedOrDefault(),
+                  checkpoint,
+                  settings.targetSet());
+          featurisations.add(stages.job(study, JobKinds.FEATURIZE, spec.key(), spec));
+        }
       }
     }
     return featurisations;

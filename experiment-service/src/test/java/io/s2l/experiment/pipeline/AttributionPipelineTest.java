@@ -2,12 +2,14 @@ package io.s2l.experiment.pipeline;
 
 import static io.s2l.experiment.pipeline.PipelineFixture.IMAGES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.s2l.experiment.study.Study;
 import io.s2l.experiment.study.StudyStatus;
 import io.s2l.queue.NewJob;
 import io.s2l.study.AttributionJobSpec;
 import io.s2l.study.AttributionSpec;
+import io.s2l.study.DomainCatalog;
 import io.s2l.study.FeaturizeJobSpec;
 import io.s2l.study.GeneratedMixtures;
 import io.s2l.study.JobKinds;
@@ -20,6 +22,7 @@ import io.s2l.study.TrainingSettings;
 import io.s2l.study.VerifyJobSpec;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class AttributionPipelineTest {
@@ -72,6 +75,65 @@ class AttributionPipelineTest {
     pipeline.reconcile(active);
     assertThat(fixture.jobs.queued(study.id(), JobKinds.FEATURIZE)).hasSize(4);
     assertThat(study.status()).isEqualTo(StudyStatus.TRAINING);
+  }
+
+  @Test
+  void aTextStudyFeaturisesEveryCheckpointOfEachPoolModelOnItsTargetSet() {
+    List<String> documents = IntStream.range(0, 12).mapToObj(i -> "doc-" + i).toList();
+    DomainCatalog corpus =
+        PipelineFixture.catalog(
+            List.of("literature", "code"),
+            List.of("quiz", "grammar"),
+            DomainCatalog.TEXT,
+            documents);
+    StudyDefinition text =
+        new StudyDefinition(
+            "text attribution",
+            null,
+            null,
+            new GeneratedMixtures(null, null, new GeneratedMixtures.RandomSubsets(2, 0.5, 3L)),
+            PipelineFixture.LM_SCALES,
+            "s",
+            1.0,
+            List.of(0L),
+            null,
+            null,
+            new AttributionSpec(1, 32, 5L, 0.01, false, 4, false, 3, "grammar", 8, 1L),
+            null,
+            null);
+    ActiveStudy active = fixture.submit(text, corpus);
+    Study study = active.study();
+    fixture.jobs.succeed(study.id(), JobKinds.TRAIN, "xs/pool/0");
+    pipeline.reconcile(active);
+
+    List<NewJob> features = fixture.jobs.queued(study.id(), JobKinds.FEATURIZE);
+    assertThat(features)
+        .extracting(NewJob::key)
+        .containsExactly(
+            "features/xs/pool/0/train/k32/seed5",
+            "features/xs/pool/0/test/k32/seed5",
+            "features/xs/pool/0/train/k32/seed5/checkpoint1",
+            "features/xs/pool/0/test/k32/seed5/checkpoint1",
+            "features/xs/pool/0/train/k32/seed5/checkpoint2",
+            "features/xs/pool/0/test/k32/seed5/checkpoint2");
+    assertThat(features)
+        .extracting(job -> fixture.read(job, FeaturizeJobSpec.class))
+        .extracting(FeaturizeJobSpec::checkpoint, FeaturizeJobSpec::targetSet)
+        .containsExactly(
+            tuple(null, "grammar"),
+            tuple(null, "grammar"),
+            tuple(1, "grammar"),
+            tuple(1, "grammar"),
+            tuple(2, "grammar"),
+            tuple(2, "grammar"));
+
+    fixture.jobs.succeedAll(study.id(), JobKinds.TRAIN);
+    pipeline.reconcile(active);
+    assertThat(fixture.jobs.queued(study.id(), JobKinds.FEATURIZE))
+        .hasSize(text.attribution().featurisationJobs(2));
+    fixture.jobs.succeedAll(study.id(), JobKinds.FEATURIZE);
+    pipeline.reconcile(active);
+    assertThat(study.status()).isEqualTo(StudyStatus.ANALYZING);
   }
 
   @Test

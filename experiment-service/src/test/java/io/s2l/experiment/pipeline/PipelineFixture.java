@@ -107,7 +107,7 @@ final class PipelineFixture {
     return catalog(domains, evalSets, modality, List.of());
   }
 
-  private static DomainCatalog catalog(
+  static DomainCatalog catalog(
       List<String> domains, List<String> evalSets, String modality, List<String> documents) {
     return new DomainCatalog() {
       @Override

@@ -21,6 +21,10 @@ import org.springframework.util.unit.DataSize;
  *     started here can kill what a killed worker left running
  * @param kubernetes running external trainers as Kubernetes Jobs; off by default
  * @param trainerProcess running external trainers as child processes of this worker
+ * @param featurizeMemory native memory a language model's featurisation may give the activations of
+ *     one forward and backward pass ({@code LmGradients.chunkSize}; 256 MB by default, at least 1
+ *     MB): examples are batched to fit it, whatever the pool's size. The featurizer projects four
+ *     such batches at a time, adding {@code 4 x batch x p} floats for their gradients
  */
 @ConfigurationProperties("s2l.worker")
 public record WorkerProperties(
@@ -31,7 +35,18 @@ public record WorkerProperties(
     DataSize memory,
     Path localDir,
     @DefaultValue Kubernetes kubernetes,
-    @DefaultValue TrainerProcessSettings trainerProcess) {
+    @DefaultValue TrainerProcessSettings trainerProcess,
+    @DefaultValue("256MB") DataSize featurizeMemory) {
+
+  /** Refuses a featurisation memory budget below 1 MB. */
+  public WorkerProperties {
+    if (featurizeMemory != null && featurizeMemory.toBytes() < DataSize.ofMegabytes(1).toBytes()) {
+      throw new IllegalArgumentException("s2l.worker.featurize-memory must be at least 1MB");
+    }
+    if (featurizeMemory == null) {
+      featurizeMemory = DataSize.ofMegabytes(256);
+    }
+  }
 
   /**
    * How the worker runs external trainers as child processes ({@code s2l.worker.trainer-process.*};

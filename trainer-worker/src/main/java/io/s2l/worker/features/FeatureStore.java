@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds trained models and records featurisations, completing their jobs in the same transaction.
+ * Finds trained models and records featurisations, completing their jobs in the same transaction. A
+ * featurisation is recorded per checkpoint: 0 for the final model, c for snapshot c.
  */
 @Component
 class FeatureStore {
@@ -42,6 +43,32 @@ class FeatureStore {
     return paths.get(0);
   }
 
+  /**
+   * The training documents a model was trained on, from its run ({@code training.run_summary}): the
+   * dataset and the ids of its subset distribution, in order; fails clearly for a model trained on
+   * a mixture, which has no pool.
+   */
+  Pool pool(UUID studyId, String runKey) {
+    List<Pool> pools =
+        jdbc.query(
+            "SELECT dataset, subset FROM training.run_summary WHERE study_id = ? AND run_key = ?",
+            (rs, i) -> {
+              java.sql.Array subset = rs.getArray(2);
+              return new Pool(
+                  rs.getString(1), subset == null ? null : List.of((String[]) subset.getArray()));
+            },
+            studyId,
+            runKey);
+    if (pools.isEmpty() || pools.get(0).documentIds() == null) {
+      throw new IllegalArgumentException(
+          "study " + studyId + " has no model '" + runKey + "' trained on a subset to featurise");
+    }
+    return pools.get(0);
+  }
+
+  /** A model's training pool: the ids of its training documents in {@code dataset}, in order. */
+  record Pool(String dataset, List<String> documentIds) {}
+
   void recordAndComplete(
       FeaturizeJobSpec spec,
       int rows,
@@ -56,9 +83,10 @@ class FeatureStore {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO training.features (study_id, run_key, examples, dimension,"
-                      + " projection_seed, rows, parameters, path, margins_path, created_at)"
-                      + " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (study_id, run_key, examples,"
-                      + " dimension, projection_seed) DO UPDATE SET rows = excluded.rows,"
+                      + " projection_seed, rows, parameters, path, margins_path, created_at,"
+                      + " checkpoint) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (study_id,"
+                      + " run_key, examples, dimension, projection_seed, checkpoint)"
+                      + " DO UPDATE SET rows = excluded.rows,"
                       + " parameters = excluded.parameters, path = excluded.path,"
                       + " margins_path = excluded.margins_path, created_at = excluded.created_at")) {
             ps.setObject(1, spec.studyId());
@@ -71,6 +99,7 @@ class FeatureStore {
             ps.setString(8, path);
             ps.setString(9, marginsPath);
             ps.setTimestamp(10, Timestamp.from(clock.instant()));
+            ps.setInt(11, spec.checkpoint() == null ? 0 : spec.checkpoint());
             ps.executeUpdate();
           }
         });

@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
  * per-example gradients of its output function over the pool or the test set, projects them to k
  * dimensions with the seeded block-wise projection, writes the n x k features next to the model
  * (and the model output function on the same examples, for TRAK's Q term) and records them (and
- * completes the job) in one transaction.
+ * completes the job) in one transaction. A language model's job goes to {@link LmFeatures}.
  */
 @Component
 class FeaturizeJobHandler implements JobHandler {
@@ -54,7 +54,14 @@ class FeaturizeJobHandler implements JobHandler {
   private final WorkerProperties properties;
   private final Map<String, ImageSet> images = new ConcurrentHashMap<>();
 
-  FeaturizeJobHandler(ObjectMapper json, FeatureStore store, WorkerProperties properties) {
+  private final LmFeatures languageModels;
+
+  FeaturizeJobHandler(
+      ObjectMapper json,
+      FeatureStore store,
+      WorkerProperties properties,
+      LmFeatures languageModels) {
+    this.languageModels = languageModels;
     this.json = json;
     this.store = store;
     this.properties = properties;
@@ -68,6 +75,14 @@ class FeaturizeJobHandler implements JobHandler {
   @Override
   public void handle(ClaimedJob job, JobContext context) throws Exception {
     FeaturizeJobSpec spec = json.readValue(job.payloadJson(), FeaturizeJobSpec.class);
+    if (spec.scale().languageModelFamily()) {
+      languageModels.featurise(spec, job, context);
+      return;
+    }
+    if (spec.checkpoint() != null) {
+      throw new IllegalArgumentException(
+          "image classifiers keep no snapshots: checkpoint " + spec.checkpoint());
+    }
     String modelPath = store.modelPath(spec.studyId(), spec.runKey());
     ImageSet data = images.computeIfAbsent(spec.dataset(), BuiltinImages::load);
     boolean train = FeaturizeJobSpec.TRAIN.equals(spec.examples());
@@ -78,18 +93,7 @@ class FeaturizeJobHandler implements JobHandler {
       GradientSource source = gradients.over(pixels, labels);
       BlockProjection projection =
           new BlockProjection(gradients.parameterCount(), spec.dimension(), spec.projectionSeed());
-      String relative =
-          Path.of(modelPath)
-              .getParent()
-              .resolve(
-                  "features-"
-                      + spec.examples()
-                      + "-k"
-                      + spec.dimension()
-                      + "-seed"
-                      + spec.projectionSeed()
-                      + ".f32")
-              .toString();
+      String relative = Path.of(modelPath).getParent().resolve(FeatureFiles.name(spec)).toString();
       Path file = properties.artifacts().resolve(relative);
       Path temporary = Files.createTempFile(file.getParent(), "features", ".tmp");
       try (DataOutputStream out =

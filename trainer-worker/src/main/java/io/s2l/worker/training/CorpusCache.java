@@ -53,6 +53,11 @@ public class CorpusCache {
 
   /** The text of a subset distribution: its training documents, in the order given. */
   Map<String, DomainText> subsetText(String dataset, List<String> ids) {
+    return Map.of(LmTrainer.SUBSET, DomainText.of(LmTrainer.SUBSET, subsetDocuments(dataset, ids)));
+  }
+
+  /** The training documents of a subset distribution, in the order given. */
+  public List<Document> subsetDocuments(String dataset, List<String> ids) {
     Corpus corpus = corpus(dataset);
     List<Document> documents = new ArrayList<>(ids.size());
     for (String id : ids) {
@@ -62,7 +67,7 @@ public class CorpusCache {
       }
       documents.add(d);
     }
-    return Map.of(LmTrainer.SUBSET, DomainText.of(LmTrainer.SUBSET, documents));
+    return documents;
   }
 
   /** Every domain's training documents, in a fixed order. */

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * correct choice, plus accuracy and chance).
  */
 @Component
-class EvalSets {
+public class EvalSets {
 
   private final CorpusCache corpus;
 
@@ -21,7 +21,7 @@ class EvalSets {
     this.corpus = corpus;
   }
 
-  EvalResult evaluate(SequenceScorer scorer, String dataset, String name) {
+  public EvalResult evaluate(SequenceScorer scorer, String dataset, String name) {
     if (name.startsWith(BuiltinCorpus.HELDOUT_PREFIX)) {
       return Evaluations.text(scorer, corpus.heldout(dataset, name));
     }

@@ -12,7 +12,7 @@ import io.s2l.study.TrainingJobSpec;
 public final class RunPaths {
 
   /** The file of a run directory that holds the built-in trainer's model. */
-  public static final String MODEL_FILE = "model.params";
+  public static final String MODEL_FILE = io.s2l.lm.train.Checkpoints.MODEL_FILE;
 
   private RunPaths() {}
 

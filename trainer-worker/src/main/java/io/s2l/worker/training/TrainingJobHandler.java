@@ -26,6 +26,12 @@ import org.springframework.stereotype.Component;
  * per-example loss on every evaluation set, store the run and complete the job together. Training
  * counts for 90% of the reported progress, evaluation for the rest. A job whose payload names a
  * registered trainer goes to the {@link ExternalTraining} that runs it.
+ *
+ * <p>A language-model job with snapshots (an attribution study's pool model) keeps them as {@code
+ * checkpoint-<c>.params} beside {@code model.params} in its run directory, where its resumable
+ * checkpoint lives too: a retried attempt resumes there and ends with every snapshot, or fails
+ * before training if one it would skip is missing ({@link LmTrainer}). The evaluation stores each
+ * example's attribution output o as its margin (docs/science.md section 3.1).
  */
 @Component
 class TrainingJobHandler implements JobHandler {

@@ -36,7 +36,8 @@ class TrainerDataTest {
   @BeforeEach
   void data() {
     WorkerProperties properties =
-        new WorkerProperties(1, 64, artifacts, 250, null, artifacts.resolve("local"), null, null);
+        new WorkerProperties(
+            1, 64, artifacts, 250, null, artifacts.resolve("local"), null, null, null);
     data = new TrainerData(properties, new CorpusCache(properties));
   }
 

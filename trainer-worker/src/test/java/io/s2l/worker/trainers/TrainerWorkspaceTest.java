@@ -45,7 +45,8 @@ class TrainerWorkspaceTest {
   @BeforeEach
   void workspace() {
     WorkerProperties properties =
-        new WorkerProperties(1, 64, artifacts, 250, null, artifacts.resolve("local"), null, null);
+        new WorkerProperties(
+            1, 64, artifacts, 250, null, artifacts.resolve("local"), null, null, null);
     workspace =
         new TrainerWorkspace(
             properties,

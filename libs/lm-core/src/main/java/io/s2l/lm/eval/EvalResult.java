@@ -8,8 +8,10 @@ package io.s2l.lm.eval;
  * @param correct per example, for multiple-choice sets: whether the correct choice had the highest
  *     total log-likelihood; null for sets without accuracy
  * @param chance chance accuracy (1 / choices), or null
- * @param margins per example, the model output function of docs/science.md section 3.1 (the
- *     log-odds margin of the correct class, {@code log(p / (1 - p))}); null where not measured
+ * @param margins per example, the attribution output o of docs/science.md section 3.1, higher is
+ *     better: for a classifier or a multiple-choice set the log-odds margin of the correct class,
+ *     {@code log(p / (1 - p))}; for text and answer sets minus the mean loss; null where not
+ *     measured
  */
 public record EvalResult(float[] losses, boolean[] correct, Double chance, float[] margins) {
 

@@ -10,6 +10,12 @@ import java.util.List;
  * The evaluation harness (docs/science.md section 1): per-example loss on text (whole sequence), on
  * question and cloze tasks (answer bytes only), and on multiple-choice tasks (the correct choice's
  * bytes, plus accuracy: right when the correct choice has the highest total log-likelihood).
+ *
+ * <p>Every result carries the attribution output o of each example (docs/science.md section 3.1,
+ * higher is better) as its margins: for text and answers {@code o = -loss}, the mean log-likelihood
+ * of the scored bytes; for multiple choice {@code o = s_y - logsumexp_{c != y} s_c}, {@code s_c}
+ * the summed log-likelihood of choice c after the prompt, the log-odds {@code log(p_y / (1 - p_y))}
+ * of the correct choice when the model's probabilities of the choices are normalised.
  */
 public final class Evaluations {
 
@@ -29,7 +35,7 @@ public final class Evaluations {
       sequences.add(
           new ScoredSequence(Arrays.copyOf(bytes, Math.min(bytes.length, MAX_TEXT_BYTES)), 1));
     }
-    return new EvalResult(means(scorer.sumLosses(sequences), sequences), null, null);
+    return meanLosses(scorer.sumLosses(sequences), sequences);
   }
 
   /** Mean loss over the answer's bytes, the prompt given as context. */
@@ -38,7 +44,7 @@ public final class Evaluations {
     for (EvalExample e : examples) {
       sequences.add(scored(e.prompt(), e.answer()));
     }
-    return new EvalResult(means(scorer.sumLosses(sequences), sequences), null, null);
+    return meanLosses(scorer.sumLosses(sequences), sequences);
   }
 
   /**
@@ -56,6 +62,7 @@ public final class Evaluations {
     double[] sums = scorer.sumLosses(sequences);
     float[] losses = new float[examples.size()];
     boolean[] correct = new boolean[examples.size()];
+    float[] margins = new float[examples.size()];
     int at = 0;
     for (int i = 0; i < examples.size(); i++) {
       EvalExample e = examples.get(i);
@@ -73,9 +80,30 @@ public final class Evaluations {
       }
       correct[i] = sums[at + label] == best && bestCount == 1;
       losses[i] = (float) (sums[at + label] / sequences.get(at + label).scoredBytes());
+      margins[i] = (float) choiceMargin(sums, at, e.choices().size(), label);
       at += e.choices().size();
     }
-    return new EvalResult(losses, correct, chance);
+    return new EvalResult(losses, correct, chance, margins);
+  }
+
+  /**
+   * {@code s_y - logsumexp_{c != y} s_c} with {@code s_c = -nll_c}, the log-sum-exp shifted by the
+   * largest other score so it neither overflows nor underflows to log 0.
+   */
+  static double choiceMargin(double[] nll, int from, int choices, int label) {
+    double shift = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < choices; c++) {
+      if (c != label) {
+        shift = Math.max(shift, -nll[from + c]);
+      }
+    }
+    double sum = 0;
+    for (int c = 0; c < choices; c++) {
+      if (c != label) {
+        sum += Math.exp(-nll[from + c] - shift);
+      }
+    }
+    return -nll[from + label] - (shift + Math.log(sum));
   }
 
   private static ScoredSequence scored(String prompt, String continuation) {
@@ -91,11 +119,15 @@ public final class Evaluations {
     return new ScoredSequence(all, p.length);
   }
 
-  private static float[] means(double[] sums, List<ScoredSequence> sequences) {
+  /** Mean losses, and o = -mean loss as the margins. */
+  private static EvalResult meanLosses(double[] sums, List<ScoredSequence> sequences) {
     float[] means = new float[sums.length];
+    float[] margins = new float[sums.length];
     for (int i = 0; i < sums.length; i++) {
-      means[i] = (float) (sums[i] / sequences.get(i).scoredBytes());
+      double mean = sums[i] / sequences.get(i).scoredBytes();
+      means[i] = (float) mean;
+      margins[i] = (float) -mean;
     }
-    return means;
+    return new EvalResult(means, null, null, margins);
   }
 }

@@ -16,11 +16,17 @@ import java.util.Optional;
 /**
  * A training run's checkpoints in a directory of the artifact store: the step reached, the model's
  * parameters and the optimiser's state, in one file written atomically (to a temporary file, then
- * moved into place), so a crash never leaves a half-written checkpoint.
+ * moved into place), so a crash never leaves a half-written checkpoint. Beside it: the final model
+ * ({@code model.params}) and the snapshots a job keeps for attribution ({@code
+ * checkpoint-<c>.params}), parameters only, in DJL's format, each written atomically too.
  */
 public final class Checkpoints {
 
   private static final String FILE = "checkpoint.bin";
+
+  /** The final model's parameters, in DJL's format. */
+  public static final String MODEL_FILE = "model.params";
+
   private static final int FORMAT = 1;
 
   private final Path directory;
@@ -122,20 +128,48 @@ public final class Checkpoints {
 
   /** Saves the final model's parameters for later analyses (attribution, inspection). */
   public void saveModel(Model model) {
+    saveParameters(model, MODEL_FILE);
+  }
+
+  /**
+   * The file of snapshot c (the parameters after step {@code round(c T / C)}), in the same format
+   * as {@code model.params}.
+   */
+  public static String snapshotFile(int c) {
+    if (c < 1) {
+      throw new IllegalArgumentException("snapshots are numbered from 1, not " + c);
+    }
+    return "checkpoint-" + c + ".params";
+  }
+
+  /** Whether snapshot c has been written. */
+  boolean hasSnapshot(int c) {
+    return Files.isRegularFile(directory.resolve(snapshotFile(c)));
+  }
+
+  void saveSnapshot(int c, Model model) {
+    saveParameters(model, snapshotFile(c));
+  }
+
+  private void saveParameters(Model model, String file) {
     try {
       Files.createDirectories(directory);
-      Path temporary = Files.createTempFile(directory, "model", ".tmp");
+      Path temporary = Files.createTempFile(directory, "params", ".tmp");
       try (DataOutputStream out =
           new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
         model.getBlock().saveParameters(out);
       }
       Files.move(
           temporary,
-          directory.resolve("model.params"),
+          directory.resolve(file),
           StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot save the model to " + directory, e);
+      throw new UncheckedIOException("cannot save " + file + " to " + directory, e);
     }
+  }
+
+  Path directory() {
+    return directory;
   }
 }

@@ -53,7 +53,13 @@ public final class LmTrainer {
    * parameters and optimiser state are restored and the batch sampler is replayed to the same
    * position, so the result equals that of an uninterrupted run bit for bit.
    *
-   * @param checkpoints null for no checkpoints
+   * <p>A job with snapshots ({@link TrainingJobSpec#snapshotSteps}) keeps the parameters after each
+   * snapshot step s_c as {@code checkpoint-<c>.params} in the store's directory, written before
+   * that step's resumable checkpoint. So an attempt resuming at step d finds every snapshot with
+   * s_c <= d written by an earlier attempt; should one be missing (deleted by hand), training fails
+   * before its first step rather than end without it.
+   *
+   * @param checkpoints null for no checkpoints; required when the job keeps snapshots
    */
   public static TrainedModel train(
       TrainingJobSpec job,
@@ -66,6 +72,11 @@ public final class LmTrainer {
     int context = scale.context();
     long tokensPerStep = (long) batch * context;
     long steps = Math.max(1, (job.tokenBudget() + tokensPerStep - 1) / tokensPerStep);
+    long[] snapshotSteps = job.snapshotSteps(steps);
+    if (snapshotSteps.length > 0 && checkpoints == null) {
+      throw new IllegalArgumentException(
+          "a job that keeps snapshots needs a checkpoint store to keep them in");
+    }
     int warmup = (int) Math.round(steps * settings.warmupFraction());
 
     Engine.getEngine("PyTorch").setRandomSeed((int) job.seed());
@@ -105,6 +116,8 @@ public final class LmTrainer {
       PairList<String, Parameter> parameters = network.getParameters();
       long done = 0;
       if (checkpoints != null && checkpoints.store().latestStep().isPresent()) {
+        requireSnapshotsBefore(
+            checkpoints.store(), snapshotSteps, checkpoints.store().latestStep().get());
         done = checkpoints.store().restore(model, optimizer, model.getNDManager());
         for (long replay = 0; replay < done; replay++) {
           sampler.nextBatch(batch);
@@ -124,6 +137,11 @@ public final class LmTrainer {
           tailLoss += loss;
         }
         progress.onStep(step, steps, loss);
+        for (int c = 1; c <= snapshotSteps.length; c++) {
+          if (snapshotSteps[c - 1] == step) {
+            checkpoints.store().saveSnapshot(c, model);
+          }
+        }
         if (checkpoints != null && step % checkpoints.everySteps() == 0 && step < steps) {
           checkpoints.store().save(step, model, optimizer);
         }
@@ -139,6 +157,26 @@ public final class LmTrainer {
         new TrainingStats(
             n, scale.totalParams(), tokens, 6.0 * n * tokens, steps, seconds, tailLoss / tailSteps);
     return new TrainedModel(model, network, stats);
+  }
+
+  /** Fails when a run resuming at step {@code done} would skip a snapshot nobody wrote. */
+  private static void requireSnapshotsBefore(Checkpoints store, long[] snapshotSteps, long done) {
+    for (int c = 1; c <= snapshotSteps.length; c++) {
+      if (snapshotSteps[c - 1] <= done && !store.hasSnapshot(c)) {
+        throw new IllegalStateException(
+            "cannot resume at step "
+                + done
+                + ": snapshot "
+                + c
+                + " of step "
+                + snapshotSteps[c - 1]
+                + " is missing from "
+                + store.directory()
+                + " ("
+                + Checkpoints.snapshotFile(c)
+                + "); delete checkpoint.bin there to train again from the start");
+      }
+    }
   }
 
   private static float step(
