@@ -28,7 +28,9 @@ class AttributionDocumentGoldenTest {
     Random r = new Random(11);
     TargetTask task = new TargetTask(IntStream.range(0, 8).map(i -> i * 3).toArray());
     List<ScaleAttribution> withLds = new ArrayList<>();
-    withLds.add(new ScaleAttribution("w4", scores(r, 8), lds(r, 0.31, 1), 1.2e9, 0.42));
+    withLds.add(
+        new ScaleAttribution(
+            "w4", scores(r, 8), lds(r, 0.31, 1), 1.2e9, 0.42, lds(new Random(12), 0.27, 0)));
     withLds.add(new ScaleAttribution("w16", scores(r, 8), lds(r, 0.57, 0), 1.92e10, 1.37));
     AttributionJobSpec ldsSpec =
         new AttributionJobSpec(
@@ -45,7 +47,8 @@ class AttributionDocumentGoldenTest {
         new AttributionJobHandler.LassoCheck(5, 5, lds(r, 0.22, 0));
     assertThat(
             GoldenDocuments.JSON.writeValueAsString(
-                AttributionDocument.of(ldsSpec, POOL, task, truth, withLds, lasso, List.of())))
+                AttributionDocument.of(
+                    ldsSpec, POOL, task, truth, withLds, lasso, List.of(), null)))
         .isEqualTo(GoldenDocuments.text("attribution-lds"));
 
     List<ScaleAttribution> noLds = new ArrayList<>();
@@ -64,18 +67,18 @@ class AttributionDocumentGoldenTest {
     List<SelectionCandidate> candidates =
         List.of(
             new SelectionCandidate(
-                "dsdm-w4", "dsdm", "w4", 16.0, 0.7312, new int[] {4, 9, 1, 33, 20, 57}),
+                "dsdm-w4", "dsdm", "w4", 16.0, 0.7312, new int[] {4, 9, 1, 33, 20, 57}, 6),
             new SelectionCandidate(
-                "dsdm-w16", "dsdm", "w16", 1.0, 0.6875, new int[] {9, 4, 12, 2, 41, 8}),
+                "dsdm-w16", "dsdm", "w16", 1.0, 0.6875, new int[] {9, 4, 12, 2, 41, 8}, 6),
             new SelectionCandidate(
-                "similarity", "similarity", null, null, null, new int[] {5, 6, 7, 8, 9, 10}),
+                "similarity", "similarity", null, null, null, new int[] {5, 6, 7, 8, 9, 10}, 6),
             new SelectionCandidate(
-                "random-0", "random", null, null, null, new int[] {44, 3, 18, 27, 50, 1}),
+                "random-0", "random", null, null, null, new int[] {44, 3, 18, 27, 50, 1}, 6),
             new SelectionCandidate(
-                "random-1", "random", null, null, null, new int[] {13, 39, 22, 0, 48, 31}));
+                "random-1", "random", null, null, null, new int[] {13, 39, 22, 0, 48, 31}, 6));
     assertThat(
             GoldenDocuments.JSON.writeValueAsString(
-                AttributionDocument.of(selSpec, POOL, task, null, noLds, null, candidates)))
+                AttributionDocument.of(selSpec, POOL, task, null, noLds, null, candidates, null)))
         .isEqualTo(GoldenDocuments.text("attribution-selection"));
   }
 
