@@ -36,11 +36,10 @@ record TargetTask(int[] testIndices) {
             .toArray();
     if (indices.length < 2) {
       throw new IllegalArgumentException(
-          "the target classes "
-              + classes
-              + " have "
+          (classes == null ? "the target task" : "the target classes " + classes)
+              + " has "
               + indices.length
-              + " test examples; at least 2 are needed (one to choose, one to verify)");
+              + " examples; at least 2 are needed (one to choose, one to verify)");
     }
     return new TargetTask(indices);
   }
