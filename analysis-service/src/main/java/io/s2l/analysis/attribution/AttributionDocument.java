@@ -30,6 +30,11 @@ final class AttributionDocument {
       "DsDm keeps the examples with the highest mean TRAK score over the selection targets:"
           + " a positive score predicts a higher correct-class margin, i.e. a lower loss";
 
+  static final String TEXT_SIGN_CONVENTION =
+      "DsDm keeps the documents with the highest mean TRAK score over the selection targets:"
+          + " a positive score predicts a higher output (the mean log-likelihood of an answer, or"
+          + " the log-odds margin of a correct choice), i.e. a lower loss";
+
   private AttributionDocument() {}
 
   static AttributionResult of(
@@ -112,7 +117,7 @@ final class AttributionDocument {
     return new SelectionPlan(
         spec.selection().allSizes().get(0),
         spec.selection().targetClasses(),
-        SIGN_CONVENTION,
+        spec.settings().targetSet() != null ? TEXT_SIGN_CONVENTION : SIGN_CONVENTION,
         ints(task.testIndicesOf(task.selectionRows())),
         ints(task.testIndicesOf(task.holdoutRows())),
         selections.stream()

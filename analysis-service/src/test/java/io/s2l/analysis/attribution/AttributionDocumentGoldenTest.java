@@ -82,6 +82,84 @@ class AttributionDocumentGoldenTest {
         .isEqualTo(GoldenDocuments.text("attribution-selection"));
   }
 
+  static final UUID TEXT_STUDY = UUID.fromString("7c6b5a49-3827-4160-9f5e-4d3c2b1a0f9e");
+
+  @Test
+  void writesTheGoldenTextDocument() throws Exception {
+    Random r = new Random(23);
+    int pool = POOL;
+    List<String> ids = IntStream.range(0, pool).mapToObj(i -> "literature-" + i).toList();
+    List<String> texts =
+        IntStream.range(0, pool)
+            .mapToObj(i -> "Document " + i + ":\n  " + "words ".repeat(i))
+            .toList();
+    List<TextSets.TargetText> targets =
+        IntStream.range(0, 12)
+            .mapToObj(
+                z ->
+                    new TextSets.TargetText(
+                        "quiz-" + z, "Q: question " + z + "?\nA: answer", false))
+            .toList();
+    TextData data = new TextData(ids, texts, "quiz", targets);
+    AttributionJobSpec spec =
+        new AttributionJobSpec(
+            TEXT_STUDY,
+            "builtin",
+            "m",
+            List.of("s", "m"),
+            List.of("m/subset-0/0"),
+            new AttributionSpec(1, 32, 5L, null, null, null, null, 2, "quiz", pool, 9L),
+            new SelectionSpec(null, null, 1, null, List.of(10, 20)),
+            List.of(0L, 1L));
+    TargetTask task = data.task(spec);
+    List<ScaleAttribution> scales = new ArrayList<>();
+    scales.add(new ScaleAttribution("s", scores(r, 12), lds(r, 0.2, 0, 12), 2.0e9, 0.3));
+    scales.add(new ScaleAttribution("m", scores(r, 12), lds(r, 0.35, 0, 12), 1.6e10, 0.9));
+    List<SelectionCandidate> candidates = new ArrayList<>();
+    for (int size : List.of(10, 20)) {
+      for (ScaleAttribution s : scales) {
+        candidates.add(
+            new SelectionCandidate(
+                spec.selection().dsdmName(s.scale(), size),
+                "dsdm",
+                s.scale(),
+                1.6e10 / s.trainingFlops(),
+                2.5 - 0.01 * size,
+                io.s2l.attribution.DsDm.select(s.scores(), task.selectionRows(), size),
+                size));
+      }
+      candidates.add(
+          new SelectionCandidate(
+              spec.selection().similarityName(size),
+              "similarity",
+              null,
+              null,
+              null,
+              data.similar(task.testIndicesOf(task.selectionRows()), size),
+              size));
+      candidates.add(
+          new SelectionCandidate(
+              spec.selection().randomName(size, 0),
+              "random",
+              null,
+              null,
+              null,
+              io.s2l.attribution.Baselines.random(pool, size, 0),
+              size));
+    }
+    List<io.s2l.api.attribution.TargetDocuments> top = new ArrayList<>();
+    for (int row = 0; row < 3; row++) {
+      for (ScaleAttribution s : scales) {
+        top.add(data.documents(s.scale(), s.scores(), row, task.testIndices()[row], 3));
+      }
+    }
+    GroundTruth truth = new GroundTruth(new boolean[6][pool], new double[6][12], 6);
+    assertThat(
+            GoldenDocuments.JSON.writeValueAsString(
+                AttributionDocument.of(spec, pool, task, truth, scales, null, candidates, top)))
+        .isEqualTo(GoldenDocuments.text("attribution-text"));
+  }
+
   private static Scores scores(Random r, int targets) {
     float[] v = new float[targets * POOL];
     for (int i = 0; i < v.length; i++) {
@@ -91,7 +169,11 @@ class AttributionDocumentGoldenTest {
   }
 
   private static Lds lds(Random r, double mean, int undefined) {
-    double[] per = new double[8];
+    return lds(r, mean, undefined, 8);
+  }
+
+  private static Lds lds(Random r, double mean, int undefined, int targets) {
+    double[] per = new double[targets];
     for (int i = 0; i < per.length; i++) {
       per[i] = mean + 0.1 * r.nextGaussian();
     }
