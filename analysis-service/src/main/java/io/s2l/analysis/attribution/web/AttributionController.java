@@ -52,9 +52,13 @@ class AttributionController {
               + " between TRAK-predicted and actual reference outputs on fresh random subsets)"
               + " with a seeded 95% bootstrap interval over targets, the compute ratio (reference"
               + " training FLOPs / this scale's), and the order similarity (mean Spearman of"
-              + " attribution vectors) to the reference scale; order similarity between every"
-              + " pair of scales; the LASSO datamodel's held-out LDS when asked for. 404 until"
-              + " the analysis has run.")
+              + " attribution vectors) to the reference scale, the paired difference of its LDS to"
+              + " the reference's (mean over targets, bootstrap interval resampling targets) and,"
+              + " with the LASSO check, TRAK's LDS on the subsets the LASSO is scored on; order"
+              + " similarity between every pair of scales; the LASSO datamodel's held-out LDS"
+              + " when asked for. Text studies (targetSet set) also list, for their first"
+              + " targets, every scale's most helpful and harmful pool documents as excerpts"
+              + " (topDocuments). 404 until the analysis has run.")
   AttributionResult get(@PathVariable UUID id) {
     AttributionStore.Stored stored = latest(id);
     return stored.document().served(stored.version());
