@@ -44,10 +44,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A text study's attribution and selection, analysed by the queued jobs from the rows and feature
- * files a trainer worker writes: 40 built-in corpus documents as the pool, the quiz set as targets,
- * two scales of one model with two checkpoints each, ten ground-truth subsets (with the LASSO
- * check), a sweep over two selection sizes verified with two seeds.
+ * A text study's attribution and selection (and, for comparison, an image study's), analysed by the
+ * queued jobs from the rows and feature files a trainer worker writes. The text study: 40 built-in
+ * corpus documents as the pool, the quiz set as targets, two scales of one model with two
+ * checkpoints each, ten ground-truth subsets (with the LASSO check), a sweep over two selection
+ * sizes verified with two seeds.
  *
  * <p>The data is planted: the target outputs of a model trained on subset S are {@code c + sum_{i
  * in S} tau(z)_i} with tau the TRAK scores of the reference's features, so the reference's LDS is
@@ -142,6 +143,12 @@ class TextAttributionIT {
       }
       TrainingJobSpec job = job(m, new MixtureSpec("subset-" + j, null, ids), 0);
       long run = tables.run(study, job, flops.get("m"));
+      // first another evaluation set's outputs, which the ground truth must not take
+      double[] decoy = new double[TARGETS];
+      for (int z = 0; z < TARGETS; z++) {
+        decoy[z] = r.nextGaussian();
+      }
+      tables.eval(run, "cloze", negated(decoy), null, decoy);
       double[] o = outputs(tau, in, c, r, 0.01);
       tables.eval(run, TARGET_SET, negated(o), null, o);
       groundTruth.add(job.key());
@@ -262,6 +269,121 @@ class TextAttributionIT {
         http.getForEntity("/api/v1/studies/" + study + "/selection/gain.svg", String.class);
     assertThat(svg.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(svg.getBody()).contains("DsDm (proxy s)").contains("similarity");
+  }
+
+  @Test
+  void anImageStudyIsStillAttributedAndVerifiedOnItsTestSet() throws Exception {
+    UUID study = UUID.randomUUID();
+    TrainingTables tables = new TrainingTables(jdbc, json, ARTIFACTS);
+    io.s2l.corpus.ImageSet images = io.s2l.corpus.BuiltinImages.load("digits");
+    String testSet = "images/digits-test";
+    int n = images.trainIds().size();
+    int tests = images.testIds().size();
+    Random r = new Random(29);
+    float[][] phi = gaussian(r, n, K, 1.0);
+    float[][] psi = gaussian(r, tests, K, 1.0);
+    double[][] tau = trak(phi, psi);
+    ModelScale m = new ModelScale("m", 32, 2, null, null, "mlp");
+    TrainingJobSpec poolJob =
+        new TrainingJobSpec(
+            "digits",
+            m,
+            new MixtureSpec(AttributionSpec.POOL, null, images.trainIds()),
+            0,
+            null,
+            List.of(testSet),
+            TrainingSettings.DEFAULTS.withDefaults());
+    long poolRun = tables.run(study, poolJob, 1e9);
+    boolean[] all = new boolean[n];
+    java.util.Arrays.fill(all, true);
+    double[] o = outputs(tau, all, 0, r, 0);
+    tables.eval(poolRun, testSet, negated(o), correct(o), o);
+    tables.features(study, poolJob.key(), "train", K, PROJECTION_SEED, 0, phi, new float[n]);
+    tables.features(study, poolJob.key(), "test", K, PROJECTION_SEED, 0, psi, null);
+    List<String> groundTruth = new ArrayList<>();
+    for (int j = 0; j < 5; j++) {
+      int[] chosen = io.s2l.attribution.Baselines.random(n, n / 2, 200 + j);
+      boolean[] in = new boolean[n];
+      List<String> ids = new ArrayList<>();
+      for (int i : chosen) {
+        in[i] = true;
+        ids.add(images.trainIds().get(i));
+      }
+      TrainingJobSpec job =
+          new TrainingJobSpec(
+              "digits",
+              m,
+              new MixtureSpec("subset-" + j, null, ids),
+              0,
+              null,
+              List.of(testSet),
+              TrainingSettings.DEFAULTS.withDefaults());
+      double[] out = outputs(tau, in, 0, r, 0.001);
+      tables.eval(tables.run(study, job, 1e9), testSet, negated(out), correct(out), out);
+      groundTruth.add(job.key());
+    }
+    AttributionJobSpec spec =
+        new AttributionJobSpec(
+            study,
+            "digits",
+            "m",
+            List.of("m"),
+            groundTruth,
+            new AttributionSpec(1, K, PROJECTION_SEED, null, null, null, null),
+            new SelectionSpec(50, List.of(3), 1, null),
+            List.of(0L));
+    enqueue(
+        new NewJob(
+            study, JobKinds.ATTRIBUTE, "attribution", json.writeValueAsString(spec), 1, false, 0));
+    JsonNode doc = await("/api/v1/studies/" + study + "/attribution");
+    assertThat(doc.get("targetSet").isNull()).isTrue();
+    assertThat(doc.get("topDocuments").isNull()).isTrue();
+    assertThat(doc.at("/lds/0/lds").asDouble()).isGreaterThan(0.9);
+    assertThat(doc.at("/selection/candidates")).hasSize(3);
+    JsonNode target =
+        http.getForObject(
+            "/api/v1/studies/" + study + "/attribution/targets/0?count=2", JsonNode.class);
+    assertThat(target.at("/target/label").asInt()).isEqualTo(3);
+    assertThat(target.get("helpful")).hasSize(2);
+    assertThat(target.get("documents").isNull()).isTrue();
+    for (String payload :
+        jdbc.queryForList(
+            "SELECT payload::text FROM queue.job WHERE study_id = ? AND kind = ?",
+            String.class,
+            study,
+            JobKinds.TRAIN)) {
+      TrainingJobSpec job = json.readValue(payload, TrainingJobSpec.class);
+      double[] losses = new double[tests];
+      for (int z = 0; z < tests; z++) {
+        losses[z] = 0.5 + 0.1 * r.nextGaussian();
+      }
+      tables.eval(tables.run(study, job, 1e9), testSet, losses, correct(negated(losses)), null);
+    }
+    enqueue(
+        new NewJob(
+            study,
+            JobKinds.VERIFY,
+            "verify",
+            json.writeValueAsString(new VerifyJobSpec(study, VerifyJobSpec.SELECTION)),
+            1,
+            false,
+            0));
+    JsonNode verified = await("/api/v1/studies/" + study + "/selection");
+    assertThat(verified.get("entries")).hasSize(2);
+    assertThat(verified.at("/entries/0/verifiedAccuracy").isNumber()).isTrue();
+    assertThat(verified.at("/entries/0/accuracyCi95")).hasSize(2);
+    assertThat(verified.at("/random/accuracy").isNumber()).isTrue();
+    long threes = java.util.Arrays.stream(images.testLabels()).filter(label -> label == 3).count();
+    assertThat(verified.get("holdoutTargets").asLong()).isEqualTo(threes / 2);
+  }
+
+  /** Right where the output (a margin) is positive. */
+  private static Boolean[] correct(double[] outputs) {
+    Boolean[] right = new Boolean[outputs.length];
+    for (int i = 0; i < outputs.length; i++) {
+      right[i] = outputs[i] > 0;
+    }
+    return right;
   }
 
   private void enqueue(NewJob job) throws Exception {

@@ -68,7 +68,10 @@ final class TrainingTables {
         json.writeValueAsString(spec));
   }
 
-  /** A model's per-example results on one evaluation set; correct null without accuracy. */
+  /**
+   * A model's per-example results on one evaluation set; correct null without accuracy, margins
+   * null where not measured.
+   */
   void eval(long run, String set, double[] losses, Boolean[] correct, double[] margins) {
     double mean = 0;
     for (double l : losses) {
@@ -82,7 +85,7 @@ final class TrainingTables {
         mean,
         array(losses),
         correct == null ? null : array(correct),
-        array(margins));
+        margins == null ? null : array(margins));
   }
 
   /** One featurisation: the rows as a float32 file, and for the pool a margins file. */

@@ -117,7 +117,12 @@ class AttributionController {
     return new TargetExamples(
         chosen,
         stored.version(),
-        image(images, "test", target, images.testIds(), images.testLabels()),
+        image(
+            images,
+            "test",
+            doc.targetTestIndices().get(target),
+            images.testIds(),
+            images.testLabels()),
         TopExamples.helpful(scores, target, count).stream().map(r -> ranked(images, r)).toList(),
         TopExamples.harmful(scores, target, count).stream().map(r -> ranked(images, r)).toList(),
         null);

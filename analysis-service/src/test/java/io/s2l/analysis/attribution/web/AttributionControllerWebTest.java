@@ -36,8 +36,8 @@ class AttributionControllerWebTest extends SecuredWebSlice {
           "digits",
           "m",
           0,
-          0,
-          List.of(),
+          2,
+          List.of(0, 7),
           null,
           new GroundTruthSize(4, 0),
           List.of(
@@ -135,8 +135,9 @@ class AttributionControllerWebTest extends SecuredWebSlice {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.scale").value("m"))
         .andExpect(jsonPath("$.version").value(3))
-        .andExpect(jsonPath("$.target.index").value(1))
-        .andExpect(jsonPath("$.target.image").value("/api/v1/images/digits/test/1.svg"))
+        // score row 1 is test example 7
+        .andExpect(jsonPath("$.target.index").value(7))
+        .andExpect(jsonPath("$.target.image").value("/api/v1/images/digits/test/7.svg"))
         .andExpect(jsonPath("$.helpful.length()").value(1))
         .andExpect(jsonPath("$.helpful[0].index").value(0))
         .andExpect(jsonPath("$.harmful[0].index").value(1))
