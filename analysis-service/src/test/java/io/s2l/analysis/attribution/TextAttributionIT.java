@@ -210,12 +210,7 @@ class TextAttributionIT {
     assertThat(plan.get("candidates")).hasSize(2 * (2 + 1 + 2));
     Map<String, double[]> meanTau = new HashMap<>();
     List<TrainingJobSpec> verification = new ArrayList<>();
-    for (String payload :
-        jdbc.queryForList(
-            "SELECT payload::text FROM queue.job WHERE study_id = ? AND kind = ?",
-            String.class,
-            study,
-            JobKinds.TRAIN)) {
+    for (String payload : queuedTraining(study)) {
       verification.add(json.readValue(payload, TrainingJobSpec.class));
     }
     assertThat(verification).hasSize(2 * 5 * 2);
@@ -240,16 +235,7 @@ class TextAttributionIT {
       }
       tables.eval(run, TARGET_SET, losses, null, negated(losses));
     }
-    enqueue(
-        new NewJob(
-            study,
-            JobKinds.VERIFY,
-            "verify",
-            json.writeValueAsString(new VerifyJobSpec(study, VerifyJobSpec.SELECTION)),
-            1,
-            false,
-            0));
-    JsonNode verified = await("/api/v1/studies/" + study + "/selection");
+    JsonNode verified = verify(study);
     assertThat(verified.get("targetSet").asText()).isEqualTo(TARGET_SET);
     assertThat(verified.get("randomBySize")).hasSize(2);
     assertThat(verified.at("/randomBySize/1/size").asInt()).isEqualTo(20);
@@ -346,12 +332,7 @@ class TextAttributionIT {
     assertThat(target.at("/target/label").asInt()).isEqualTo(3);
     assertThat(target.get("helpful")).hasSize(2);
     assertThat(target.get("documents").isNull()).isTrue();
-    for (String payload :
-        jdbc.queryForList(
-            "SELECT payload::text FROM queue.job WHERE study_id = ? AND kind = ?",
-            String.class,
-            study,
-            JobKinds.TRAIN)) {
+    for (String payload : queuedTraining(study)) {
       TrainingJobSpec job = json.readValue(payload, TrainingJobSpec.class);
       double[] losses = new double[tests];
       for (int z = 0; z < tests; z++) {
@@ -359,16 +340,7 @@ class TextAttributionIT {
       }
       tables.eval(tables.run(study, job, 1e9), testSet, losses, correct(negated(losses)), null);
     }
-    enqueue(
-        new NewJob(
-            study,
-            JobKinds.VERIFY,
-            "verify",
-            json.writeValueAsString(new VerifyJobSpec(study, VerifyJobSpec.SELECTION)),
-            1,
-            false,
-            0));
-    JsonNode verified = await("/api/v1/studies/" + study + "/selection");
+    JsonNode verified = verify(study);
     assertThat(verified.get("entries")).hasSize(2);
     assertThat(verified.at("/entries/0/verifiedAccuracy").isNumber()).isTrue();
     assertThat(verified.at("/entries/0/accuracyCi95")).hasSize(2);
@@ -384,6 +356,29 @@ class TextAttributionIT {
       right[i] = outputs[i] > 0;
     }
     return right;
+  }
+
+  /** Queues the selection's verification and waits for its result. */
+  private JsonNode verify(UUID study) throws Exception {
+    enqueue(
+        new NewJob(
+            study,
+            JobKinds.VERIFY,
+            "verify",
+            json.writeValueAsString(new VerifyJobSpec(study, VerifyJobSpec.SELECTION)),
+            1,
+            false,
+            0));
+    return await("/api/v1/studies/" + study + "/selection");
+  }
+
+  /** Payloads of the training jobs the analysis queued. */
+  private List<String> queuedTraining(UUID study) {
+    return jdbc.queryForList(
+        "SELECT payload::text FROM queue.job WHERE study_id = ? AND kind = ?",
+        String.class,
+        study,
+        JobKinds.TRAIN);
   }
 
   private void enqueue(NewJob job) throws Exception {
