@@ -6,7 +6,10 @@ import io.s2l.api.attribution.GroundTruthSize;
 import io.s2l.api.attribution.OrderSimilarity;
 import io.s2l.api.attribution.ScaleLds;
 import io.s2l.api.attribution.SelectionPlan;
+import io.s2l.api.attribution.TargetDocuments;
 import io.s2l.attribution.Lds;
+import io.s2l.attribution.PairedLds;
+import io.s2l.stats.Interval;
 import io.s2l.study.AttributionJobSpec;
 import io.s2l.study.AttributionSpec;
 import java.util.ArrayList;
@@ -16,14 +19,21 @@ import java.util.List;
 /**
  * The stored and served form of an attribution analysis: per scale the LDS (with its bootstrap CI;
  * null without ground truth), the compute ratio against the reference and the order similarity to
- * it; order similarity between every pair of scales; the optional LASSO check; the selections of a
- * selection study; and what it was computed from.
+ * it, the paired LDS difference to the reference ({@link PairedLds}) and, with the LASSO check,
+ * TRAK's LDS on the LASSO's held-out subsets; order similarity between every pair of scales; the
+ * optional LASSO check; the selections of a selection study; a text study's top documents; and what
+ * it was computed from.
  */
 final class AttributionDocument {
 
   static final String SIGN_CONVENTION =
       "DsDm keeps the examples with the highest mean TRAK score over the selection targets:"
           + " a positive score predicts a higher correct-class margin, i.e. a lower loss";
+
+  static final String TEXT_SIGN_CONVENTION =
+      "DsDm keeps the documents with the highest mean TRAK score over the selection targets:"
+          + " a positive score predicts a higher output (the mean log-likelihood of an answer, or"
+          + " the log-odds margin of a correct choice), i.e. a lower loss";
 
   private AttributionDocument() {}
 
@@ -34,7 +44,8 @@ final class AttributionDocument {
       GroundTruth truth,
       List<ScaleAttribution> scales,
       AttributionJobHandler.LassoCheck lasso,
-      List<SelectionCandidate> selections) {
+      List<SelectionCandidate> selections,
+      List<TargetDocuments> topDocuments) {
     ScaleAttribution reference =
         scales.stream().filter(s -> s.scale().equals(spec.referenceScale())).findFirst().get();
     // order similarity of every pair of scales, computed once
@@ -52,6 +63,10 @@ final class AttributionDocument {
     List<ScaleLds> lds = new ArrayList<>();
     for (int i = 0; i < scales.size(); i++) {
       ScaleAttribution s = scales.get(i);
+      PairedLds.Difference paired =
+          s.lds() != null && reference.lds() != null
+              ? PairedLds.of(s.lds(), reference.lds(), AttributionJobHandler.BOOTSTRAP_SEED)
+              : null;
       lds.add(
           new ScaleLds(
               s.scale(),
@@ -62,7 +77,12 @@ final class AttributionDocument {
               s.trainingFlops(),
               spec.settings().modelsPerScale(),
               order[i][ref],
-              s.seconds()));
+              s.seconds(),
+              spec.settings().checkpointsOrDefault(),
+              paired != null ? paired.difference() : null,
+              paired != null ? interval(paired.ci95()) : null,
+              s.heldOutLds() != null ? s.heldOutLds().mean() : null,
+              s.heldOutLds() != null ? interval(s.heldOutLds()) : null));
     }
     List<OrderSimilarity> pairs = new ArrayList<>();
     for (int a = 0; a < scales.size(); a++) {
@@ -86,6 +106,8 @@ final class AttributionDocument {
                 lasso.lds().mean(), interval(lasso.lds()), lasso.fitted(), lasso.heldOut())
             : null,
         spec.selection() != null ? selection(spec, task, selections) : null,
+        spec.settings().targetSet(),
+        topDocuments,
         null,
         null);
   }
@@ -93,9 +115,9 @@ final class AttributionDocument {
   private static SelectionPlan selection(
       AttributionJobSpec spec, TargetTask task, List<SelectionCandidate> selections) {
     return new SelectionPlan(
-        spec.selection().size(),
+        spec.selection().allSizes().get(0),
         spec.selection().targetClasses(),
-        SIGN_CONVENTION,
+        spec.settings().targetSet() != null ? TEXT_SIGN_CONVENTION : SIGN_CONVENTION,
         ints(task.testIndicesOf(task.selectionRows())),
         ints(task.testIndicesOf(task.holdoutRows())),
         selections.stream()
@@ -107,8 +129,11 @@ final class AttributionDocument {
                         c.proxyScale(),
                         c.computeRatio(),
                         c.predictedLoss(),
-                        ints(c.examples())))
-            .toList());
+                        ints(c.examples()),
+                        c.size()))
+            .toList(),
+        spec.selection().allSizes(),
+        spec.settings().targetSet());
   }
 
   /** The settings as the study submitted them, defaults left null. */
@@ -120,11 +145,19 @@ final class AttributionDocument {
         s.lambda(),
         s.useQ(),
         s.targets(),
-        s.lasso());
+        s.lasso(),
+        s.checkpoints(),
+        s.targetSet(),
+        s.poolSize(),
+        s.poolSeed());
   }
 
   private static List<Double> interval(Lds lds) {
-    return Arrays.asList(lds.ci95().low(), lds.ci95().high());
+    return interval(lds.ci95());
+  }
+
+  private static List<Double> interval(Interval ci) {
+    return Arrays.asList(ci.low(), ci.high());
   }
 
   private static List<Integer> ints(int[] values) {

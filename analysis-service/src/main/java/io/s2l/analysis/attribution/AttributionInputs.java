@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads what an attribution analysis needs from the trainer's read model (the {@code training}
- * views): the feature files of every pool model, the training FLOPs of each model, and the ground
- * truth (subset membership and margins of the runs).
+ * views): the feature files of every checkpoint of every pool model, the training FLOPs of each
+ * model, the documents of a text study's pool, and the ground truth (subset membership and outputs
+ * of the runs on the target set).
  */
 @Component
 class AttributionInputs {
@@ -41,23 +42,34 @@ class AttributionInputs {
    */
   record FeatureFiles(Path train, Path test, Path trainMargins) {}
 
-  FeatureFiles features(UUID study, String runKey, int dimension, long projectionSeed) {
+  /**
+   * @param checkpoint 0 for the final model, c &gt;= 1 for snapshot c of its training
+   */
+  FeatureFiles features(
+      UUID study, String runKey, int dimension, long projectionSeed, int checkpoint) {
     Map<String, String[]> byExamples = new HashMap<>();
     jdbc.query(
         "SELECT examples, path, margins_path FROM training.run_feature_files WHERE study_id = ?"
-            + " AND run_key = ? AND dimension = ? AND projection_seed = ?",
+            + " AND run_key = ? AND dimension = ? AND projection_seed = ? AND checkpoint = ?",
         rs -> {
           byExamples.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
         },
         study,
         runKey,
         dimension,
-        projectionSeed);
+        projectionSeed,
+        checkpoint);
     String[] train = byExamples.get("train");
     String[] test = byExamples.get("test");
     if (train == null || test == null || train[1] == null) {
       throw new IllegalStateException(
-          "model " + runKey + " of study " + study + " lacks its pool or test-set features");
+          "model "
+              + runKey
+              + " (checkpoint "
+              + checkpoint
+              + ") of study "
+              + study
+              + " lacks its pool or target features");
     }
     return new FeatureFiles(
         artifacts.resolve(train[0]), artifacts.resolve(test[0]), artifacts.resolve(train[1]));
@@ -81,8 +93,9 @@ class AttributionInputs {
    * The ground truth of the given reference runs, subsets trained with several seeds averaged.
    *
    * @param poolIds ids of the pool's examples, in pool order
+   * @param evalSet the evaluation set whose outputs are the ground truth
    */
-  GroundTruth groundTruth(UUID study, List<String> runKeys, List<String> poolIds) {
+  GroundTruth groundTruth(UUID study, List<String> runKeys, List<String> poolIds, String evalSet) {
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < poolIds.size(); i++) {
       index.put(poolIds.get(i), i);
@@ -94,7 +107,7 @@ class AttributionInputs {
       TrainedOn trained = trainedOn(study, run);
       String name = trained.distribution();
       boolean[] members = subsets.computeIfAbsent(name, k -> membership(trained, index, run));
-      float[] margins = margins(study, run);
+      float[] margins = margins(study, run, evalSet);
       double[] sum = sums.computeIfAbsent(name, k -> new double[margins.length]);
       if (sum.length != margins.length || members.length != poolIds.size()) {
         throw new IllegalStateException("run " + run + " does not match the other runs' shapes");
@@ -138,6 +151,15 @@ class AttributionInputs {
     }
   }
 
+  /** The document ids a model was trained on, in its order: the pool of a text study. */
+  List<String> poolIds(UUID study, String run) {
+    TrainedOn trained = trainedOn(study, run);
+    if (trained.subset() == null) {
+      throw new IllegalStateException("pool model " + run + " was not trained on a document list");
+    }
+    return List.of(trained.subset());
+  }
+
   /** A run's distribution name and, when it was trained on one, its subset of document ids. */
   private record TrainedOn(String distribution, String[] subset) {}
 
@@ -170,17 +192,22 @@ class AttributionInputs {
     return members;
   }
 
-  /** A trained model's margins on the test set. */
-  float[] margins(UUID study, String run) {
+  /**
+   * A trained model's outputs o on an evaluation set (docs/science.md section 3.1): correct-class
+   * margins of an image classifier, or a language model's -mean loss or choice margins.
+   */
+  float[] margins(UUID study, String run, String evalSet) {
     List<float[]> rows =
         jdbc.query(
             "SELECT margins FROM training.run_example_losses WHERE study_id = ? AND run_key = ?"
-                + " AND margins IS NOT NULL",
+                + " AND eval_set = ? AND margins IS NOT NULL",
             (rs, i) -> floats(rs.getArray(1)),
             study,
-            run);
+            run,
+            evalSet);
     if (rows.isEmpty()) {
-      throw new IllegalStateException("run " + run + " of study " + study + " has no margins");
+      throw new IllegalStateException(
+          "run " + run + " of study " + study + " has no outputs on " + evalSet);
     }
     return rows.get(0);
   }

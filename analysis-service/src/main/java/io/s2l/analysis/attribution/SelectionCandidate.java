@@ -9,6 +9,7 @@ package io.s2l.analysis.attribution;
  * @param computeRatio reference training FLOPs / proxy training FLOPs (DsDm only)
  * @param predictedLoss the proxy datamodel's predicted holdout target loss (DsDm only)
  * @param examples pool indices, in the order chosen
+ * @param size the selection size it was made at
  */
 record SelectionCandidate(
     String name,
@@ -16,4 +17,5 @@ record SelectionCandidate(
     String proxyScale,
     Double computeRatio,
     Double predictedLoss,
-    int[] examples) {}
+    int[] examples,
+    int size) {}

@@ -1,6 +1,5 @@
 package io.s2l.analysis.attribution;
 
-import io.s2l.corpus.ImageSet;
 import io.s2l.study.AttributionJobSpec;
 import io.s2l.study.SelectionSpec;
 import java.util.HashSet;
@@ -9,16 +8,20 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * The test examples attribution scores are computed for, in score-row order. An attribution study
- * takes the first {@code targets} test examples; a selection study the test examples of its target
- * classes, whose even positions choose the data and odd positions (the holdout) verify it.
+ * The target examples attribution scores are computed for, in score-row order: examples of an image
+ * set's test split or of a text study's target set. An attribution study takes the first {@code
+ * targets} of them; a selection study those of its target classes (all of them in a text study),
+ * whose even positions choose the data and odd positions (the holdout) verify it.
  *
- * @param testIndices per score row, its test-set index
+ * @param testIndices per score row, its index in the test split or target set
  */
 record TargetTask(int[] testIndices) {
 
-  static TargetTask of(AttributionJobSpec spec, ImageSet images) {
-    int tests = images.testIds().size();
+  /**
+   * @param tests examples in the test split or target set
+   * @param labels their labels (image studies), or null
+   */
+  static TargetTask of(AttributionJobSpec spec, int tests, int[] labels) {
     SelectionSpec selection = spec.selection();
     if (selection == null) {
       Integer targets = spec.settings().targets();
@@ -29,15 +32,14 @@ record TargetTask(int[] testIndices) {
     Set<Integer> wanted = classes == null ? null : new HashSet<>(classes);
     int[] indices =
         IntStream.range(0, tests)
-            .filter(i -> wanted == null || wanted.contains(images.testLabels()[i]))
+            .filter(i -> wanted == null || wanted.contains(labels[i]))
             .toArray();
     if (indices.length < 2) {
       throw new IllegalArgumentException(
-          "the target classes "
-              + classes
-              + " have "
+          (classes == null ? "the target task" : "the target classes " + classes)
+              + " has "
               + indices.length
-              + " test examples; at least 2 are needed (one to choose, one to verify)");
+              + " examples; at least 2 are needed (one to choose, one to verify)");
     }
     return new TargetTask(indices);
   }

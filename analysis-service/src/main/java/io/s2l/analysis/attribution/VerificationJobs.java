@@ -14,7 +14,9 @@ import java.util.UUID;
 /**
  * The reference models that verify a study's selections: one training job per (selection, seed), on
  * the selection's pool examples, with the reference's own settings and trainer (the snapshot its
- * first models were queued with, taken when the study was submitted).
+ * first models were queued with, taken when the study was submitted). Every job evaluates on the
+ * target task's evaluation set (an image set's test split, or a text study's target set), whose
+ * holdout examples measure the selection.
  */
 final class VerificationJobs {
 
@@ -25,15 +27,21 @@ final class VerificationJobs {
   /**
    * @param reference a training job of the reference scale (its scale, settings, evaluation sets
    *     and trainer are reused)
+   * @param evalSet the target task's evaluation set, added to the reference's if it lacks it
    * @param poolIds ids of the pool's examples, in pool order
    */
   static List<NewJob> of(
       UUID study,
       TrainingJobSpec reference,
+      String evalSet,
       List<SelectionCandidate> candidates,
       List<Long> seeds,
       List<String> poolIds,
       ObjectMapper json) {
+    List<String> evalSets = new ArrayList<>(reference.evalSets());
+    if (!evalSets.contains(evalSet)) {
+      evalSets.add(evalSet);
+    }
     List<NewJob> jobs = new ArrayList<>();
     for (SelectionCandidate c : candidates) {
       List<String> ids = new ArrayList<>(c.examples().length);
@@ -49,7 +57,7 @@ final class VerificationJobs {
                 distribution,
                 seed,
                 reference.tokensPerParam(),
-                reference.evalSets(),
+                List.copyOf(evalSets),
                 reference.training(),
                 reference.trainer());
         try {

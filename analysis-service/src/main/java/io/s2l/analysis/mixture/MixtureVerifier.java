@@ -106,7 +106,8 @@ public class MixtureVerifier {
                 draws.size(),
                 random.meanLoss(),
                 random.meanAccuracy(),
-                draws.stream().map(Averaged::meanLoss).toList()),
+                draws.stream().map(Averaged::meanLoss).toList(),
+                null),
             entries,
             "/api/v1/studies/" + spec.studyId() + "/mixture/gain.svg");
     store.verifyAndComplete(spec.studyId(), stored.version(), result, job);

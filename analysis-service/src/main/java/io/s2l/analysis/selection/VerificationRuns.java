@@ -17,36 +17,49 @@ class VerificationRuns {
     this.jdbc = jdbc;
   }
 
+  private record Run(long seed, Object[] losses, Object[] correct) {}
+
   /**
-   * @param holdout test-set indices of the holdout targets
+   * @param evalSet the target task's evaluation set
+   * @param holdout indices of the holdout targets in that set
    */
-  HoldoutLosses load(UUID study, String scale, String distribution, int[] holdout) {
-    double[] losses = new double[holdout.length];
-    double[] accuracy = new double[holdout.length];
-    List<Object[]> runs =
+  HoldoutLosses load(UUID study, String scale, String distribution, String evalSet, int[] holdout) {
+    List<Run> runs =
         jdbc.query(
-            "SELECT losses, correct FROM training.run_example_losses WHERE study_id = ?"
-                + " AND scale = ? AND distribution = ? AND correct IS NOT NULL ORDER BY seed",
-            (rs, i) -> new Object[] {values(rs.getArray(1)), values(rs.getArray(2))},
+            "SELECT seed, losses, correct FROM training.run_example_losses WHERE study_id = ?"
+                + " AND scale = ? AND distribution = ? AND eval_set = ? ORDER BY seed",
+            (rs, i) -> new Run(rs.getLong(1), values(rs.getArray(2)), values(rs.getArray(3))),
             study,
             scale,
-            distribution);
+            distribution,
+            evalSet);
     if (runs.isEmpty()) {
       throw new IllegalStateException(
-          "study " + study + " has no reference model trained on '" + distribution + "'");
+          "study "
+              + study
+              + " has no reference model trained on '"
+              + distribution
+              + "' and evaluated on "
+              + evalSet);
     }
-    for (Object[] run : runs) {
-      Object[] l = (Object[]) run[0];
-      Object[] c = (Object[]) run[1];
+    boolean accuracy = runs.stream().allMatch(r -> r.correct() != null);
+    long[] seeds = new long[runs.size()];
+    double[][] losses = new double[runs.size()][holdout.length];
+    double[][] correct = accuracy ? new double[runs.size()][holdout.length] : null;
+    for (int s = 0; s < seeds.length; s++) {
+      Run run = runs.get(s);
+      seeds[s] = run.seed();
       for (int i = 0; i < holdout.length; i++) {
-        losses[i] += ((Number) l[holdout[i]]).doubleValue() / runs.size();
-        accuracy[i] += (Boolean.TRUE.equals(c[holdout[i]]) ? 1.0 : 0.0) / runs.size();
+        losses[s][i] = ((Number) run.losses()[holdout[i]]).doubleValue();
+        if (accuracy) {
+          correct[s][i] = Boolean.TRUE.equals(run.correct()[holdout[i]]) ? 1.0 : 0.0;
+        }
       }
     }
-    return new HoldoutLosses(losses, accuracy, runs.size());
+    return new HoldoutLosses(seeds, losses, correct);
   }
 
   private static Object[] values(Array array) throws SQLException {
-    return (Object[]) array.getArray();
+    return array == null ? null : (Object[]) array.getArray();
   }
 }

@@ -22,8 +22,8 @@ class VerificationJobsTest {
   static final List<String> POOL = List.of("d-0", "d-1", "d-2", "d-3");
   static final List<SelectionCandidate> SELECTIONS =
       List.of(
-          new SelectionCandidate("dsdm-w4", "dsdm", "w4", 16.0, 0.7, new int[] {3, 1}),
-          new SelectionCandidate("random-0", "random", null, null, null, new int[] {0, 2}));
+          new SelectionCandidate("dsdm-w4", "dsdm", "w4", 16.0, 0.7, new int[] {3, 1}, 2),
+          new SelectionCandidate("random-0", "random", null, null, null, new int[] {0, 2}, 2));
 
   static TrainingJobSpec reference(TrainerRef trainer) {
     return new TrainingJobSpec(
@@ -45,7 +45,13 @@ class VerificationJobsTest {
   void theBuiltinReferenceQueuesBuiltinJobsOnEachSelectionAndSeed() throws Exception {
     List<NewJob> jobs =
         VerificationJobs.of(
-            STUDY, reference(null), SELECTIONS, List.of(0L, 1L), POOL, GoldenDocuments.JSON);
+            STUDY,
+            reference(null),
+            "images/digits-test",
+            SELECTIONS,
+            List.of(0L, 1L),
+            POOL,
+            GoldenDocuments.JSON);
     assertThat(jobs)
         .extracting(NewJob::key)
         .containsExactly("w16/dsdm-w4/0", "w16/dsdm-w4/1", "w16/random-0/0", "w16/random-0/1");
@@ -56,6 +62,17 @@ class VerificationJobsTest {
       assertThat(payload(job).trainer()).isNull();
     }
     assertThat(payload(jobs.get(0)).distribution().subset()).containsExactly("d-3", "d-1");
+    assertThat(payload(jobs.get(0)).evalSets()).containsExactly("images/digits-test");
+  }
+
+  @Test
+  void aTextReferenceAlsoEvaluatesOnTheTargetSet() throws Exception {
+    NewJob job =
+        VerificationJobs.of(
+                STUDY, reference(null), "quiz", SELECTIONS, List.of(0L), POOL, GoldenDocuments.JSON)
+            .get(0);
+    assertThat(payload(job).evalSets()).containsExactly("images/digits-test", "quiz");
+    assertThat(payload(job).snapshots()).isNull();
   }
 
   @Test
@@ -71,7 +88,13 @@ class VerificationJobsTest {
             new TrainerRef.KubernetesTarget("registry.example/t:1", 1, "gpu"));
     List<NewJob> jobs =
         VerificationJobs.of(
-            STUDY, reference(cluster), SELECTIONS, List.of(0L), POOL, GoldenDocuments.JSON);
+            STUDY,
+            reference(cluster),
+            "images/digits-test",
+            SELECTIONS,
+            List.of(0L),
+            POOL,
+            GoldenDocuments.JSON);
     assertThat(jobs).hasSize(2);
     for (NewJob job : jobs) {
       assertThat(job.kind()).isEqualTo(JobKinds.TRAIN_KUBERNETES);
@@ -85,7 +108,13 @@ class VerificationJobsTest {
         new TrainerRef("torch", List.of("/opt/t"), List.of("mlp"), false, 0, 60, null);
     NewJob job =
         VerificationJobs.of(
-                STUDY, reference(local), SELECTIONS, List.of(0L), POOL, GoldenDocuments.JSON)
+                STUDY,
+                reference(local),
+                "images/digits-test",
+                SELECTIONS,
+                List.of(0L),
+                POOL,
+                GoldenDocuments.JSON)
             .get(0);
     assertThat(job.kind()).isEqualTo(JobKinds.TRAIN);
     assertThat(job.requiresGpu()).isFalse();

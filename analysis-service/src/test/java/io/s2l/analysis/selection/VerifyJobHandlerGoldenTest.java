@@ -36,17 +36,17 @@ class VerifyJobHandlerGoldenTest {
         .thenReturn(Optional.of(new AttributionStore.Stored(1, attribution)));
     VerificationRuns runs = mock(VerificationRuns.class);
     Random r = new Random(5);
-    when(runs.load(eq(study), eq("w16"), anyString(), any()))
+    when(runs.load(eq(study), eq("w16"), anyString(), eq("images/digits-test"), any()))
         .thenAnswer(
             a -> {
-              int[] holdout = a.getArgument(3);
-              double[] losses = new double[holdout.length];
-              double[] accuracy = new double[holdout.length];
-              for (int i = 0; i < losses.length; i++) {
-                losses[i] = 0.8 + 0.2 * r.nextGaussian();
-                accuracy[i] = r.nextBoolean() ? 1.0 : 0.0;
+              int[] holdout = a.getArgument(4);
+              double[][] losses = new double[1][holdout.length];
+              double[][] accuracy = new double[1][holdout.length];
+              for (int i = 0; i < holdout.length; i++) {
+                losses[0][i] = 0.8 + 0.2 * r.nextGaussian();
+                accuracy[0][i] = r.nextBoolean() ? 1.0 : 0.0;
               }
-              return new HoldoutLosses(losses, accuracy, 1);
+              return new HoldoutLosses(new long[] {0}, losses, accuracy);
             });
     SelectionStore store = mock(SelectionStore.class);
     AtomicReference<String> stored = new AtomicReference<>();

@@ -34,6 +34,7 @@ class GoldenDocumentsTest {
     "scale-correlation-undefined, io.s2l.api.correlation.ScaleCorrelationResult",
     "attribution-lds, io.s2l.api.attribution.AttributionResult",
     "attribution-selection, io.s2l.api.attribution.AttributionResult",
+    "attribution-text, io.s2l.api.attribution.AttributionResult",
     "selection, io.s2l.api.selection.SelectionResult",
     "mixture-recommendation, io.s2l.api.mixture.MixtureRecommendation",
     "mixture-verification, io.s2l.api.mixture.MixtureVerification"

@@ -52,27 +52,72 @@ public final class DsDm {
    */
   public static double predictedLoss(
       Scores scores, int[] targetRows, double[] poolMargins, boolean[] subset) {
-    requireRows(scores, targetRows);
-    if (poolMargins.length != scores.targets()) {
+    double[] margins = predictedOutputs(scores, targetRows, poolMargins, subset);
+    double total = 0;
+    for (double margin : margins) {
+      total += softplus(-margin);
+    }
+    return total / targetRows.length;
+  }
+
+  /**
+   * The language-model form of {@link #predictedLoss} (docs/science.md section 4.1): with obar(z)
+   * the mean output o of the pool models on target z (o = -mean loss of an answer or text target; o
+   * = the log-odds margin of the correct choice of a choice target), the datamodel predicts after
+   * training on {@code subset}
+   *
+   * <pre>
+   *   o'(z) = obar(z) - sum_{i not in S} tau(z)_i
+   * </pre>
+   *
+   * and the loss -o'(z) of an answer target, log(1 + e^{-o'(z)}) of a choice target; returns the
+   * mean over the targets. This is a different quantity from the per-byte loss the verification
+   * measures (a choice target's verified loss is that of its correct choice's bytes): it serves to
+   * rank selections, not to be compared with verified losses.
+   *
+   * @param poolOutputs per score row, obar
+   * @param choice per score row, whether it is a multiple-choice target
+   */
+  public static double predictedTextLoss(
+      Scores scores, int[] targetRows, double[] poolOutputs, boolean[] subset, boolean[] choice) {
+    if (choice.length != scores.targets()) {
       throw new IllegalArgumentException(
-          "poolMargins has " + poolMargins.length + " values; scores have " + scores.targets());
+          "choice has " + choice.length + " values; scores have " + scores.targets());
+    }
+    double[] outputs = predictedOutputs(scores, targetRows, poolOutputs, subset);
+    double total = 0;
+    for (int r = 0; r < targetRows.length; r++) {
+      double o = outputs[r];
+      total += choice[targetRows[r]] ? softplus(-o) : -o;
+    }
+    return total / targetRows.length;
+  }
+
+  /** Per given row, {@code f(z; pool) - sum_{i not in S} tau(z)_i}. */
+  private static double[] predictedOutputs(
+      Scores scores, int[] targetRows, double[] poolOutputs, boolean[] subset) {
+    requireRows(scores, targetRows);
+    if (poolOutputs.length != scores.targets()) {
+      throw new IllegalArgumentException(
+          "poolMargins has " + poolOutputs.length + " values; scores have " + scores.targets());
     }
     if (subset.length != scores.pool()) {
       throw new IllegalArgumentException(
           "subset has " + subset.length + " entries; the pool " + scores.pool());
     }
-    double total = 0;
-    for (int t : targetRows) {
+    double[] outputs = new double[targetRows.length];
+    for (int r = 0; r < targetRows.length; r++) {
+      int t = targetRows[r];
       int base = t * scores.pool();
-      double margin = poolMargins[t];
+      double output = poolOutputs[t];
       for (int i = 0; i < subset.length; i++) {
         if (!subset[i]) {
-          margin -= scores.values()[base + i];
+          output -= scores.values()[base + i];
         }
       }
-      total += softplus(-margin);
+      outputs[r] = output;
     }
-    return total / targetRows.length;
+    return outputs;
   }
 
   /** {@code log(1 + e^x)} without overflow. */

@@ -45,6 +45,17 @@ class SelectionTest {
   }
 
   @Test
+  void predictedTextLossIsMinusTheOutputOfAnswersAndTheSoftplusOfChoices() {
+    boolean[] subset = {true, false, true, false, false};
+    double[] poolOutputs = {-2.0, 0.5, 0.0};
+    boolean[] choice = {false, true, false};
+    // o'(0) = -2 - (-1 + 0 + 1) = -2 -> loss 2; o'(1) = 0.5 - 0 = 0.5 -> log(1 + e^-0.5)
+    double expected = (2.0 + Math.log1p(Math.exp(-0.5))) / 2;
+    assertThat(DsDm.predictedTextLoss(SCORES, new int[] {0, 1}, poolOutputs, subset, choice))
+        .isCloseTo(expected, within(1e-12));
+  }
+
+  @Test
   void softplusIsStableForLargeArguments() {
     assertThat(DsDm.softplus(1000)).isCloseTo(1000, within(1e-9));
     assertThat(DsDm.softplus(-1000)).isCloseTo(0, within(1e-300));

@@ -1,6 +1,8 @@
 package io.s2l.analysis.attribution.web;
 
 import io.s2l.access.web.BadInputException;
+import io.s2l.analysis.attribution.AttributionData;
+import io.s2l.analysis.attribution.AttributionDataSource;
 import io.s2l.analysis.attribution.AttributionStore;
 import io.s2l.api.attribution.AttributionResult;
 import io.s2l.api.attribution.ExampleImage;
@@ -14,6 +16,7 @@ import io.s2l.plots.LineSpec;
 import io.s2l.plots.Point;
 import io.s2l.plots.Series;
 import io.s2l.plots.Svg;
+import io.s2l.study.AttributionJobSpec;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
@@ -34,9 +37,11 @@ class AttributionController {
   static final int MAX_COUNT = 100;
 
   private final AttributionStore store;
+  private final AttributionDataSource data;
 
-  AttributionController(AttributionStore store) {
+  AttributionController(AttributionStore store, AttributionDataSource data) {
     this.store = store;
+    this.data = data;
   }
 
   @GetMapping("/api/v1/studies/{id}/attribution")
@@ -47,9 +52,13 @@ class AttributionController {
               + " between TRAK-predicted and actual reference outputs on fresh random subsets)"
               + " with a seeded 95% bootstrap interval over targets, the compute ratio (reference"
               + " training FLOPs / this scale's), and the order similarity (mean Spearman of"
-              + " attribution vectors) to the reference scale; order similarity between every"
-              + " pair of scales; the LASSO datamodel's held-out LDS when asked for. 404 until"
-              + " the analysis has run.")
+              + " attribution vectors) to the reference scale, the paired difference of its LDS to"
+              + " the reference's (mean over targets, bootstrap interval resampling targets) and,"
+              + " with the LASSO check, TRAK's LDS on the subsets the LASSO is scored on; order"
+              + " similarity between every pair of scales; the LASSO datamodel's held-out LDS"
+              + " when asked for. Text studies (targetSet set) also list, for their first"
+              + " targets, every scale's most helpful and harmful pool documents as excerpts"
+              + " (topDocuments). 404 until the analysis has run.")
   AttributionResult get(@PathVariable UUID id) {
     AttributionStore.Stored stored = latest(id);
     return stored.document().served(stored.version());
@@ -60,10 +69,14 @@ class AttributionController {
       summary = "The most helpful and most harmful pool examples for one target",
       description =
           "Scores are TRAK estimates of how much an example's presence in training raises the"
-              + " target's output (the log-odds margin of its correct class): helpful = largest"
-              + " positive, harmful = most negative. Each example comes with its image (pixels"
-              + " in [0, 1], row-major, and an SVG link) and label. scale: any scale of the"
-              + " study (the reference by default); count: 1 to "
+              + " target's output (the log-odds margin of its correct class for images; for text,"
+              + " minus the mean loss of an answer, or the log-odds margin of a correct choice):"
+              + " helpful = largest positive, harmful = most negative. In an image study each"
+              + " example comes with its image (pixels in [0, 1], row-major, and an SVG link) and"
+              + " label. In a text study target is null, helpful and harmful are empty, and"
+              + " documents holds the target and its pool documents as excerpts of at most 200"
+              + " characters. scale: any scale of the study (the reference by default); count: 1"
+              + " to "
               + MAX_COUNT
               + ".")
   TargetExamples target(
@@ -85,13 +98,34 @@ class AttributionController {
     if (target < 0 || target >= scores.targets()) {
       throw new BadInputException("target: must be between 0 and " + (scores.targets() - 1));
     }
+    if (doc.targetSet() != null) {
+      AttributionData text =
+          data.of(
+              id,
+              doc.dataset(),
+              doc.targetSet(),
+              AttributionJobSpec.poolRunKeys(doc.referenceScale(), 1).get(0));
+      return new TargetExamples(
+          chosen,
+          stored.version(),
+          null,
+          List.of(),
+          List.of(),
+          text.documents(chosen, scores, target, doc.targetTestIndices().get(target), count));
+    }
     ImageSet images = BuiltinImages.load(doc.dataset());
     return new TargetExamples(
         chosen,
         stored.version(),
-        image(images, "test", target, images.testIds(), images.testLabels()),
+        image(
+            images,
+            "test",
+            doc.targetTestIndices().get(target),
+            images.testIds(),
+            images.testLabels()),
         TopExamples.helpful(scores, target, count).stream().map(r -> ranked(images, r)).toList(),
-        TopExamples.harmful(scores, target, count).stream().map(r -> ranked(images, r)).toList());
+        TopExamples.harmful(scores, target, count).stream().map(r -> ranked(images, r)).toList(),
+        null);
   }
 
   @GetMapping(value = "/api/v1/studies/{id}/attribution/lds.svg", produces = "image/svg+xml")

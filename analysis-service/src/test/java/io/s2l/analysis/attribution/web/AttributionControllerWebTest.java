@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.s2l.access.Role;
+import io.s2l.analysis.attribution.AttributionDataSource;
 import io.s2l.analysis.attribution.AttributionStore;
 import io.s2l.analysis.config.SecuredWebSlice;
 import io.s2l.api.attribution.AttributionResult;
@@ -35,13 +36,43 @@ class AttributionControllerWebTest extends SecuredWebSlice {
           "digits",
           "m",
           0,
-          0,
-          List.of(),
+          2,
+          List.of(0, 7),
           null,
           new GroundTruthSize(4, 0),
           List.of(
-              new ScaleLds("s", 0.31, List.of(0.2, 0.4), null, 8.0, 0, null, 0, 0),
-              new ScaleLds("m", 0.45, List.of(0.35, 0.55), null, 1.0, 0, null, 0, 0)),
+              new ScaleLds(
+                  "s",
+                  0.31,
+                  List.of(0.2, 0.4),
+                  null,
+                  8.0,
+                  0,
+                  null,
+                  0,
+                  0,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null),
+              new ScaleLds(
+                  "m",
+                  0.45,
+                  List.of(0.35, 0.55),
+                  null,
+                  1.0,
+                  0,
+                  null,
+                  0,
+                  0,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null)),
+          null,
+          null,
           null,
           null,
           null,
@@ -49,9 +80,11 @@ class AttributionControllerWebTest extends SecuredWebSlice {
           null);
   private static final AttributionResult WITHOUT_LDS =
       new AttributionResult(
-          ID, "digits", "m", 0, 0, null, null, null, null, null, null, null, null, null);
+          ID, "digits", "m", 0, 0, null, null, null, null, null, null, null, null, null, null,
+          null);
 
   @MockitoBean AttributionStore store;
+  @MockitoBean AttributionDataSource data;
 
   @Test
   void theLatestAttributionCarriesItsVersionAndLdsPlot() throws Exception {
@@ -102,8 +135,9 @@ class AttributionControllerWebTest extends SecuredWebSlice {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.scale").value("m"))
         .andExpect(jsonPath("$.version").value(3))
-        .andExpect(jsonPath("$.target.index").value(1))
-        .andExpect(jsonPath("$.target.image").value("/api/v1/images/digits/test/1.svg"))
+        // score row 1 is test example 7
+        .andExpect(jsonPath("$.target.index").value(7))
+        .andExpect(jsonPath("$.target.image").value("/api/v1/images/digits/test/7.svg"))
         .andExpect(jsonPath("$.helpful.length()").value(1))
         .andExpect(jsonPath("$.helpful[0].index").value(0))
         .andExpect(jsonPath("$.harmful[0].index").value(1))

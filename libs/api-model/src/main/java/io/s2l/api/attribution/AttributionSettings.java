@@ -11,6 +11,10 @@ package io.s2l.api.attribution;
  * @param useQ whether TRAK's {@code Q = diag(1 - p_i)} was applied
  * @param targets how many test examples are targets (all when null)
  * @param lasso whether a LASSO datamodel was fitted as a check
+ * @param checkpoints C, the checkpoints per pool model TRAK ensembled over (1 when null)
+ * @param targetSet text studies: the evaluation set whose examples are the targets
+ * @param poolSize text studies: the documents sampled from the corpus as the pool (all when null)
+ * @param poolSeed text studies: the seed of that sample (0 when null)
  */
 public record AttributionSettings(
     Integer modelsPerScale,
@@ -19,4 +23,8 @@ public record AttributionSettings(
     Double lambda,
     Boolean useQ,
     Integer targets,
-    Boolean lasso) {}
+    Boolean lasso,
+    Integer checkpoints,
+    String targetSet,
+    Integer poolSize,
+    Long poolSeed) {}

@@ -16,6 +16,14 @@ import java.util.List;
  * @param models models TRAK ensembled over
  * @param orderSimilarityToReference mean Spearman of this scale's attributions with the reference's
  * @param seconds wall time of the TRAK computation
+ * @param checkpoints C, the checkpoints per model TRAK ensembled over
+ * @param pairedDifference mean over targets of LDS(this scale) - LDS(reference), over the targets
+ *     where both are defined; null without ground truth
+ * @param pairedCi95 its percentile bootstrap interval resampling targets (the same resample for
+ *     both scales); null without ground truth
+ * @param heldOutLds TRAK's LDS on exactly the held-out subsets the LASSO datamodel is scored on;
+ *     null without the LASSO check
+ * @param heldOutCi95 its bootstrap interval over targets; null without the LASSO check
  */
 public record ScaleLds(
     @JsonProperty(required = true) String scale,
@@ -26,4 +34,9 @@ public record ScaleLds(
     @JsonProperty(required = true) double trainingFlops,
     @JsonProperty(required = true) Integer models,
     @JsonProperty(required = true) double orderSimilarityToReference,
-    @JsonProperty(required = true) double seconds) {}
+    @JsonProperty(required = true) double seconds,
+    Integer checkpoints,
+    Double pairedDifference,
+    List<Double> pairedCi95,
+    Double heldOutLds,
+    List<Double> heldOutCi95) {}

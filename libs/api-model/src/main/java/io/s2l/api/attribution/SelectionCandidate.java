@@ -10,6 +10,7 @@ import java.util.List;
  * @param name the distribution name its verification models train on
  * @param method {@code dsdm}, {@code similarity} or {@code random}
  * @param examples pool indices, in the order chosen
+ * @param size the selection's size (written since sizes could be swept)
  */
 public record SelectionCandidate(
     @JsonProperty(required = true) String name,
@@ -17,4 +18,5 @@ public record SelectionCandidate(
     @JsonProperty(required = true) String proxyScale,
     @JsonProperty(required = true) Double computeRatio,
     @JsonProperty(required = true) Double predictedLoss,
-    @JsonProperty(required = true) List<Integer> examples) {}
+    @JsonProperty(required = true) List<Integer> examples,
+    Integer size) {}

@@ -12,12 +12,15 @@ import java.util.UUID;
  * <p>Required when read: every field but {@code version}, which only the served document has.
  *
  * @param attributionVersion the attribution analysis whose selections were verified
- * @param size pool examples per selection
+ * @param size pool examples per selection (the first size of a sweep)
  * @param targetClasses labels of the target task's test examples; null for all
  * @param holdoutTargets how many holdout test examples verified the selections
  * @param random the random baseline: the mean over its draws
  * @param entries per non-random selection, the reference's verified result and its gain
  * @param gainPlot link to the gain plot (SVG)
+ * @param sizes every selection size (one unless the study sweeps sizes)
+ * @param targetSet text studies: the evaluation set of the target task; null for images
+ * @param randomBySize per size, the random baseline ({@code random} is that of the first size)
  */
 public record SelectionResult(
     @JsonProperty(required = true) UUID studyId,
@@ -29,6 +32,9 @@ public record SelectionResult(
     @JsonProperty(required = true) RandomBaseline random,
     @JsonProperty(required = true) List<VerifiedSelection> entries,
     @JsonProperty(required = true) String gainPlot,
+    List<Integer> sizes,
+    String targetSet,
+    List<RandomBaseline> randomBySize,
     @JsonInclude(JsonInclude.Include.NON_NULL) Integer version) {
 
   /** This document as served: with its version. */
@@ -43,6 +49,9 @@ public record SelectionResult(
         random,
         entries,
         gainPlot,
+        sizes,
+        targetSet,
+        randomBySize,
         version);
   }
 }
