@@ -5,9 +5,9 @@ import io.s2l.corpus.BuiltinCorpus;
 import io.s2l.corpus.BuiltinEvalSets;
 import io.s2l.corpus.Document;
 import io.s2l.corpus.EvalExample;
+import io.s2l.corpus.upload.StoredUploads;
 import io.s2l.corpus.upload.UploadedCorpus;
 import io.s2l.corpus.upload.UploadedEvalSet;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +24,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TextSets {
-
-  static final String UPLOADED_EVALSET_PREFIX = "upload/";
 
   private final Path artifacts;
 
@@ -66,8 +64,8 @@ public class TextSets {
       return docs.stream().map(d -> new TargetText(d.id(), d.text(), false)).toList();
     }
     UploadedEvalSet set =
-        name.startsWith(UPLOADED_EVALSET_PREFIX)
-            ? UploadedEvalSet.read(file(name.substring(UPLOADED_EVALSET_PREFIX.length())))
+        name.startsWith(StoredUploads.EVALSET_PREFIX)
+            ? UploadedEvalSet.read(file(name.substring(StoredUploads.EVALSET_PREFIX.length())))
             : new UploadedEvalSet(BuiltinEvalSets.entry(name).kind(), BuiltinEvalSets.load(name));
     boolean choice = "choice".equals(set.kind());
     return set.examples().stream().map(e -> new TargetText(e.id(), text(e), choice)).toList();
@@ -92,13 +90,6 @@ public class TextSets {
   }
 
   private Path file(String datasetId) {
-    if (!datasetId.matches("[0-9a-fA-F-]{36}")) {
-      throw new IllegalArgumentException("unknown dataset '" + datasetId + "'");
-    }
-    Path file = artifacts.resolve("datasets").resolve(datasetId + ".jsonl");
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("dataset " + datasetId + " is not in the artifact store");
-    }
-    return file;
+    return StoredUploads.file(artifacts, datasetId);
   }
 }

@@ -35,14 +35,12 @@ final class TrainingTables {
     this.artifacts = artifacts;
   }
 
-  /** Creates the {@code training} schema with the worker's migrations and the checkpoint column. */
+  /** Creates the {@code training} schema with the trainer worker's own migrations. */
   static void migrate(TestDatabase.Coordinates db) {
     Flyway.configure()
         .dataSource(db.url(), db.user(), db.password())
         .schemas("training")
-        .locations(
-            "filesystem:../trainer-worker/src/main/resources/db/training",
-            "classpath:db/training-checkpoint")
+        .locations("filesystem:../trainer-worker/src/main/resources/db/training")
         .load()
         .migrate();
   }

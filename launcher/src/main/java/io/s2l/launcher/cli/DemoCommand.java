@@ -40,7 +40,9 @@ final class DemoCommand implements Callable<Integer> {
       names = "--preset",
       defaultValue = "standard",
       description =
-          "quick (about 5 minutes on 2 cores) or standard (about 30 minutes); default ${DEFAULT-VALUE}")
+          "quick (about 2 minutes on 2 cores), standard (about 20 minutes), digits, attribution,"
+              + " selection, mixture, lm-attribution or lm-selection (each under 15 minutes): one"
+              + " of the studies in examples/demo-<preset>.json; default ${DEFAULT-VALUE}")
   String preset;
 
   @Option(

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.s2l.api.mixture.MixtureVerification;
 import io.s2l.api.mixture.VerifiedMixture;
+import io.s2l.api.selection.RandomBaseline;
 import io.s2l.api.selection.SelectionResult;
 import io.s2l.api.selection.VerifiedSelection;
 import java.io.PrintStream;
@@ -38,7 +39,7 @@ public final class SelectionSection {
               e.ci95(),
               e.verifiedAccuracy(),
               e.randomAccuracy());
-      row.put("size", selection.size());
+      row.put("size", e.size() != null ? e.size() : selection.size());
       row.put("holdoutTargets", selection.holdoutTargets());
     }
     return rows;
@@ -95,26 +96,37 @@ public final class SelectionSection {
   }
 
   public static void print(SelectionResult selection, PrintStream out) {
-    out.printf(
-        Locale.ROOT,
-        "%nSelection: %d pool examples each, verified by the reference on %d holdout targets"
-            + " (random: %d draws, loss %.3f)%n",
-        selection.size(),
-        selection.holdoutTargets(),
-        selection.random().draws(),
-        selection.random().loss());
-    header(out);
-    for (VerifiedSelection e : selection.entries()) {
-      line(
-          out,
-          e.method(),
-          e.proxyScale(),
-          e.computeRatio(),
-          e.predictedLoss(),
-          e.verifiedLoss(),
-          e.gainOverRandom(),
-          e.ci95(),
-          e.verifiedAccuracy());
+    List<RandomBaseline> randoms =
+        selection.randomBySize() != null && !selection.randomBySize().isEmpty()
+            ? selection.randomBySize()
+            : List.of(selection.random());
+    for (RandomBaseline random : randoms) {
+      int size = random.size() != null ? random.size() : selection.size();
+      out.printf(
+          Locale.ROOT,
+          "%nSelection: %d pool examples each%s, verified by the reference on %d holdout targets"
+              + " (random: %d draws, loss %.3f)%n",
+          size,
+          selection.targetSet() != null ? " for " + selection.targetSet() : "",
+          selection.holdoutTargets(),
+          random.draws(),
+          random.loss());
+      header(out);
+      for (VerifiedSelection e : selection.entries()) {
+        if (e.size() != null && e.size() != size) {
+          continue;
+        }
+        line(
+            out,
+            e.method(),
+            e.proxyScale(),
+            e.computeRatio(),
+            e.predictedLoss(),
+            e.verifiedLoss(),
+            e.gainOverRandom(),
+            e.ci95(),
+            e.verifiedAccuracy());
+      }
     }
   }
 

@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -74,6 +75,16 @@ class DemoOutputGoldenTest {
   }
 
   @Test
+  void textAttributionAndSelection() throws IOException {
+    AttributionResult text = read("attribution-text", AttributionResult.class).served(1);
+    check(
+        "attribution-text",
+        "golden",
+        new DemoResult(
+            study(text.studyId().toString()), null, text, null, null, runs(), t(0), t(60), t(75)));
+  }
+
+  @Test
   void mixture() throws IOException {
     MixtureVerification verification = read("mixture-verification", MixtureVerification.class);
     check(
@@ -106,10 +117,17 @@ class DemoOutputGoldenTest {
     if (result.mixture() != null) {
       SelectionSection.print(result.mixture(), out);
     }
-    assertThat(bytes.toString(StandardCharsets.UTF_8))
-        .isEqualTo(resource("/golden-output/" + name + ".printed.txt"));
     Path report = dir.resolve(name + ".json");
     DemoReport.write(DemoReport.build(preset, result, Duration.ofMillis(4200)), report);
+    if (Boolean.getBoolean("s2l.golden.write")) {
+      Path golden = Path.of("src/test/resources/golden-output");
+      Files.writeString(
+          golden.resolve(name + ".printed.txt"), bytes.toString(StandardCharsets.UTF_8));
+      Files.copy(
+          report, golden.resolve(name + ".report.json"), StandardCopyOption.REPLACE_EXISTING);
+    }
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .isEqualTo(resource("/golden-output/" + name + ".printed.txt"));
     assertThat(Files.readString(report))
         .isEqualTo(resource("/golden-output/" + name + ".report.json"));
   }

@@ -4,12 +4,12 @@ import io.s2l.corpus.BuiltinCorpus;
 import io.s2l.corpus.BuiltinEvalSets;
 import io.s2l.corpus.Document;
 import io.s2l.corpus.EvalExample;
+import io.s2l.corpus.upload.StoredUploads;
 import io.s2l.corpus.upload.UploadedCorpus;
 import io.s2l.corpus.upload.UploadedEvalSet;
 import io.s2l.lm.data.DomainText;
 import io.s2l.lm.train.LmTrainer;
 import io.s2l.worker.config.WorkerProperties;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +25,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CorpusCache {
-
-  static final String UPLOADED_EVALSET_PREFIX = "upload/";
 
   private final Path artifacts;
   private final Map<String, Corpus> corpora = new ConcurrentHashMap<>();
@@ -93,9 +91,10 @@ public class CorpusCache {
 
   /** A task evaluation set: built-in (cloze, quiz, grammar) or uploaded ({@code upload/<id>}). */
   public UploadedEvalSet task(String name) {
-    if (name.startsWith(UPLOADED_EVALSET_PREFIX)) {
+    if (name.startsWith(StoredUploads.EVALSET_PREFIX)) {
       return uploadedEvalSets.computeIfAbsent(
-          name, n -> UploadedEvalSet.read(file(n.substring(UPLOADED_EVALSET_PREFIX.length()))));
+          name,
+          n -> UploadedEvalSet.read(file(n.substring(StoredUploads.EVALSET_PREFIX.length()))));
     }
     var entry = BuiltinEvalSets.entry(name);
     List<EvalExample> examples = builtinTasks.computeIfAbsent(name, BuiltinEvalSets::load);
@@ -125,14 +124,7 @@ public class CorpusCache {
   }
 
   private Path file(String datasetId) {
-    if (!datasetId.matches("[0-9a-fA-F-]{36}")) {
-      throw new IllegalArgumentException("unknown dataset '" + datasetId + "'");
-    }
-    Path file = artifacts.resolve("datasets").resolve(datasetId + ".jsonl");
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("dataset " + datasetId + " is not in the artifact store");
-    }
-    return file;
+    return StoredUploads.file(artifacts, datasetId);
   }
 
   private record Corpus(
