@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The similarity baseline of text selection (docs/science.md section 4): the pool documents closest
- * to the target task in byte n-gram space. The recipe, exactly:
+ * The similarity baseline of text selection (docs/science.md section 4.2): the pool documents
+ * closest to the target task in byte n-gram space. The recipe, exactly:
  *
  * <ol>
  *   <li>A text is its UTF-8 bytes b_0..b_{L-1}. Each of its L - 2 byte trigrams (b_i, b_{i+1},
