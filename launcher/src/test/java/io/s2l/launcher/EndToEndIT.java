@@ -8,6 +8,7 @@ import io.s2l.api.attribution.AttributionResult;
 import io.s2l.api.attribution.ExampleImage;
 import io.s2l.api.attribution.ScaleLds;
 import io.s2l.api.attribution.SelectionCandidate;
+import io.s2l.api.attribution.TargetDocuments;
 import io.s2l.api.attribution.TargetExamples;
 import io.s2l.api.correlation.CorrelationEntry;
 import io.s2l.api.mixture.MixtureRecommendation;
@@ -183,6 +184,67 @@ class EndToEndIT {
               }) {
             assertThat(report.at("/selection/0").has(field)).as(field).isTrue();
           }
+        });
+  }
+
+  @Test
+  void aTinyLanguageModelStudyAttributesSelectsAndVerifiesAtEverySize() throws Exception {
+    runStudy(
+        "/tiny-lm-attribution.json",
+        "e2e-lm-attribution-logs",
+        new ByteArrayOutputStream(),
+        (platform, client, result) -> {
+          assertThat(result.study().status()).isEqualTo("COMPLETED");
+          // 2 pool models and 6 subset models; then per size 2 DsDm, 1 similarity, 1 random
+          assertThat(result.runs()).hasSize(2 + 6 + 2 * 4);
+          AttributionResult attribution = result.attribution();
+          assertThat(attribution.pool()).isEqualTo(60);
+          assertThat(attribution.targetSet()).isEqualTo("grammar");
+          assertThat(attribution.groundTruth().subsets()).isEqualTo(6);
+          for (ScaleLds e : attribution.lds()) {
+            assertThat(e.checkpoints()).isEqualTo(2);
+            assertThat(e.lds()).isBetween(-1.0, 1.0);
+            assertThat(e.pairedDifference()).isNotNull();
+          }
+          ScaleLds reference = attribution.lds().get(1);
+          assertThat(reference.pairedDifference()).isZero();
+          // grammar is multiple choice: targets' outputs are choice log-odds, written by the
+          // evaluation of every subset model and read back as the ground truth
+          assertThat(attribution.topDocuments()).hasSize(2 * Math.min(3, attribution.targets()));
+          TargetDocuments first = attribution.topDocuments().get(0);
+          assertThat(first.helpful()).hasSize(3);
+          assertThat(first.harmful()).hasSize(3);
+          assertThat(first.helpful().get(0).score())
+              .isGreaterThanOrEqualTo(first.helpful().get(2).score());
+          assertThat(first.helpful().get(0).excerpt()).isNotBlank().hasSizeLessThanOrEqualTo(200);
+          TargetExamples served = client.attributionTarget(result.study().id(), 0, "xxs", 4);
+          assertThat(served.documents().helpful()).hasSize(4);
+          assertThat(served.target()).isNull();
+          List<SelectionCandidate> candidates = attribution.selection().candidates();
+          assertThat(candidates)
+              .extracting(SelectionCandidate::name)
+              .contains("dsdm-xxs-n10", "similarity-n20", "random-n20-0");
+          for (SelectionCandidate c : candidates) {
+            assertThat(c.examples()).hasSize(c.size());
+          }
+          SelectionResult selection = result.selection();
+          assertThat(selection.sizes()).containsExactly(10, 20);
+          assertThat(selection.randomBySize()).hasSize(2);
+          assertThat(selection.entries()).hasSize(2 * 3);
+          for (VerifiedSelection e : selection.entries()) {
+            assertThat(e.gainOverRandom())
+                .isCloseTo(
+                    e.randomLoss() - e.verifiedLoss(), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(e.ci95().get(0)).isLessThanOrEqualTo(e.gainOverRandom());
+            assertThat(e.ci95().get(1)).isGreaterThanOrEqualTo(e.gainOverRandom());
+            assertThat(e.verifiedAccuracy()).isBetween(0.0, 1.0);
+          }
+          assertThat(client.plot("/api/v1/studies/" + result.study().id() + "/selection/gain.svg"))
+              .startsWith("<svg")
+              .contains("selection size");
+          ObjectNode report = DemoReport.build("lm-selection", result, Duration.ofSeconds(1));
+          assertThat(report.at("/attribution/lds/0/pairedCi95").isArray()).isTrue();
+          assertThat(report.at("/selection/0/size").asInt()).isIn(10, 20);
         });
   }
 
