@@ -20,12 +20,15 @@ import org.springframework.stereotype.Component;
  * (built-in, or uploaded as {@code datasets/<id>.jsonl} in the artifact store) and the examples of
  * its target set (a built-in task set, an uploaded one {@code upload/<id>}, or the held-out text
  * {@code heldout/<domain>} of the corpus), read with builtin-corpus's readers as the trainers read
- * them.
+ * them. The built-in corpus's documents are read once and kept (about 11 MB of text), since the
+ * target endpoint needs them on every request; an uploaded corpus (up to the upload limit) is read
+ * when needed and not kept.
  */
 @Component
 public class TextSets {
 
   private final Path artifacts;
+  private volatile Map<String, String> builtinDocuments;
 
   TextSets(AnalysisProperties properties) {
     this.artifacts = properties.artifacts();
@@ -36,12 +39,7 @@ public class TextSets {
 
   /** The texts of the given training documents, in the order of {@code ids}. */
   public List<String> documents(String dataset, List<String> ids) {
-    Map<String, String> byId = new HashMap<>();
-    for (List<Document> docs : corpus(dataset, false).values()) {
-      for (Document d : docs) {
-        byId.put(d.id(), d.text());
-      }
-    }
+    Map<String, String> byId = BuiltinCorpus.DATASET.equals(dataset) ? builtin() : byId(dataset);
     List<String> texts = new ArrayList<>(ids.size());
     for (String id : ids) {
       String text = byId.get(id);
@@ -51,6 +49,25 @@ public class TextSets {
       texts.add(text);
     }
     return texts;
+  }
+
+  private Map<String, String> builtin() {
+    Map<String, String> documents = builtinDocuments;
+    if (documents == null) {
+      documents = Map.copyOf(byId(BuiltinCorpus.DATASET));
+      builtinDocuments = documents;
+    }
+    return documents;
+  }
+
+  private Map<String, String> byId(String dataset) {
+    Map<String, String> byId = new HashMap<>();
+    for (List<Document> docs : corpus(dataset, false).values()) {
+      for (Document d : docs) {
+        byId.put(d.id(), d.text());
+      }
+    }
+    return byId;
   }
 
   /** Every example of a target set, in the set's order. */
