@@ -51,8 +51,19 @@ public record UploadedEvalSet(String kind, List<EvalExample> examples) {
     return new UploadedEvalSet(kind, examples);
   }
 
-  /** Chance accuracy for multiple choice (1 / choices of the first example), or null. */
+  /**
+   * Chance accuracy for multiple choice, or null: the mean over examples of 1 / (number of
+   * choices), the expected accuracy of guessing uniformly on every example, since records may have
+   * different numbers of choices.
+   */
   public Double chance() {
-    return kind.equals("choice") ? 1.0 / examples.get(0).choices().size() : null;
+    if (!kind.equals("choice")) {
+      return null;
+    }
+    double sum = 0;
+    for (EvalExample example : examples) {
+      sum += 1.0 / example.choices().size();
+    }
+    return sum / examples.size();
   }
 }
