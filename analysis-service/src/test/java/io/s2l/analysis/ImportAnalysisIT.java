@@ -110,6 +110,12 @@ class ImportAnalysisIT {
     assertThat(quiz.get("proxyAccuracy").asDouble()).isEqualTo(0.5);
     assertThat(analysis.get("recommendation").get("metric").asText()).isEqualTo("decisionAccuracy");
     assertThat(analysis.get("recommendation").has("frontier")).isTrue();
+    // 4 distributions are fewer than the default minimum of 6: no recommendation, and why.
+    assertThat(analysis.at("/options/minDistributions").asInt()).isEqualTo(6);
+    assertThat(analysis.at("/recommendation/recommendedScale").isNull()).isTrue();
+    assertThat(analysis.at("/recommendation/reason").asText())
+        .startsWith("the study has K = 4 distributions, fewer than the minimum of 6");
+    assertThat(text.at("/perExample/signedMean").isNumber()).isTrue();
 
     JsonNode runs = http.getForObject("/api/v1/studies/" + id + "/runs", JsonNode.class);
     assertThat(runs.get("total").asInt()).isEqualTo(2 * 4 * 2);
@@ -145,11 +151,14 @@ class ImportAnalysisIT {
     ResponseEntity<JsonNode> rerun =
         http.postForEntity(
             "/api/v1/studies/" + id + "/analyses",
-            new HttpEntity<>("{\"metric\": \"r2\", \"threshold\": 0.5}", json),
+            new HttpEntity<>(
+                "{\"metric\": \"r2\", \"threshold\": 0.5, \"minDistributions\": 4}", json),
             JsonNode.class);
     assertThat(rerun.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     JsonNode version2 = awaitAnalysis(id, 2);
     assertThat(version2.get("recommendation").get("metric").asText()).isEqualTo("r2");
+    assertThat(version2.at("/options/minDistributions").asInt()).isEqualTo(4);
+    assertThat(version2.at("/recommendation/reason").asText()).doesNotContain("fewer than");
     JsonNode versions = http.getForObject("/api/v1/studies/" + id + "/analyses", JsonNode.class);
     assertThat(versions.get("total").asInt()).isEqualTo(2);
     assertThat(versions.at("/items/0/version").asInt()).isEqualTo(2);

@@ -63,6 +63,7 @@ class AnalysisJobHandler implements JobHandler {
             defaults.level(),
             Metric.parse(spec.metric()),
             spec.threshold() != null ? spec.threshold() : defaults.threshold(),
+            spec.minDistributions() != null ? spec.minDistributions() : defaults.minDistributions(),
             defaults.histogramBins());
     AnalysisResult result = ScaleCorrelationAnalysis.analyze(cube, options);
     context.checkLease();

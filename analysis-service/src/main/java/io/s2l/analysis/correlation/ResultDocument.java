@@ -45,7 +45,8 @@ final class ResultDocument {
             result.options().seed(),
             result.options().level(),
             Metric.name(result.options().metric()),
-            result.options().threshold()),
+            result.options().threshold(),
+            result.options().minDistributions()),
         result.entries().stream().map(e -> entry(studyId, e)).toList(),
         recommendation(result.recommendation()),
         new ResultPlots(
@@ -110,6 +111,7 @@ final class ResultDocument {
         quantiles,
         p.mean(),
         interval(p.meanCi95()),
+        p.signedMean(),
         p.fractionPositiveR(),
         p.fractionR2Above05(),
         new HistogramCounts(

@@ -50,7 +50,7 @@ class TrainerComparisonTest {
   @Test
   void anotherRecommendationDisagreesAndIsPrinted() throws IOException {
     TrainerComparison other =
-        TrainerComparison.of("djl", golden(0, null), "pytorch", golden(0, "mid"));
+        TrainerComparison.of("djl", golden(0, "tiny"), "pytorch", golden(0, "mid"));
     assertThat(other.agrees()).isFalse();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     other.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));

@@ -17,6 +17,7 @@ import java.util.UUID;
  * @param seeds training seeds (losses are averaged over them)
  * @param metric what the recommendation bounds: {@code decisionAccuracy} (default) or {@code r2}
  * @param threshold the lower confidence bound the recommended proxy must clear; 0.8 when null
+ * @param minDistributions the fewest distributions a study needs for a recommendation; 6 when null
  */
 public record AnalysisJobSpec(
     UUID studyId,
@@ -27,7 +28,32 @@ public record AnalysisJobSpec(
     List<String> evalSets,
     List<Long> seeds,
     String metric,
-    Double threshold) {
+    Double threshold,
+    Integer minDistributions) {
+
+  /** An analysis with the default minimum number of distributions. */
+  public AnalysisJobSpec(
+      UUID studyId,
+      String source,
+      String referenceScale,
+      List<String> scales,
+      List<String> distributions,
+      List<String> evalSets,
+      List<Long> seeds,
+      String metric,
+      Double threshold) {
+    this(
+        studyId,
+        source,
+        referenceScale,
+        scales,
+        distributions,
+        evalSets,
+        seeds,
+        metric,
+        threshold,
+        null);
+  }
 
   public static final String SOURCE_TRAINING = "training";
   public static final String SOURCE_IMPORT = "import";
@@ -37,8 +63,18 @@ public record AnalysisJobSpec(
   }
 
   /** The same analysis with other recommendation settings. */
-  public AnalysisJobSpec withRecommendation(String metric, Double threshold) {
+  public AnalysisJobSpec withRecommendation(
+      String metric, Double threshold, Integer minDistributions) {
     return new AnalysisJobSpec(
-        studyId, source, referenceScale, scales, distributions, evalSets, seeds, metric, threshold);
+        studyId,
+        source,
+        referenceScale,
+        scales,
+        distributions,
+        evalSets,
+        seeds,
+        metric,
+        threshold,
+        minDistributions);
   }
 }

@@ -64,18 +64,20 @@ class AnalysisController {
   @Operation(
       summary = "Re-run a study's analysis with other recommendation settings",
       description =
-          "Body (all optional): {\"metric\": \"decisionAccuracy\" | \"r2\", \"threshold\": 0.8}."
+          "Body (all optional): {\"metric\": \"decisionAccuracy\" | \"r2\", \"threshold\": 0.8,"
+              + " \"minDistributions\": 6} (threshold in (0, 1], minDistributions from 3 to 1000)."
               + " 202: queued; the result becomes the next version. Earlier versions are kept.")
   @ApiResponse(responseCode = "202", description = "Accepted: the analysis is queued")
   @ApiResponse(responseCode = "429", description = "The key's quota would be exceeded")
   ResponseEntity<AnalysisQueued> rerun(
       @PathVariable UUID id, @RequestBody(required = false) RerunRequest request) {
-    RerunRequest r = request != null ? request : new RerunRequest(null, null);
-    String job = requests.rerun(id, r.metric(), r.threshold(), Callers.current());
+    RerunRequest r = request != null ? request : new RerunRequest(null, null, null);
+    String job =
+        requests.rerun(id, r.metric(), r.threshold(), r.minDistributions(), Callers.current());
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/studies/" + id + "/analyses"))
         .body(new AnalysisQueued(id, job, "QUEUED"));
   }
 
-  record RerunRequest(String metric, Double threshold) {}
+  record RerunRequest(String metric, Double threshold, Integer minDistributions) {}
 }

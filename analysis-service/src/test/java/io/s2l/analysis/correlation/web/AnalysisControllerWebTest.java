@@ -83,14 +83,16 @@ class AnalysisControllerWebTest extends SecuredWebSlice {
 
   @Test
   void aRerunIsQueuedWith202() throws Exception {
-    given(requests.rerun(ID, "decisionAccuracy", 0.9, apiKey(Role.SUBMIT)))
+    given(requests.rerun(ID, "decisionAccuracy", 0.9, 8, apiKey(Role.SUBMIT)))
         .willReturn("analysis/3");
 
     mvc.perform(
             post(BASE + "/analyses")
                 .with(as(Role.SUBMIT))
                 .contentType("application/json")
-                .content("{\"metric\": \"decisionAccuracy\", \"threshold\": 0.9}"))
+                .content(
+                    "{\"metric\": \"decisionAccuracy\", \"threshold\": 0.9,"
+                        + " \"minDistributions\": 8}"))
         .andExpect(status().isAccepted())
         .andExpect(header().string("Location", BASE + "/analyses"))
         .andExpect(jsonPath("$.job").value("analysis/3"))
@@ -99,12 +101,12 @@ class AnalysisControllerWebTest extends SecuredWebSlice {
 
   @Test
   void aRerunWithoutABodyKeepsTheDefaults() throws Exception {
-    given(requests.rerun(ID, null, null, apiKey(Role.SUBMIT))).willReturn("analysis/4");
+    given(requests.rerun(ID, null, null, null, apiKey(Role.SUBMIT))).willReturn("analysis/4");
 
     mvc.perform(post(BASE + "/analyses").with(as(Role.SUBMIT)))
         .andExpect(status().isAccepted())
         .andExpect(jsonPath("$.job").value("analysis/4"));
-    verify(requests).rerun(ID, null, null, apiKey(Role.SUBMIT));
+    verify(requests).rerun(ID, null, null, null, apiKey(Role.SUBMIT));
   }
 
   @Test
@@ -119,7 +121,7 @@ class AnalysisControllerWebTest extends SecuredWebSlice {
     mvc.perform(post(BASE + "/analyses").with(as(Role.READ)))
         .andExpect(status().isForbidden())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-    verify(requests, org.mockito.Mockito.never()).rerun(any(), any(), any(), any());
+    verify(requests, org.mockito.Mockito.never()).rerun(any(), any(), any(), any(), any());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.s2l.api.correlation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.s2l.api.Undefined;
 import java.util.List;
@@ -7,13 +8,17 @@ import java.util.Map;
 
 /**
  * The distribution over evaluation examples of the per-example R^2 between proxy and reference
- * losses; all fields required.
+ * losses; all fields required but {@code signedMean}.
  *
  * @param examples examples of the evaluation set
  * @param defined examples whose R^2 is defined
  * @param quantiles per quantile level (as written, e.g. {@code "0.5"}), the R^2 there; null when
  *     undefined
  * @param meanCi95 bootstrap interval of the mean {@code [low, high]}
+ * @param signedMean mean over defined examples of sign(r) R^2, in [-1, 1]: an example the proxy
+ *     orders backwards counts against agreement; null when undefined, absent in results stored
+ *     before it existed
+ * @param fractionPositiveR share of defined examples whose r is above 0
  */
 public record PerExampleSummary(
     @JsonProperty(required = true) int examples,
@@ -21,6 +26,7 @@ public record PerExampleSummary(
     @JsonProperty(required = true) Map<String, Double> quantiles,
     @JsonProperty(required = true) @Undefined double mean,
     @JsonProperty(required = true) List<Double> meanCi95,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Undefined Double signedMean,
     @JsonProperty(required = true) @Undefined double fractionPositiveR,
     @JsonProperty(required = true) @Undefined double fractionR2Above05,
     @JsonProperty(required = true) HistogramCounts histogram) {}

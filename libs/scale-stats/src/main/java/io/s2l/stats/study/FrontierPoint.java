@@ -9,7 +9,8 @@ package io.s2l.stats.study;
  * @param meanValue mean over evaluation sets of the metric's point estimate
  * @param minLowerBound minimum over evaluation sets of the metric's lower confidence bound (NaN if
  *     any bound is undefined)
- * @param clears whether the lower bound reaches the threshold on every evaluation set
+ * @param clears whether the lower bound reaches the threshold on every evaluation set, with Pearson
+ *     r and its lower bound above 0 on each, in a study with enough distributions
  */
 public record FrontierPoint(
     String proxyScale,

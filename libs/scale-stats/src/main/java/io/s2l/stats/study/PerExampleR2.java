@@ -9,10 +9,13 @@ import io.s2l.stats.Interval;
  * <pre>
  *   r_z   = sum_k (x_k(z) - mean_k x(z)) (y_k(z) - mean_k y(z))
  *           / sqrt( sum_k (x_k(z) - mean_k x(z))^2 * sum_k (y_k(z) - mean_k y(z))^2 )
- *   R^2_z = r_z^2
+ *   R^2_z = r_z^2          signed R^2_z = sign(r_z) r_z^2
  * </pre>
  *
- * An example whose x_k(z) or y_k(z) are all equal (zero variance) has no correlation and is left
+ * R^2_z alone cannot tell an example the proxy orders backwards (r_z = -1) from one it orders right
+ * (r_z = 1); the signed mean and the share of r_z &gt; 0 can.
+ *
+ * <p>An example whose x_k(z) or y_k(z) are all equal (zero variance) has no correlation and is left
  * out of every summary below.
  *
  * @param examples examples in the evaluation set
@@ -22,6 +25,7 @@ import io.s2l.stats.Interval;
  *     when no example is defined
  * @param mean mean of R^2_z over defined examples (NaN if none)
  * @param meanCi95 percentile bootstrap interval of that mean, resampling the defined examples
+ * @param signedMean mean of sign(r_z) R^2_z over defined examples, in [-1, 1] (NaN if none)
  * @param fractionPositiveR share of defined examples with r_z &gt; 0
  * @param fractionR2Above05 share of defined examples with R^2_z &gt; 0.5
  * @param histogram R^2_z in equal bins over [0, 1]
@@ -33,6 +37,7 @@ public record PerExampleR2(
     double[] quantiles,
     double mean,
     Interval meanCi95,
+    double signedMean,
     double fractionPositiveR,
     double fractionR2Above05,
     Histogram histogram) {}

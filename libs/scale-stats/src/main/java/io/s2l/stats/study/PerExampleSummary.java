@@ -29,17 +29,28 @@ final class PerExampleSummary {
       Interval none = new Interval(Double.NaN, Double.NaN);
       Histogram empty = histogram(new double[0], options.histogramBins());
       return new PerExampleR2(
-          examples, 0, LEVELS.clone(), nan, Double.NaN, none, Double.NaN, Double.NaN, empty);
+          examples,
+          0,
+          LEVELS.clone(),
+          nan,
+          Double.NaN,
+          none,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          empty);
     }
     double[] r2 = new double[defined];
     long positive = 0;
     long above = 0;
     double sum = 0;
+    double signedSum = 0;
     for (int i = 0; i < defined; i++) {
       r2[i] = r[i] * r[i];
       positive += r[i] > 0 ? 1 : 0;
       above += r2[i] > 0.5 ? 1 : 0;
       sum += r2[i];
+      signedSum += Math.signum(r[i]) * r2[i];
     }
     return new PerExampleR2(
         examples,
@@ -48,6 +59,7 @@ final class PerExampleSummary {
         Percentile.linearInPlace(r2.clone(), LEVELS),
         sum / defined,
         new Bootstrap(options.resamples(), seed).meanInterval(r2, options.level()),
+        signedSum / defined,
         (double) positive / defined,
         (double) above / defined,
         histogram(r2, options.histogramBins()));

@@ -25,22 +25,34 @@ final class Recommender {
     RecommendationMetric metric = options.metric();
     double threshold = options.threshold();
     int sets = evalSets.size();
+    int distributions = entries.get(0).distributions();
+    boolean enough = distributions >= options.minDistributions();
     List<FrontierPoint> frontier = new ArrayList<>();
-    Map<String, double[]> lowerBounds = new LinkedHashMap<>();
+    Map<String, boolean[]> clearing = new LinkedHashMap<>();
+    List<String> wrongSign = new ArrayList<>();
     for (int p = 0; p < proxies.size(); p++) {
-      double[] lower = new double[sets];
+      boolean[] clearsSet = new boolean[sets];
       double valueSum = 0;
       double minLower = Double.POSITIVE_INFINITY;
-      boolean clears = true;
+      boolean clears = enough;
+      String firstWrongSign = null;
       for (int j = 0; j < sets; j++) {
         ProxyEvalResult entry = entries.get(p * sets + j);
-        lower[j] = entry.ci95().get(metric.statistic()).low();
+        double lower = entry.ci95().get(metric.statistic()).low();
+        boolean positive = surelyPositive(entry);
+        if (!positive && firstWrongSign == null) {
+          firstWrongSign = wrongSign(entry, options);
+        }
+        clearsSet[j] = enough && positive && lower >= threshold;
         valueSum += value(entry, metric);
-        minLower = Math.min(minLower, lower[j]);
-        clears &= lower[j] >= threshold;
+        minLower = Math.min(minLower, lower);
+        clears &= clearsSet[j];
+      }
+      if (firstWrongSign != null) {
+        wrongSign.add(firstWrongSign);
       }
       ProxyEvalResult first = entries.get(p * sets);
-      lowerBounds.put(proxies.get(p), lower);
+      clearing.put(proxies.get(p), clearsSet);
       frontier.add(
           new FrontierPoint(
               proxies.get(p),
@@ -56,7 +68,7 @@ final class Recommender {
     for (int j = 0; j < sets; j++) {
       String cheapest = null;
       for (FrontierPoint point : frontier) {
-        if (lowerBounds.get(point.proxyScale())[j] >= threshold) {
+        if (clearing.get(point.proxyScale())[j]) {
           cheapest = point.proxyScale();
           break;
         }
@@ -69,7 +81,7 @@ final class Recommender {
         metric,
         threshold,
         recommended == null ? null : recommended.proxyScale(),
-        reason(recommended, frontier, options),
+        reason(recommended, frontier, options, distributions, wrongSign),
         List.copyOf(frontier),
         Collections.unmodifiableMap(byEvalSet));
   }
@@ -81,8 +93,41 @@ final class Recommender {
     };
   }
 
+  /**
+   * Whether the entry may count towards a recommendation at all: its Pearson r and the lower bound
+   * of r's interval both above 0. Otherwise a proxy that orders distributions backwards would clear
+   * an R^2 threshold, R^2 being r^2.
+   */
+  static boolean surelyPositive(ProxyEvalResult entry) {
+    return entry.statistics().pearsonR() > 0 && entry.ci95().get("pearsonR").low() > 0;
+  }
+
+  private static String wrongSign(ProxyEvalResult entry, AnalysisOptions options) {
+    return entry.proxyScale()
+        + " on "
+        + entry.evalSet()
+        + " (r = "
+        + number(entry.statistics().pearsonR())
+        + ", lower "
+        + number(100 * options.level())
+        + "% bound "
+        + number(entry.ci95().get("pearsonR").low())
+        + ")";
+  }
+
   private static String reason(
-      FrontierPoint recommended, List<FrontierPoint> frontier, AnalysisOptions options) {
+      FrontierPoint recommended,
+      List<FrontierPoint> frontier,
+      AnalysisOptions options,
+      int distributions,
+      List<String> wrongSign) {
+    if (distributions < options.minDistributions()) {
+      return "the study has K = "
+          + distributions
+          + " distributions, fewer than the minimum of "
+          + options.minDistributions()
+          + " for a recommendation; with so few, the bootstrap's bounds are not to be trusted";
+    }
     String bound =
         "lower "
             + number(100 * options.level())
@@ -116,7 +161,12 @@ final class Recommender {
                 + number(best.minLowerBound())
                 + " (scale "
                 + best.proxyScale()
-                + ")");
+                + ")")
+        + (wrongSign.isEmpty()
+            ? ""
+            : "; never recommended, because Pearson r or its lower bound is not above 0 (a"
+                + " proxy that orders distributions backwards): "
+                + String.join(", ", wrongSign));
   }
 
   /** Four significant digits, no exponent, no trailing zeros: 95, 0.8, 0.7235, 175.3. */

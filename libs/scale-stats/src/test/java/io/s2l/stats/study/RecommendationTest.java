@@ -14,7 +14,7 @@ class RecommendationTest {
 
   private static Recommendation recommend(
       LossCube cube, RecommendationMetric metric, double threshold) {
-    AnalysisOptions options = new AnalysisOptions("ref", 500, 11L, 0.95, metric, threshold, 20);
+    AnalysisOptions options = new AnalysisOptions("ref", 500, 11L, 0.95, metric, threshold, 6, 20);
     return ScaleCorrelationAnalysis.analyze(cube, options).recommendation();
   }
 
@@ -113,5 +113,71 @@ class RecommendationTest {
         .containsEntry("set0", "tiny")
         .containsEntry("set1", "small");
     assertThat(recommendation.recommendedScale()).isEqualTo("small");
+  }
+
+  @Test
+  void anAntiCorrelatedProxyIsNeverRecommendedWhateverTheMetric() {
+    // "backwards" orders every distribution opposite to the reference: r near -1, so R^2 = r^2
+    // near 1 would clear an R^2 threshold were it not for the sign rule.
+    LossCube cube =
+        cube(
+            new SyntheticCube.Scale("backwards", 1e14, new double[] {0.01}, e -> 1.1 - e),
+            SyntheticCube.Scale.linear("straight", 1e16, 0.05));
+    for (RecommendationMetric metric : RecommendationMetric.values()) {
+      AnalysisOptions options = new AnalysisOptions("ref", 500, 11L, 0.95, metric, 0.0, 6, 20);
+      AnalysisResult result = ScaleCorrelationAnalysis.analyze(cube, options);
+      Recommendation recommendation = result.recommendation();
+      ProxyEvalResult backwards = result.entries().get(0);
+      assertThat(backwards.proxyScale()).isEqualTo("backwards");
+      assertThat(backwards.statistics().pearsonR()).isLessThan(-0.99);
+      assertThat(backwards.statistics().r2()).isGreaterThan(0.98);
+      assertThat(backwards.ci95().get("r2").low()).isGreaterThan(0.9);
+      // Threshold 0 lets every bound through: only the sign keeps "backwards" out.
+      assertThat(recommendation.frontier().get(0).proxyScale()).isEqualTo("backwards");
+      assertThat(recommendation.frontier().get(0).clears()).isFalse();
+      assertThat(recommendation.recommendedScale()).isEqualTo("straight");
+      assertThat(recommendation.byEvalSet()).containsEntry("set0", "straight");
+
+      Recommendation alone =
+          ScaleCorrelationAnalysis.analyze(
+                  cube(
+                      new SyntheticCube.Scale(
+                          "backwards", 1e14, new double[] {0.01}, e -> 1.1 - e)),
+                  new AnalysisOptions("ref", 500, 11L, 0.95, metric, 0.8, 6, 20))
+              .recommendation();
+      assertThat(alone.recommendedScale()).isNull();
+      assertThat(alone.byEvalSet()).containsEntry("set0", null);
+      assertThat(alone.reason())
+          .contains(
+              "never recommended, because Pearson r or its lower bound is not above 0 (a proxy"
+                  + " that orders distributions backwards): backwards on set0 (r = -0.9");
+    }
+  }
+
+  @Test
+  void noRecommendationBelowTheMinimumNumberOfDistributions() {
+    List<SyntheticCube.Scale> scales =
+        List.of(
+            SyntheticCube.Scale.linear("small", 1e15, 0.01),
+            SyntheticCube.Scale.linear("ref", 1e18, 0.01));
+    LossCube four = SyntheticCube.build(scales, 4, 2, 30, 2024L);
+    AnalysisOptions defaults =
+        new AnalysisOptions(
+            "ref", 500, 11L, 0.95, RecommendationMetric.DECISION_ACCURACY, 0.8, 6, 20);
+    Recommendation refused = ScaleCorrelationAnalysis.analyze(four, defaults).recommendation();
+
+    assertThat(refused.recommendedScale()).isNull();
+    assertThat(refused.frontier()).extracting(FrontierPoint::clears).containsExactly(false);
+    assertThat(refused.byEvalSet()).containsEntry("set0", null);
+    assertThat(refused.reason())
+        .isEqualTo(
+            "the study has K = 4 distributions, fewer than the minimum of 6 for a"
+                + " recommendation; with so few, the bootstrap's bounds are not to be trusted");
+
+    AnalysisOptions lowered =
+        new AnalysisOptions(
+            "ref", 500, 11L, 0.95, RecommendationMetric.DECISION_ACCURACY, 0.8, 4, 20);
+    assertThat(ScaleCorrelationAnalysis.analyze(four, lowered).recommendation().recommendedScale())
+        .isEqualTo("small");
   }
 }

@@ -2,6 +2,7 @@ package io.s2l.stats.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.s2l.stats.Bootstrap;
 import io.s2l.stats.Interval;
@@ -27,7 +28,7 @@ class ScaleCorrelationAnalysisTest {
 
   private static AnalysisOptions options(long seed) {
     return new AnalysisOptions(
-        "large", 400, seed, 0.95, RecommendationMetric.DECISION_ACCURACY, 0.8, 10);
+        "large", 400, seed, 0.95, RecommendationMetric.DECISION_ACCURACY, 0.8, 6, 10);
   }
 
   @Test
@@ -141,6 +142,36 @@ class ScaleCorrelationAnalysisTest {
   }
 
   @Test
+  void perExampleSummariesCarryTheSignedR2AndTheShareOfPositiveR() {
+    // Over 6 distributions: example 0 tracks the reference (r = 1), example 1 runs backwards
+    // (r = -1), example 2 has r = 0.8285714285714287 (numpy 2.4.6,
+    // np.corrcoef([1,2,3,4,5,6], [2,1,4,3,6,5])[0, 1]), r^2 = 0.6865306122448982.
+    List<String> distributions = List.of("a", "b", "c", "d", "e", "f");
+    LossCube.Builder builder =
+        LossCube.builder(List.of("p", "r"), distributions, List.of(0L))
+            .scaleCompute("p", 10, 60)
+            .scaleCompute("r", 100, 6000)
+            .evalSet("set", 3, null);
+    float[] twisted = {2, 1, 4, 3, 6, 5};
+    for (int k = 0; k < 6; k++) {
+      builder.losses("p", distributions.get(k), 0, "set", new float[] {k + 1, k + 1, k + 1}, null);
+      builder.losses(
+          "r", distributions.get(k), 0, "set", new float[] {2 * (k + 1), 6 - k, twisted[k]}, null);
+    }
+    PerExampleR2 summary =
+        ScaleCorrelationAnalysis.analyze(builder.build(), AnalysisOptions.defaults("r"))
+            .entries()
+            .get(0)
+            .perExample();
+    double r2 = 0.6865306122448982;
+    assertThat(summary.defined()).isEqualTo(3);
+    // R^2 alone counts the backwards example as agreement; the signed mean does not.
+    assertThat(summary.mean()).isCloseTo((1 + 1 + r2) / 3, within(1e-12));
+    assertThat(summary.signedMean()).isCloseTo((1 - 1 + r2) / 3, within(1e-12));
+    assertThat(summary.fractionPositiveR()).isEqualTo(2.0 / 3);
+  }
+
+  @Test
   void rejectsAnAnalysisItCannotRun() {
     assertThatThrownBy(
             () -> ScaleCorrelationAnalysis.analyze(STRONG, AnalysisOptions.defaults("huge")))
@@ -171,15 +202,24 @@ class ScaleCorrelationAnalysisTest {
     assertThat(AnalysisOptions.defaults("r"))
         .isEqualTo(
             new AnalysisOptions(
-                "r", 1000, 0L, 0.95, RecommendationMetric.DECISION_ACCURACY, 0.8, 20));
-    assertThatThrownBy(() -> new AnalysisOptions("r", 0, 0, 0.95, RecommendationMetric.R2, 0.8, 20))
+                "r", 1000, 0L, 0.95, RecommendationMetric.DECISION_ACCURACY, 0.8, 6, 20));
+    assertThatThrownBy(
+            () -> new AnalysisOptions("r", 0, 0, 0.95, RecommendationMetric.R2, 0.8, 6, 20))
         .hasMessage("resamples must be at least 1, got 0");
-    assertThatThrownBy(() -> new AnalysisOptions("r", 10, 0, 1.5, RecommendationMetric.R2, 0.8, 20))
+    assertThatThrownBy(
+            () -> new AnalysisOptions("r", 10, 0, 1.5, RecommendationMetric.R2, 0.8, 6, 20))
         .hasMessage("level must be in (0, 1), got 1.5");
     assertThatThrownBy(
-            () -> new AnalysisOptions("r", 10, 0, 0.9, RecommendationMetric.R2, Double.NaN, 20))
+            () -> new AnalysisOptions("r", 10, 0, 0.9, RecommendationMetric.R2, Double.NaN, 6, 20))
         .hasMessage("threshold must be finite, got NaN");
-    assertThatThrownBy(() -> new AnalysisOptions("r", 10, 0, 0.9, RecommendationMetric.R2, 0.8, 0))
+    assertThatThrownBy(
+            () -> new AnalysisOptions("r", 10, 0, 0.9, RecommendationMetric.R2, 0.8, 6, 0))
         .hasMessage("histogramBins must be at least 1, got 0");
+    assertThatThrownBy(
+            () -> new AnalysisOptions("r", 10, 0, 0.9, RecommendationMetric.R2, 0.8, 2, 20))
+        .hasMessage("minDistributions must be from 3 to 1000, got 2");
+    assertThatThrownBy(
+            () -> new AnalysisOptions("r", 10, 0, 0.9, RecommendationMetric.R2, 0.8, 1001, 20))
+        .hasMessage("minDistributions must be from 3 to 1000, got 1001");
   }
 }
