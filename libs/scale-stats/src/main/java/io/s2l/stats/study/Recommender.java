@@ -164,8 +164,8 @@ final class Recommender {
                 + ")")
         + (wrongSign.isEmpty()
             ? ""
-            : "; never recommended, because Pearson r or its lower bound is not above 0 (a"
-                + " proxy that orders distributions backwards): "
+            : "; never recommended, because Pearson r or its lower bound is not above 0 (the"
+                + " proxy orders distributions backwards, or may have no relation to the reference): "
                 + String.join(", ", wrongSign));
   }
 

@@ -149,8 +149,9 @@ class RecommendationTest {
       assertThat(alone.byEvalSet()).containsEntry("set0", null);
       assertThat(alone.reason())
           .contains(
-              "never recommended, because Pearson r or its lower bound is not above 0 (a proxy"
-                  + " that orders distributions backwards): backwards on set0 (r = -0.9");
+              "never recommended, because Pearson r or its lower bound is not above 0 (the proxy"
+                  + " orders distributions backwards, or may have no relation to the reference):"
+                  + " backwards on set0 (r = -0.9");
     }
   }
 
