@@ -18,6 +18,28 @@ public final class GoldenDocuments {
 
   private GoldenDocuments() {}
 
+  /**
+   * Whether a run of the tests rewrites the golden documents from the builders' current output
+   * ({@code -Ds2l.golden.write=true}), for a change that is meant to alter them; the diff is then
+   * reviewed and the README says why.
+   */
+  public static boolean rewriting() {
+    return Boolean.getBoolean("s2l.golden.write");
+  }
+
+  /** The golden document {@code name}, first rewritten to {@code written} when rewriting. */
+  public static String expecting(String name, String written) throws IOException {
+    if (rewriting()) {
+      java.nio.file.Files.writeString(
+          java.nio.file.Path.of(
+              "../libs/api-model/src/test/resources/golden", name + ".stored.json"),
+          written + "\n",
+          StandardCharsets.UTF_8);
+      return written;
+    }
+    return text(name);
+  }
+
   public static String text(String name) throws IOException {
     try (InputStream in =
         Objects.requireNonNull(

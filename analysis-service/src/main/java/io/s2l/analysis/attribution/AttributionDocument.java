@@ -20,9 +20,9 @@ import java.util.List;
  * The stored and served form of an attribution analysis: per scale the LDS (with its bootstrap CI;
  * null without ground truth), the compute ratio against the reference and the order similarity to
  * it, the paired LDS difference to the reference ({@link PairedLds}) and, with the LASSO check,
- * TRAK's LDS on the LASSO's held-out subsets; order similarity between every pair of scales; the
- * optional LASSO check; the selections of a selection study; a text study's top documents; and what
- * it was computed from.
+ * TRAK's LDS on the LASSO's held-out subsets with its paired difference from the LASSO's; order
+ * similarity between every pair of scales; the optional LASSO check; the selections of a selection
+ * study; a text study's top documents; and what it was computed from.
  */
 final class AttributionDocument {
 
@@ -67,6 +67,10 @@ final class AttributionDocument {
           s.lds() != null && reference.lds() != null
               ? PairedLds.of(s.lds(), reference.lds(), AttributionJobHandler.BOOTSTRAP_SEED)
               : null;
+      PairedLds.Difference againstLasso =
+          s.heldOutLds() != null && lasso != null
+              ? PairedLds.of(s.heldOutLds(), lasso.lds(), AttributionJobHandler.BOOTSTRAP_SEED)
+              : null;
       lds.add(
           new ScaleLds(
               s.scale(),
@@ -82,7 +86,9 @@ final class AttributionDocument {
               paired != null ? paired.difference() : null,
               paired != null ? interval(paired.ci95()) : null,
               s.heldOutLds() != null ? s.heldOutLds().mean() : null,
-              s.heldOutLds() != null ? interval(s.heldOutLds()) : null));
+              s.heldOutLds() != null ? interval(s.heldOutLds()) : null,
+              againstLasso != null ? againstLasso.difference() : null,
+              againstLasso != null ? interval(againstLasso.ci95()) : null));
     }
     List<OrderSimilarity> pairs = new ArrayList<>();
     for (int a = 0; a < scales.size(); a++) {

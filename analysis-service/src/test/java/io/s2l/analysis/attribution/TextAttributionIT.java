@@ -190,6 +190,15 @@ class TextAttributionIT {
     assertThat(reference.get("pairedDifference").asDouble()).isZero();
     assertThat(reference.get("heldOutLds").asDouble()).isGreaterThan(0.9);
     assertThat(doc.at("/lasso/scoredOnSubsets").asInt()).isEqualTo(SUBSETS / 2);
+    double againstLasso = reference.get("heldOutMinusLasso").asDouble();
+    assertThat(againstLasso)
+        .isCloseTo(
+            reference.get("heldOutLds").asDouble() - doc.at("/lasso/lds").asDouble(),
+            org.assertj.core.data.Offset.offset(0.05));
+    assertThat(reference.at("/heldOutMinusLassoCi95/0").asDouble())
+        .isLessThanOrEqualTo(againstLasso);
+    assertThat(reference.at("/heldOutMinusLassoCi95/1").asDouble())
+        .isGreaterThanOrEqualTo(againstLasso);
     JsonNode top = doc.get("topDocuments");
     assertThat(top).hasSize(3 * 2);
     assertThat(top.at("/0/helpful")).hasSize(3);

@@ -41,6 +41,8 @@ public final class AttributionSection {
       row.set("pairedCi95", JSON.valueToTree(e.pairedCi95()));
       row.put("heldOutLds", e.heldOutLds());
       row.set("heldOutCi95", JSON.valueToTree(e.heldOutCi95()));
+      row.put("heldOutMinusLasso", e.heldOutMinusLasso());
+      row.set("heldOutMinusLassoCi95", JSON.valueToTree(e.heldOutMinusLassoCi95()));
       row.put("orderSimilarityToReference", e.orderSimilarityToReference());
     }
     section.set("topDocuments", JSON.valueToTree(attribution.topDocuments()));
@@ -97,11 +99,14 @@ public final class AttributionSection {
         if (e.heldOutLds() != null) {
           out.printf(
               Locale.ROOT,
-              "    TRAK at %-10s on the same %d held-out subsets: LDS %.3f %s%n",
+              "    TRAK at %-10s on the same %d held-out subsets: LDS %.3f %s,"
+                  + " minus LASSO %+.3f %s (paired)%n",
               e.scale(),
               lasso.scoredOnSubsets(),
               e.heldOutLds(),
-              interval(e.heldOutCi95()));
+              interval(e.heldOutCi95()),
+              e.heldOutMinusLasso(),
+              interval(e.heldOutMinusLassoCi95()));
         }
       }
     }

@@ -55,6 +55,8 @@ class AttributionControllerWebTest extends SecuredWebSlice {
                   null,
                   null,
                   null,
+                  null,
+                  null,
                   null),
               new ScaleLds(
                   "m",
@@ -66,6 +68,8 @@ class AttributionControllerWebTest extends SecuredWebSlice {
                   null,
                   0,
                   0,
+                  null,
+                  null,
                   null,
                   null,
                   null,

@@ -24,6 +24,10 @@ import java.util.List;
  * @param heldOutLds TRAK's LDS on exactly the held-out subsets the LASSO datamodel is scored on;
  *     null without the LASSO check
  * @param heldOutCi95 its bootstrap interval over targets; null without the LASSO check
+ * @param heldOutMinusLasso mean over targets of heldOutLds(z) - LDS_LASSO(z), both scored on the
+ *     same held-out subsets and targets; null without the LASSO check
+ * @param heldOutMinusLassoCi95 its paired percentile bootstrap interval resampling targets (one
+ *     resample for both); null without the LASSO check
  */
 public record ScaleLds(
     @JsonProperty(required = true) String scale,
@@ -39,4 +43,6 @@ public record ScaleLds(
     Double pairedDifference,
     List<Double> pairedCi95,
     Double heldOutLds,
-    List<Double> heldOutCi95) {}
+    List<Double> heldOutCi95,
+    Double heldOutMinusLasso,
+    List<Double> heldOutMinusLassoCi95) {}
