@@ -172,6 +172,19 @@ class ImportAnalysisIT {
   }
 
   @Test
+  void anImportChoosesItsRecommendationInTheQuery() throws Exception {
+    ResponseEntity<JsonNode> accepted =
+        upload(TestTables.CSV, "text/csv", "l&metric=r2&threshold=0.5&minDistributions=4");
+    assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+    JsonNode analysis = awaitAnalysis(accepted.getBody().get("id").asText(), 1);
+    assertThat(analysis.at("/options/metric").asText()).isEqualTo("r2");
+    assertThat(analysis.at("/options/threshold").asDouble()).isEqualTo(0.5);
+    assertThat(analysis.at("/options/minDistributions").asInt()).isEqualTo(4);
+    assertThat(analysis.at("/recommendation/reason").asText()).doesNotContain("fewer than");
+  }
+
+  @Test
   void anImportIsVisibleToItsOwnersKeysAndAdminsOnlyAndNeedsTheSubmitRole() {
     String aSubmit = keys.create(new NewApiKey("team-a", "a", Role.SUBMIT, null, null)).secret();
     String aRead = keys.create(new NewApiKey("team-a", "a2", Role.READ, null, null)).secret();

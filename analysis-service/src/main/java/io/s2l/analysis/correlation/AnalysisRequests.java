@@ -4,11 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.access.ApiKey;
 import io.s2l.access.StudyOwners;
-import io.s2l.access.web.BadInputException;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.NewJob;
 import io.s2l.queue.spring.CurrentTransaction;
-import io.s2l.stats.study.AnalysisOptions;
 import io.s2l.study.AnalysisJobSpec;
 import io.s2l.study.JobKinds;
 import java.sql.SQLException;
@@ -47,33 +45,15 @@ public class AnalysisRequests {
   /**
    * Queues a re-run of a study's analysis.
    *
-   * @param metric {@code decisionAccuracy} or {@code r2}; null keeps the default
-   * @param threshold in (0, 1]; null keeps the default
-   * @param minDistributions the fewest distributions for a recommendation, from 3 to 1000; null
-   *     keeps the default, 6
+   * @param choice the recommendation's metric, threshold and minimum number of distributions
    * @param caller the key asking: the job is charged to it
    * @return the job key
    */
   @Transactional
-  public String rerun(
-      UUID studyId, String metric, Double threshold, Integer minDistributions, ApiKey caller) {
-    Metric.parse(metric);
-    if (threshold != null && !(threshold > 0 && threshold <= 1)) {
-      throw new BadInputException("threshold must be > 0 and <= 1");
-    }
-    if (minDistributions != null
-        && (minDistributions < AnalysisOptions.MIN_DISTRIBUTIONS_LOWEST
-            || minDistributions > AnalysisOptions.MIN_DISTRIBUTIONS_HIGHEST)) {
-      throw new BadInputException(
-          "minDistributions must be from "
-              + AnalysisOptions.MIN_DISTRIBUTIONS_LOWEST
-              + " to "
-              + AnalysisOptions.MIN_DISTRIBUTIONS_HIGHEST);
-    }
+  public String rerun(UUID studyId, RecommendationChoice choice, ApiKey caller) {
     try {
       AnalysisJobSpec spec =
-          json.readValue(reader.latestSpec(studyId), AnalysisJobSpec.class)
-              .withRecommendation(metric, threshold, minDistributions);
+          choice.applyTo(json.readValue(reader.latestSpec(studyId), AnalysisJobSpec.class));
       String key = "rerun-" + UUID.randomUUID();
       List<NewJob> jobs =
           List.of(new NewJob(studyId, JobKinds.ANALYZE, key, json.writeValueAsString(spec), 3));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.access.ApiKey;
 import io.s2l.access.StudyOwners;
 import io.s2l.analysis.config.AnalysisProperties;
+import io.s2l.analysis.correlation.RecommendationChoice;
 import io.s2l.api.imports.ImportReceipt;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.NewJob;
@@ -61,10 +62,16 @@ public class ImportService {
   /**
    * @param csv true for text/csv, false for JSON
    * @param reference the reference scale, or null to take it from a JSON body
+   * @param choice how the queued analysis recommends a proxy
    * @param caller the key importing: its owner owns the import
    */
   public ImportReceipt importTable(
-      InputStream body, boolean csv, String reference, String name, ApiKey caller) {
+      InputStream body,
+      boolean csv,
+      String reference,
+      String name,
+      RecommendationChoice choice,
+      ApiKey caller) {
     MessageDigest sha256 = sha256();
     InputStream in =
         new DigestInputStream(
@@ -80,7 +87,7 @@ public class ImportService {
                 c -> {
                   store.store(c, id, label, checksum, table, clock.instant());
                   owners.record(id, caller, clock.instant());
-                  queue.enqueue(c, List.of(analysisJob(id, table)));
+                  queue.enqueue(c, List.of(analysisJob(id, table, choice)));
                   owners.charge(caller, id, 1, "import", clock.instant(), null);
                 });
           } catch (SQLException e) {
@@ -99,18 +106,19 @@ public class ImportService {
         table.evalSets().stream().map(LossTable.EvalSet::name).toList());
   }
 
-  private NewJob analysisJob(UUID id, LossTable table) {
+  private NewJob analysisJob(UUID id, LossTable table, RecommendationChoice choice) {
     AnalysisJobSpec spec =
-        new AnalysisJobSpec(
-            id,
-            AnalysisJobSpec.SOURCE_IMPORT,
-            table.referenceScale(),
-            table.scales(),
-            table.distributions(),
-            table.evalSets().stream().map(LossTable.EvalSet::name).toList(),
-            table.seeds(),
-            null,
-            null);
+        choice.applyTo(
+            new AnalysisJobSpec(
+                id,
+                AnalysisJobSpec.SOURCE_IMPORT,
+                table.referenceScale(),
+                table.scales(),
+                table.distributions(),
+                table.evalSets().stream().map(LossTable.EvalSet::name).toList(),
+                table.seeds(),
+                null,
+                null));
     try {
       return new NewJob(
           id, JobKinds.ANALYZE, "scale-correlation", json.writeValueAsString(spec), 3);

@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
         "Analyse results trained elsewhere: import FILE (CSV with header"
             + " scale,params,tokens,distribution,seed,evalSet,exampleId,loss[,correct,chance], or"
             + " JSON) into an embedded database, run the scale-correlation analysis, print the"
-            + " table and write the same report as ./s2l demo.")
+            + " table and write the same report as ./s2l demo. --metric, --threshold and"
+            + " --min-distributions choose the recommendation as the API's analysis options do.")
 final class AnalyzeCommand implements Callable<Integer> {
 
   @Parameters(index = "0", description = "the results file (.csv or .json)")
@@ -47,6 +48,23 @@ final class AnalyzeCommand implements Callable<Integer> {
   Path report;
 
   @Option(
+      names = "--metric",
+      description =
+          "what the recommendation thresholds: decisionAccuracy (default) or r2 (its lower"
+              + " bound must reach the threshold)")
+  String metric;
+
+  @Option(
+      names = "--threshold",
+      description = "the value the metric's lower bound must reach, in (0, 1] (default 0.8)")
+  Double threshold;
+
+  @Option(
+      names = "--min-distributions",
+      description = "the fewest distributions for any recommendation, from 3 to 1000 (default 6)")
+  Integer minDistributions;
+
+  @Option(
       names = "--timeout",
       defaultValue = "PT30M",
       description = "give up after this long (ISO-8601)")
@@ -56,6 +74,11 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (!Files.isRegularFile(file)) {
       System.err.println("s2l: no such file: " + file);
+      return 2;
+    }
+    String refused = refusedOption();
+    if (refused != null) {
+      System.err.println("s2l: " + refused);
       return 2;
     }
     Clock clock = Clock.systemUTC();
@@ -69,7 +92,8 @@ final class AnalyzeCommand implements Callable<Integer> {
       S2lClient client = new S2lClient(null, running.analysisUrl(), running.adminKey());
       System.out.printf("s2l: importing %s (%,d bytes)%n", file, Files.size(file));
       Instant submitted = clock.instant();
-      ImportReceipt receipt = client.importFile(file, reference);
+      ImportReceipt receipt =
+          client.importFile(file, reference, metric, threshold, minDistributions);
       UUID id = receipt.id();
       Instant imported = clock.instant();
       System.out.printf(
@@ -102,6 +126,23 @@ final class AnalyzeCommand implements Callable<Integer> {
       System.out.printf("%ns2l: report written to %s%n", report.toAbsolutePath());
     }
     return 0;
+  }
+
+  /**
+   * Why an option is out of the API's bounds (docs/api.md), or null: checked before the platform
+   * starts, so a typo costs no start-up. The service checks the same bounds again.
+   */
+  String refusedOption() {
+    if (metric != null && !metric.equals("decisionAccuracy") && !metric.equals("r2")) {
+      return "--metric must be decisionAccuracy or r2, not '" + metric + "'";
+    }
+    if (threshold != null && !(threshold > 0 && threshold <= 1)) {
+      return "--threshold must be > 0 and <= 1, got " + threshold;
+    }
+    if (minDistributions != null && (minDistributions < 3 || minDistributions > 1000)) {
+      return "--min-distributions must be from 3 to 1000, got " + minDistributions;
+    }
+    return null;
   }
 
   /** The import as the report's study block: its receipt in a completed study's shape. */

@@ -88,8 +88,34 @@ public final class S2lClient {
    * @param reference the reference scale, or null to let the service choose the largest
    */
   public ImportReceipt importFile(Path file, String reference) {
+    return importFile(file, reference, null, null, null);
+  }
+
+  /**
+   * Imports a results file whose analysis recommends with the given settings (each null keeps the
+   * server's default).
+   *
+   * @param metric {@code decisionAccuracy} or {@code r2}
+   * @param threshold in (0, 1]
+   * @param minDistributions the fewest distributions for a recommendation, 3 to 1000
+   */
+  public ImportReceipt importFile(
+      Path file, String reference, String metric, Double threshold, Integer minDistributions) {
     String type = file.getFileName().toString().endsWith(".json") ? "application/json" : "text/csv";
-    String query = reference == null ? "" : "?reference=" + encode(reference);
+    List<String> params = new ArrayList<>();
+    if (reference != null) {
+      params.add("reference=" + encode(reference));
+    }
+    if (metric != null) {
+      params.add("metric=" + encode(metric));
+    }
+    if (threshold != null) {
+      params.add("threshold=" + threshold);
+    }
+    if (minDistributions != null) {
+      params.add("minDistributions=" + minDistributions);
+    }
+    String query = params.isEmpty() ? "" : "?" + String.join("&", params);
     HttpRequest request;
     try {
       request =

@@ -5,6 +5,7 @@ import io.s2l.access.web.PageView;
 import io.s2l.analysis.correlation.AnalysisReader;
 import io.s2l.analysis.correlation.AnalysisRequests;
 import io.s2l.analysis.correlation.AnalysisVersion;
+import io.s2l.analysis.correlation.RecommendationChoice;
 import io.s2l.api.correlation.AnalysisQueued;
 import io.s2l.api.correlation.ScaleCorrelationResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -71,9 +72,12 @@ class AnalysisController {
   @ApiResponse(responseCode = "429", description = "The key's quota would be exceeded")
   ResponseEntity<AnalysisQueued> rerun(
       @PathVariable UUID id, @RequestBody(required = false) RerunRequest request) {
-    RerunRequest r = request != null ? request : new RerunRequest(null, null, null);
-    String job =
-        requests.rerun(id, r.metric(), r.threshold(), r.minDistributions(), Callers.current());
+    RecommendationChoice choice =
+        request == null
+            ? RecommendationChoice.DEFAULTS
+            : new RecommendationChoice(
+                request.metric(), request.threshold(), request.minDistributions());
+    String job = requests.rerun(id, choice, Callers.current());
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/studies/" + id + "/analyses"))
         .body(new AnalysisQueued(id, job, "QUEUED"));

@@ -1,6 +1,7 @@
 package io.s2l.analysis.imports.web;
 
 import io.s2l.access.web.Callers;
+import io.s2l.analysis.correlation.RecommendationChoice;
 import io.s2l.analysis.imports.ImportService;
 import io.s2l.api.imports.ImportReceipt;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,7 +34,9 @@ class ImportController {
       description =
           "text/csv with the header scale,params,tokens,distribution,seed,evalSet,exampleId,loss"
               + " (optional correct,chance), or JSON {\"referenceScale\", \"rows\": [{...}]}. The"
-              + " reference scale comes from ?reference= or the JSON field. Every row is checked"
+              + " reference scale comes from ?reference= or the JSON field; ?metric=, ?threshold="
+              + " and ?minDistributions= choose the recommendation as a re-run does (checked"
+              + " before the upload is read). Every row is checked"
               + " while the upload streams; a refused import (400 problem+json naming the row, the"
               + " column and the reason) stores nothing. 202: stored as a study whose analysis is"
               + " queued; the result appears at /api/v1/studies/{id}/scale-correlation.")
@@ -46,11 +49,16 @@ class ImportController {
       InputStream body,
       @RequestHeader("Content-Type") String contentType,
       @RequestParam(required = false) String reference,
-      @RequestParam(required = false) String name) {
+      @RequestParam(required = false) String name,
+      @RequestParam(required = false) String metric,
+      @RequestParam(required = false) Double threshold,
+      @RequestParam(required = false) Integer minDistributions) {
+    RecommendationChoice choice = new RecommendationChoice(metric, threshold, minDistributions);
     boolean csv =
         MediaType.parseMediaType(contentType)
             .isCompatibleWith(MediaType.parseMediaType("text/csv"));
-    ImportReceipt receipt = imports.importTable(body, csv, reference, name, Callers.current());
+    ImportReceipt receipt =
+        imports.importTable(body, csv, reference, name, choice, Callers.current());
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/studies/" + receipt.id() + "/scale-correlation"))
         .body(receipt);

@@ -19,6 +19,7 @@ import io.s2l.analysis.correlation.AnalysisNotFoundException;
 import io.s2l.analysis.correlation.AnalysisReader;
 import io.s2l.analysis.correlation.AnalysisRequests;
 import io.s2l.analysis.correlation.AnalysisVersion;
+import io.s2l.analysis.correlation.RecommendationChoice;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -83,7 +84,9 @@ class AnalysisControllerWebTest extends SecuredWebSlice {
 
   @Test
   void aRerunIsQueuedWith202() throws Exception {
-    given(requests.rerun(ID, "decisionAccuracy", 0.9, 8, apiKey(Role.SUBMIT)))
+    given(
+            requests.rerun(
+                ID, new RecommendationChoice("decisionAccuracy", 0.9, 8), apiKey(Role.SUBMIT)))
         .willReturn("analysis/3");
 
     mvc.perform(
@@ -101,12 +104,13 @@ class AnalysisControllerWebTest extends SecuredWebSlice {
 
   @Test
   void aRerunWithoutABodyKeepsTheDefaults() throws Exception {
-    given(requests.rerun(ID, null, null, null, apiKey(Role.SUBMIT))).willReturn("analysis/4");
+    given(requests.rerun(ID, RecommendationChoice.DEFAULTS, apiKey(Role.SUBMIT)))
+        .willReturn("analysis/4");
 
     mvc.perform(post(BASE + "/analyses").with(as(Role.SUBMIT)))
         .andExpect(status().isAccepted())
         .andExpect(jsonPath("$.job").value("analysis/4"));
-    verify(requests).rerun(ID, null, null, null, apiKey(Role.SUBMIT));
+    verify(requests).rerun(ID, RecommendationChoice.DEFAULTS, apiKey(Role.SUBMIT));
   }
 
   @Test
@@ -121,7 +125,27 @@ class AnalysisControllerWebTest extends SecuredWebSlice {
     mvc.perform(post(BASE + "/analyses").with(as(Role.READ)))
         .andExpect(status().isForbidden())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-    verify(requests, org.mockito.Mockito.never()).rerun(any(), any(), any(), any(), any());
+    verify(requests, org.mockito.Mockito.never()).rerun(any(), any(), any());
+  }
+
+  @Test
+  void aRerunOutOfBoundsIsAProblemNamingTheFieldAndItsLimit() throws Exception {
+    mvc.perform(
+            post(BASE + "/analyses")
+                .with(as(Role.SUBMIT))
+                .contentType("application/json")
+                .content("{\"minDistributions\": 2}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail", containsString("minDistributions must be from 3 to 1000")));
+    mvc.perform(
+            post(BASE + "/analyses")
+                .with(as(Role.SUBMIT))
+                .contentType("application/json")
+                .content("{\"threshold\": 1.5}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail", containsString("threshold must be > 0 and <= 1")));
+    verify(requests, org.mockito.Mockito.never()).rerun(any(), any(), any());
   }
 
   @Test

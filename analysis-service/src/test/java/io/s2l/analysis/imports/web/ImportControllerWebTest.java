@@ -1,5 +1,6 @@
 package io.s2l.analysis.imports.web;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
@@ -14,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.s2l.access.Role;
 import io.s2l.analysis.config.SecuredWebSlice;
+import io.s2l.analysis.correlation.RecommendationChoice;
 import io.s2l.analysis.imports.ImportError;
 import io.s2l.analysis.imports.ImportRejectedException;
 import io.s2l.analysis.imports.ImportService;
@@ -41,7 +43,14 @@ class ImportControllerWebTest extends SecuredWebSlice {
 
   @Test
   void aCsvImportIsAcceptedWith202AndTheResultsLocation() throws Exception {
-    given(imports.importTable(any(), eq(true), eq("m"), eq("elsewhere"), eq(apiKey(Role.SUBMIT))))
+    given(
+            imports.importTable(
+                any(),
+                eq(true),
+                eq("m"),
+                eq("elsewhere"),
+                eq(RecommendationChoice.DEFAULTS),
+                eq(apiKey(Role.SUBMIT))))
         .willReturn(RECEIPT);
 
     mvc.perform(
@@ -60,7 +69,8 @@ class ImportControllerWebTest extends SecuredWebSlice {
 
   @Test
   void aJsonImportIsReadAsJson() throws Exception {
-    given(imports.importTable(any(), eq(false), isNull(), isNull(), any())).willReturn(RECEIPT);
+    given(imports.importTable(any(), eq(false), isNull(), isNull(), any(), any()))
+        .willReturn(RECEIPT);
 
     mvc.perform(
             post("/api/v1/imports")
@@ -68,6 +78,50 @@ class ImportControllerWebTest extends SecuredWebSlice {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"referenceScale\": \"m\", \"rows\": []}"))
         .andExpect(status().isAccepted());
+  }
+
+  @Test
+  void theRecommendationIsChosenInTheQueryAndCheckedBeforeTheUploadIsRead() throws Exception {
+    given(
+            imports.importTable(
+                any(),
+                eq(true),
+                eq("m"),
+                isNull(),
+                eq(new RecommendationChoice("r2", 0.9, 8)),
+                any()))
+        .willReturn(RECEIPT);
+    mvc.perform(
+            post("/api/v1/imports")
+                .with(as(Role.SUBMIT))
+                .param("reference", "m")
+                .param("metric", "r2")
+                .param("threshold", "0.9")
+                .param("minDistributions", "8")
+                .contentType("text/csv")
+                .content(CSV))
+        .andExpect(status().isAccepted());
+
+    mvc.perform(
+            post("/api/v1/imports")
+                .with(as(Role.SUBMIT))
+                .param("reference", "m")
+                .param("minDistributions", "2")
+                .contentType("text/csv")
+                .content(CSV))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail", containsString("minDistributions must be from 3 to 1000")));
+    mvc.perform(
+            post("/api/v1/imports")
+                .with(as(Role.SUBMIT))
+                .param("metric", "auc")
+                .contentType("text/csv")
+                .content(CSV))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail", containsString("metric must be decisionAccuracy or r2")));
+    org.mockito.Mockito.verify(imports, org.mockito.Mockito.times(1))
+        .importTable(any(), anyBoolean(), any(), any(), any(), any());
   }
 
   @Test
@@ -81,7 +135,7 @@ class ImportControllerWebTest extends SecuredWebSlice {
 
   @Test
   void aRefusedImportIsAProblemNamingRowAndColumn() throws Exception {
-    given(imports.importTable(any(), anyBoolean(), any(), any(), any()))
+    given(imports.importTable(any(), anyBoolean(), any(), any(), any(), any()))
         .willThrow(
             new ImportRejectedException(List.of(new ImportError(1L, "loss", "not a number")), 3));
 
@@ -96,7 +150,7 @@ class ImportControllerWebTest extends SecuredWebSlice {
 
   @Test
   void anImportBeyondTheLimitIs413() throws Exception {
-    given(imports.importTable(any(), anyBoolean(), any(), any(), any()))
+    given(imports.importTable(any(), anyBoolean(), any(), any(), any(), any()))
         .willThrow(new ImportTooLargeException(1024));
 
     mvc.perform(post("/api/v1/imports").with(as(Role.SUBMIT)).contentType("text/csv").content(CSV))

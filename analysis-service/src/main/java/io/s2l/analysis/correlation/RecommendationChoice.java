@@ -1,0 +1,45 @@
+package io.s2l.analysis.correlation;
+
+import io.s2l.access.web.BadInputException;
+import io.s2l.stats.study.AnalysisOptions;
+import io.s2l.study.AnalysisJobSpec;
+
+/**
+ * What a caller may choose about a recommendation (docs/science.md section 2.7), for a re-run or an
+ * import; null keeps the default.
+ *
+ * @param metric {@code decisionAccuracy} or {@code r2}; default decisionAccuracy
+ * @param threshold in (0, 1]; default 0.8
+ * @param minDistributions the fewest distributions for a recommendation, from 3 to 1000; default 6
+ */
+public record RecommendationChoice(String metric, Double threshold, Integer minDistributions) {
+
+  /** Every choice left to its default. */
+  public static final RecommendationChoice DEFAULTS = new RecommendationChoice(null, null, null);
+
+  /**
+   * @throws BadInputException naming the field, its limit and the value, before any work is done
+   */
+  public RecommendationChoice {
+    Metric.parse(metric);
+    if (threshold != null && !(threshold > 0 && threshold <= 1)) {
+      throw new BadInputException("threshold must be > 0 and <= 1, got " + threshold);
+    }
+    if (minDistributions != null
+        && (minDistributions < AnalysisOptions.MIN_DISTRIBUTIONS_LOWEST
+            || minDistributions > AnalysisOptions.MIN_DISTRIBUTIONS_HIGHEST)) {
+      throw new BadInputException(
+          "minDistributions must be from "
+              + AnalysisOptions.MIN_DISTRIBUTIONS_LOWEST
+              + " to "
+              + AnalysisOptions.MIN_DISTRIBUTIONS_HIGHEST
+              + ", got "
+              + minDistributions);
+    }
+  }
+
+  /** The analysis of {@code spec} with these choices. */
+  public AnalysisJobSpec applyTo(AnalysisJobSpec spec) {
+    return spec.withRecommendation(metric, threshold, minDistributions);
+  }
+}
