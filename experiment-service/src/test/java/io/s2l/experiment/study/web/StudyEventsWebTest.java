@@ -34,7 +34,9 @@ import org.springframework.test.web.servlet.MvcResult;
 
 /** The progress stream; the study view it sends is made by {@link StudyController}. */
 @WebMvcTest({StudyEvents.class, StudyController.class})
-@Import(StudyDocuments.class)
+@Import({StudyDocuments.class, StudyWatches.class})
+@org.springframework.boot.context.properties.EnableConfigurationProperties(
+    io.s2l.experiment.config.StreamProperties.class)
 class StudyEventsWebTest extends SecuredWebSlice {
 
   private static final UUID ID = UUID.fromString("00000000-0000-0000-0000-00000000000a");
