@@ -1,9 +1,9 @@
 package io.s2l.study;
 
-import static io.s2l.study.StudyLimits.MAX_NAME_LENGTH;
 import static io.s2l.study.StudyLimits.MAX_SUBSET;
 import static io.s2l.study.StudyLimits.WEIGHT_SUM_TOLERANCE;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,13 +37,9 @@ public record MixtureSpec(String name, Map<String, Double> weights, List<String>
    */
   public void validate(
       String at, Set<String> names, DomainCatalog catalog, List<FieldError> errors) {
-    if (name == null || name.isBlank()) {
-      errors.add(new FieldError(at + ".name", "is required"));
-    } else if (name.length() > MAX_NAME_LENGTH) {
-      errors.add(
-          new FieldError(at + ".name", "must be at most " + MAX_NAME_LENGTH + " characters"));
-    } else if (name.startsWith("dirichlet-") || name.startsWith("without-")) {
-      errors.add(new FieldError(at + ".name", "the prefixes dirichlet- and without- are reserved"));
+    String problem = Names.distributionProblem(name);
+    if (problem != null) {
+      errors.add(new FieldError(at + ".name", problem));
     } else if (!names.add(name)) {
       errors.add(new FieldError(at + ".name", "duplicate distribution name '" + name + "'"));
     }
@@ -87,12 +83,19 @@ public record MixtureSpec(String name, Map<String, Double> weights, List<String>
     } else if (subset.size() > MAX_SUBSET) {
       errors.add(new FieldError(at + ".subset", "at most " + MAX_SUBSET + " documents"));
     } else {
+      Set<String> seen = new HashSet<>();
       for (int i = 0; i < subset.size(); i++) {
         String id = subset.get(i);
         if (id == null || !catalog.hasTrainingDocument(id)) {
           errors.add(
               new FieldError(
                   at + ".subset[" + i + "]", "no training document with id '" + id + "'"));
+          return;
+        }
+        if (!seen.add(id)) {
+          errors.add(
+              new FieldError(
+                  at + ".subset[" + i + "]", "'" + id + "' is named twice; ids must be distinct"));
           return;
         }
       }

@@ -36,8 +36,9 @@ final class ScaleLadder {
         continue;
       }
       int before = errors.size();
-      if (s.name() == null || s.name().isBlank()) {
-        errors.add(new FieldError(at + ".name", "is required"));
+      String problem = Names.scaleProblem(s.name());
+      if (problem != null) {
+        errors.add(new FieldError(at + ".name", problem));
       } else if (!names.add(s.name())) {
         errors.add(new FieldError(at + ".name", "duplicate scale name '" + s.name() + "'"));
       }

@@ -58,6 +58,74 @@ class StudyValidatorTest {
     assertThat(new StudyValidator(CATALOG).validate(valid())).isEmpty();
   }
 
+  private static List<FieldError> errors(StudyDefinition study) {
+    return new StudyValidator(CATALOG).validate(study);
+  }
+
+  private static StudyDefinition withNames(String scale, String distribution) {
+    StudyDefinition s = valid();
+    return new StudyDefinition(
+        s.name(),
+        null,
+        List.of(
+            new MixtureSpec(distribution, Map.of("a", 1.0)),
+            new MixtureSpec("m2", Map.of("a", 0.5, "b", 0.5)),
+            new MixtureSpec("m3", Map.of("c", 1.0))),
+        null,
+        List.of(new ModelScale(scale, 16, 1, 2, 32), new ModelScale("big", 32, 2, 4, 32)),
+        "big",
+        20.0,
+        List.of(0L),
+        null,
+        null);
+  }
+
+  @Test
+  void namesAreShortPlainAndNeverAGeneratedName() {
+    assertThat(errors(withNames("x".repeat(3000), "m1")))
+        .containsExactly(
+            new FieldError("scales[0].name", "must have at most 64 characters, has 3000"));
+    assertThat(errors(withNames("x".repeat(64), "m1"))).isEmpty();
+    assertThat(errors(withNames("small model", "m1")))
+        .extracting(FieldError::field)
+        .containsExactly("scales[0].name");
+    assertThat(errors(withNames("small", "m1\n; DROP")))
+        .extracting(FieldError::field)
+        .containsExactly("distributions[0].name");
+    for (String generated :
+        List.of(
+            "random-0", "subset-3", "dsdm-small", "similarity", "recommended-x", "dirichlet-1")) {
+      assertThat(errors(withNames("small", generated)))
+          .as(generated)
+          .singleElement()
+          .satisfies(e -> assertThat(e.reason()).contains("reserved"));
+    }
+  }
+
+  @Test
+  void aSubsetNamingADocumentTwiceIsRefused() {
+    StudyDefinition s = valid();
+    StudyDefinition twice =
+        new StudyDefinition(
+            s.name(),
+            null,
+            List.of(
+                new MixtureSpec("s1", null, List.of("a-1", "b-2", "a-1")),
+                new MixtureSpec("s2", null, List.of("a-2")),
+                new MixtureSpec("s3", null, List.of("c-1"))),
+            null,
+            s.scales(),
+            "big",
+            20.0,
+            List.of(0L),
+            null,
+            null);
+    assertThat(errors(twice))
+        .containsExactly(
+            new FieldError(
+                "distributions[0].subset[2]", "'a-1' is named twice; ids must be distinct"));
+  }
+
   @Test
   void everyBadFieldIsNamed() {
     StudyDefinition s = valid();

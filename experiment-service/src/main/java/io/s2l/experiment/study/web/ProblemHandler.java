@@ -96,6 +96,16 @@ class ProblemHandler extends BaseProblemHandler {
     return problem;
   }
 
+  @ExceptionHandler(io.s2l.experiment.config.BodyTooLargeException.class)
+  ProblemDetail bodyTooLarge(io.s2l.experiment.config.BodyTooLargeException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+    problem.setTitle("Request too large");
+    problem.setProperty("limit", e.limit());
+    problem.setProperty("property", e.property());
+    return problem;
+  }
+
   @ExceptionHandler(StudyConflictException.class)
   ProblemDetail conflict(StudyConflictException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());

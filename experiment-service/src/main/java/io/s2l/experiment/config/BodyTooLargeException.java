@@ -1,0 +1,27 @@
+package io.s2l.experiment.config;
+
+/** A request body larger than the limit a property sets (413). */
+public class BodyTooLargeException extends RuntimeException {
+
+  private final long limit;
+  private final String property;
+
+  BodyTooLargeException(long limit, String property) {
+    super(
+        "the request body is larger than "
+            + limit
+            + " bytes, the most this service reads ("
+            + property
+            + ")");
+    this.limit = limit;
+    this.property = property;
+  }
+
+  public long limit() {
+    return limit;
+  }
+
+  public String property() {
+    return property;
+  }
+}
