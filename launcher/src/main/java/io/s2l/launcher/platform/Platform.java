@@ -21,6 +21,8 @@ import java.util.function.Consumer;
 public final class Platform implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+  // Ctrl-C to a stopped database: the processes get this long, the database the rest of 10 s.
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(7);
   private static final List<String> SERVICE_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC");
   // The analysis service holds whole imports and loss cubes in memory: about 5 bytes per loss.
   private static final List<String> ANALYSIS_JVM = List.of("-Xmx2g", "-XX:+UseParallelGC");
@@ -48,7 +50,7 @@ public final class Platform implements AutoCloseable {
     Database database = settings.database();
     if (database == null) {
       status.accept("starting embedded PostgreSQL 17");
-      embedded = EmbeddedDatabase.start(settings.embeddedDataDirectory());
+      embedded = EmbeddedDatabase.start(settings.embeddedDataDirectory(), status);
       database = embedded.coordinates();
     }
     Platform platform =
@@ -137,6 +139,8 @@ public final class Platform implements AutoCloseable {
     env.put("S2L_DB_USER", database.user());
     env.put("S2L_DB_PASSWORD", database.password());
     env.put("S2L_ADMIN_KEY", adminKey);
+    // each process watches this one and stops when it is gone, however it ended (libs/parent-watch)
+    env.put("S2L_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
     if (module.equals("trainer-worker")) {
       MklDispatch.preload(settings.home()).ifPresent(shim -> env.put("LD_PRELOAD", shim));
     }
@@ -182,12 +186,14 @@ public final class Platform implements AutoCloseable {
         // the hook is running or about to: closing twice is harmless
       }
     }
-    // Workers first (they hand running jobs back), all at once; then wait for each.
+    // Workers first (they hand running jobs back), all at once; then wait for each until one
+    // shared deadline, and force what is left, so that a stop takes STOP_TIMEOUT at most.
     for (int i = processes.size() - 1; i >= 0; i--) {
       processes.get(i).requestStop();
     }
+    java.time.Instant deadline = java.time.Instant.now().plus(STOP_TIMEOUT);
     for (int i = processes.size() - 1; i >= 0; i--) {
-      processes.get(i).close();
+      processes.get(i).stopBy(deadline);
     }
     processes.clear();
     if (embedded != null) {

@@ -94,13 +94,22 @@ final class ServiceProcess implements AutoCloseable {
     process.destroy();
   }
 
-  /** Asks the process to stop, then forces it if it has not exited after 30 s. */
+  /** Asks the process to stop, then forces it if it has not exited after 10 s. */
   @Override
   public void close() {
     process.destroy();
+    stopBy(Instant.now().plusSeconds(10));
+  }
+
+  /**
+   * Waits for a process already asked to stop until {@code deadline}, then forces it (SIGKILL) and
+   * waits for that.
+   */
+  void stopBy(Instant deadline) {
     try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      long left = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+      if (!process.waitFor(left, TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();
