@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * Permutation test of "no relation" between paired samples x (proxy) and y (reference) for decision
- * accuracy, Spearman's rho and Kendall's tau-b (docs/science.md section 2.7). Under the null
+ * accuracy, Spearman's rho and Kendall's tau-b (docs/science.md section 2.8). Under the null
  * hypothesis every pairing of the y values with the x values is equally likely, so the statistic T
  * of the observed pairing is compared with T over re-pairings y_{pi(1)}..y_{pi(K)}, one-sided
  * (alternative: positive association, which is what a recommendation needs):
