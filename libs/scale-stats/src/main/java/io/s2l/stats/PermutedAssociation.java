@@ -1,6 +1,7 @@
 package io.s2l.stats;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Decision accuracy, Spearman and Kendall tau-b of x against a re-pairing of y, computed again and
@@ -46,24 +47,15 @@ final class PermutedAssociation {
     total = Samples.pairs(n);
     rankX2 = twiceCentredRanks(x);
     rankY2 = twiceCentredRanks(y);
-    denseY = new int[n];
-    int[] yOrder = sortedOrder(y);
-    long yTieCount = 0;
-    int rank = 0;
-    for (int p = 0, run = 0; p < n; p++) {
-      if (p == 0 || y[yOrder[p]] != y[yOrder[p - 1]]) {
-        rank++;
-        yTieCount += Samples.pairs(p - run);
-        run = p;
-      }
-      denseY[yOrder[p]] = rank;
-      if (p == n - 1) {
-        yTieCount += Samples.pairs(n - run);
-      }
+    denseY = denseRanks(y);
+    int ranks = Arrays.stream(denseY).max().orElseThrow();
+    long[] counts = new long[ranks + 1];
+    for (int rank : denseY) {
+      counts[rank]++;
     }
-    yTies = yTieCount;
+    yTies = Arrays.stream(counts).map(Samples::pairs).sum();
     rankNorm = Math.sqrt((double) sumOfSquares(rankX2) * sumOfSquares(rankY2));
-    tree = new int[rank + 1];
+    tree = new int[ranks + 1];
   }
 
   /** Whether x or y has a single value: then Spearman and Kendall are NaN on every pairing. */
@@ -127,11 +119,25 @@ final class PermutedAssociation {
   }
 
   private static int[] sortedOrder(double[] v) {
-    return java.util.stream.IntStream.range(0, v.length)
+    return IntStream.range(0, v.length)
         .boxed()
         .sorted((a, b) -> Samples.compare(v[a], v[b]))
         .mapToInt(Integer::intValue)
         .toArray();
+  }
+
+  /** 1-based dense ranks: the smallest value 1, the next larger 2, ...; equal values share one. */
+  private static int[] denseRanks(double[] v) {
+    int[] order = sortedOrder(v);
+    int[] ranks = new int[v.length];
+    int rank = 0;
+    for (int p = 0; p < order.length; p++) {
+      if (p == 0 || v[order[p]] != v[order[p - 1]]) {
+        rank++;
+      }
+      ranks[order[p]] = rank;
+    }
+    return ranks;
   }
 
   /** 2 rank - (n + 1) with average ranks: an integer, since tied groups share (i + j) / 2. */
