@@ -116,6 +116,11 @@ class ImportAnalysisIT {
     assertThat(analysis.at("/recommendation/reason").asText())
         .startsWith("the study has K = 4 distributions, fewer than the minimum of 6");
     assertThat(text.at("/perExample/signedMean").isNumber()).isTrue();
+    // K = 4: every one of the 4! re-pairings is counted.
+    assertThat(text.at("/permutation/method").asText()).isEqualTo("exact");
+    assertThat(text.at("/permutation/permutations").asLong()).isEqualTo(24);
+    assertThat(text.at("/permutation/decisionAccuracy").asDouble()).isBetween(1.0 / 24, 1.0);
+    assertThat(text.at("/droppedResamples/decisionAccuracy").asInt()).isBetween(0, 1000);
 
     JsonNode runs = http.getForObject("/api/v1/studies/" + id + "/runs", JsonNode.class);
     assertThat(runs.get("total").asInt()).isEqualTo(2 * 4 * 2);

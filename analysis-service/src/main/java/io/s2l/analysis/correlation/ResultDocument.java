@@ -6,11 +6,13 @@ import io.s2l.api.correlation.EntryPlots;
 import io.s2l.api.correlation.FrontierEntry;
 import io.s2l.api.correlation.HistogramCounts;
 import io.s2l.api.correlation.PerExampleSummary;
+import io.s2l.api.correlation.PermutationSummary;
 import io.s2l.api.correlation.ProxyRecommendation;
 import io.s2l.api.correlation.ResultPlots;
 import io.s2l.api.correlation.ScaleCorrelationResult;
 import io.s2l.api.correlation.SeedNoiseSummary;
 import io.s2l.stats.Interval;
+import io.s2l.stats.PermutationPValues;
 import io.s2l.stats.ScaleCorrelation;
 import io.s2l.stats.study.AnalysisResult;
 import io.s2l.stats.study.PerExampleR2;
@@ -97,7 +99,14 @@ final class ResultDocument {
                 noise.proxySpread(),
                 noise.referenceNoise(),
                 noise.referenceSpread()),
-        new EntryPlots(base + "scatter.svg" + query, base + "per-example-r2.svg" + query));
+        new EntryPlots(base + "scatter.svg" + query, base + "per-example-r2.svg" + query),
+        new LinkedHashMap<>(e.droppedResamples()),
+        permutation(e.permutation()));
+  }
+
+  private static PermutationSummary permutation(PermutationPValues p) {
+    return new PermutationSummary(
+        p.decisionAccuracy(), p.spearman(), p.kendall(), p.method(), p.permutations());
   }
 
   private static PerExampleSummary perExample(PerExampleR2 p) {

@@ -1,6 +1,7 @@
 package io.s2l.launcher.demo;
 
 import io.s2l.api.correlation.CorrelationEntry;
+import io.s2l.api.correlation.PermutationSummary;
 import io.s2l.api.correlation.ProxyRecommendation;
 import io.s2l.api.correlation.ScaleCorrelationResult;
 import java.io.PrintStream;
@@ -56,7 +57,7 @@ public final class ResultsTable {
         "%nScale correlation against reference '%s' (%,d non-embedding params), across %d training"
             + " distributions%n%n",
         reference, entries.get(0).referenceParams(), distributions);
-    String format = "%-6s %10s %9s  %-26s %8s %7s %9s %9s%n";
+    String format = "%-6s %10s %9s  %-26s %8s %7s %9s %9s %12s%n";
     out.printf(
         format,
         "proxy",
@@ -66,7 +67,8 @@ public final class ResultsTable {
         "pearson",
         "R^2",
         "spearman",
-        "decision");
+        "decision",
+        "p(decision)");
     for (CorrelationEntry e : entries) {
       out.printf(
           format,
@@ -77,8 +79,10 @@ public final class ResultsTable {
           number(e.pearsonR()),
           number(e.r2()),
           number(e.spearman()),
-          number(e.decisionAccuracy()));
+          number(e.decisionAccuracy()),
+          e.permutation() == null ? "n/a" : pValue(e.permutation().decisionAccuracy()));
     }
+    printTests(entries, correlation.options().resamples(), out);
     out.printf("%nPer proxy, over evaluation sets:%n");
     for (Summary s : summarise(entries)) {
       out.printf(
@@ -91,6 +95,36 @@ public final class ResultsTable {
           s.meanSpearman,
           s.meanDecision);
     }
+  }
+
+  /** What p(decision) is, and how many bootstrap resamples the intervals had to leave out. */
+  private static void printTests(List<CorrelationEntry> entries, int resamples, PrintStream out) {
+    PermutationSummary test = entries.get(0).permutation();
+    if (test == null) {
+      return;
+    }
+    out.printf(
+        Locale.ROOT,
+        "%np(decision): one-sided permutation p-value of decision accuracy against no relation"
+            + " (%s, %,d pairings)%n",
+        test.method(),
+        test.permutations());
+    if (entries.get(0).droppedResamples() != null) {
+      out.printf(
+          Locale.ROOT,
+          "Bootstrap resamples left out as undefined (a constant side), most in one entry:"
+              + " decision accuracy %d, spearman %d, of %d%n",
+          mostDropped(entries, "decisionAccuracy"),
+          mostDropped(entries, "spearman"),
+          resamples);
+    }
+  }
+
+  private static int mostDropped(List<CorrelationEntry> entries, String statistic) {
+    return entries.stream()
+        .mapToInt(e -> e.droppedResamples().getOrDefault(statistic, 0))
+        .max()
+        .orElse(0);
   }
 
   static List<Summary> summarise(List<CorrelationEntry> entries) {
@@ -119,6 +153,11 @@ public final class ResultsTable {
   private static double mean(
       List<CorrelationEntry> list, ToDoubleFunction<CorrelationEntry> field) {
     return list.stream().mapToDouble(field).filter(Double::isFinite).average().orElse(Double.NaN);
+  }
+
+  /** A p-value to four decimals (the resolution of 9999 pairings), or n/a when undefined. */
+  private static String pValue(double value) {
+    return Numbers.defined(value) ? String.format(Locale.ROOT, "%.4f", value) : "n/a";
   }
 
   /** A statistic to three decimals, or n/a when undefined. */

@@ -16,7 +16,8 @@ import java.util.Map;
  * is skipped for that statistic only; an interval with no replicate left is [NaN, NaN]. The b-th
  * multiset is the one {@link Bootstrap#interval} would use, so for instance the Kendall interval
  * equals {@code bootstrap.interval(x, y, Correlation::kendallTauB, level)} exactly (the pair counts
- * are integers), and the moment statistics agree up to rounding.
+ * are integers), and the moment statistics agree up to rounding. {@link #of} also counts, per
+ * statistic, the resamples so dropped.
  */
 public final class ScaleCorrelationBootstrap {
 
@@ -38,16 +39,37 @@ public final class ScaleCorrelationBootstrap {
    */
   public static Map<String, Interval> intervals(
       double[] x, double[] y, Bootstrap bootstrap, double level) {
+    return of(x, y, bootstrap, level).intervals();
+  }
+
+  /**
+   * The intervals of {@link #intervals} with, per statistic, the number of resamples on which it
+   * was NaN and that its interval skips.
+   *
+   * @return unmodifiable maps keyed by {@link #STATISTICS}, in that order
+   * @throws IllegalArgumentException as {@link #intervals}
+   */
+  public static BootstrapIntervals of(double[] x, double[] y, Bootstrap bootstrap, double level) {
     Samples.requirePaired(x, y);
     if (!(level > 0 && level < 1)) {
       throw new IllegalArgumentException("level must be in (0, 1), got " + level);
     }
     double[][] replicates = ResampledPairs.statistics(x, y, bootstrap.multiplicities(x.length));
-    int statistics = STATISTICS.size();
     Map<String, Interval> intervals = new LinkedHashMap<>();
-    for (int s = 0; s < statistics; s++) {
+    Map<String, Integer> dropped = new LinkedHashMap<>();
+    for (int s = 0; s < STATISTICS.size(); s++) {
       intervals.put(STATISTICS.get(s), Bootstrap.percentileInterval(replicates[s], level));
+      dropped.put(STATISTICS.get(s), undefined(replicates[s]));
     }
-    return Collections.unmodifiableMap(intervals);
+    return new BootstrapIntervals(
+        Collections.unmodifiableMap(intervals), Collections.unmodifiableMap(dropped));
+  }
+
+  private static int undefined(double[] replicates) {
+    int count = 0;
+    for (double value : replicates) {
+      count += Double.isNaN(value) ? 1 : 0;
+    }
+    return count;
   }
 }

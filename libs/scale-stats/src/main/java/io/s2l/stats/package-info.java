@@ -16,5 +16,9 @@
  * thrown: Pearson r, Spearman rho, Kendall tau-b and R^2 are {@code NaN} when either side has zero
  * variance (all of its values equal), and decision accuracy is {@code NaN} when the reference ties
  * every pair. Arrays passed in are never modified; results are immutable.
+ *
+ * <p>Uncertainty: {@link io.s2l.stats.Bootstrap} and {@link io.s2l.stats.ScaleCorrelationBootstrap}
+ * give percentile intervals (and how many resamples each statistic dropped as undefined), {@link
+ * io.s2l.stats.PermutationTest} one-sided permutation p-values against no relation (section 2.8).
  */
 package io.s2l.stats;

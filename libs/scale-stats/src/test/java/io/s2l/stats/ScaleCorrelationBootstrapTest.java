@@ -59,6 +59,37 @@ class ScaleCorrelationBootstrapTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("samples")
+  void countsTheResamplesEachStatisticDrops(String name, double[] x, double[] y) {
+    Bootstrap bootstrap = new Bootstrap(x.length > 100 ? 60 : 400, 31L);
+    BootstrapIntervals result = ScaleCorrelationBootstrap.of(x, y, bootstrap, 0.9);
+    assertThat(result.intervals())
+        .isEqualTo(ScaleCorrelationBootstrap.intervals(x, y, bootstrap, 0.9));
+    assertThat(result.dropped().keySet())
+        .containsExactlyElementsOf(ScaleCorrelationBootstrap.STATISTICS);
+    for (int s = 0; s < PLAIN.size(); s++) {
+      String statistic = ScaleCorrelationBootstrap.STATISTICS.get(s);
+      // The materialising replicates leave the NaN ones out.
+      int kept = bootstrap.replicates(x, y, PLAIN.get(s)).length;
+      assertThat(result.dropped().get(statistic))
+          .as(statistic)
+          .isEqualTo(bootstrap.resamples() - kept);
+    }
+  }
+
+  @Test
+  void dropsAboutOneResampleInNineOfThreeDistinctPoints() {
+    // A resample of 3 points is constant when it draws one point 3 times: 3 / 3^3 = 1/9.
+    BootstrapIntervals result =
+        ScaleCorrelationBootstrap.of(
+            GoldenData.N3_X, GoldenData.N3_Y, new Bootstrap(9000, 5L), 0.95);
+    int kendall = result.dropped().get("kendall");
+    assertThat(kendall).isCloseTo(1000, within(4 * (int) Math.sqrt(9000 / 9.0 * 8 / 9)));
+    assertThat(result.dropped().get("decisionAccuracy")).isEqualTo(kendall);
+    assertThat(result.dropped().get("spearman")).isEqualTo(kendall);
+  }
+
   @Test
   void rejectsInvalidInput() {
     Bootstrap bootstrap = new Bootstrap(10, 1L);

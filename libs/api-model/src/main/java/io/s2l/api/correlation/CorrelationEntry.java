@@ -13,11 +13,17 @@ import java.util.Map;
  *
  * <p>Required when read: every field but the four accuracy fields, which are absent for evaluation
  * sets without accuracy (present, and null when undefined, otherwise). {@code seedNoise} is always
- * present and null with a single seed.
+ * present and null with a single seed. {@code droppedResamples} and {@code permutation} are absent
+ * in results stored before they existed.
  *
  * @param ci95 per statistic name, its bootstrap interval {@code [low, high]} (nulls when undefined)
  * @param proxyLosses per distribution (in {@code distributionNames} order), the proxy's mean loss
  * @param referenceLosses per distribution, the reference's mean loss
+ * @param droppedResamples per statistic name (the keys of {@code ci95}), how many bootstrap
+ *     resamples its interval left out because the statistic was undefined on them (a resample with
+ *     a constant side)
+ * @param permutation permutation p-values of decision accuracy, Spearman and Kendall against no
+ *     relation
  */
 public record CorrelationEntry(
     @JsonProperty(required = true) String proxyScale,
@@ -46,4 +52,6 @@ public record CorrelationEntry(
     @JsonInclude(JsonInclude.Include.NON_NULL) @Undefined Double chance,
     @JsonInclude(JsonInclude.Include.NON_NULL) @Undefined Double proxyAboveChance,
     @JsonProperty(required = true) SeedNoiseSummary seedNoise,
-    @JsonProperty(required = true) EntryPlots plots) {}
+    @JsonProperty(required = true) EntryPlots plots,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Integer> droppedResamples,
+    @JsonInclude(JsonInclude.Include.NON_NULL) PermutationSummary permutation) {}

@@ -1,6 +1,7 @@
 package io.s2l.stats.study;
 
 import io.s2l.stats.Interval;
+import io.s2l.stats.PermutationPValues;
 import io.s2l.stats.ScaleCorrelation;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,10 @@ import java.util.Map;
  * @param perExample the per-example R^2 distribution
  * @param accuracy accuracy against chance, null when the set has no accuracy
  * @param seedNoise seed noise against spread, null with a single seed
+ * @param droppedResamples per statistic (the keys of ci95), the bootstrap resamples on which it was
+ *     undefined (a resample with a constant side) and which its interval leaves out
+ * @param permutation one-sided permutation p-values of decision accuracy, Spearman and Kendall
+ *     against "no relation" between x and y (docs/science.md section 2.8)
  */
 public record ProxyEvalResult(
     String proxyScale,
@@ -49,4 +54,6 @@ public record ProxyEvalResult(
     double[] referenceLosses,
     PerExampleR2 perExample,
     Accuracy accuracy,
-    SeedNoise seedNoise) {}
+    SeedNoise seedNoise,
+    Map<String, Integer> droppedResamples,
+    PermutationPValues permutation) {}

@@ -10,7 +10,10 @@ import java.util.Map;
  * set j, Pearson r_{s,j} &gt; 0 and the lower bound of its interval &gt; 0; an undefined (NaN)
  * bound never clears. The sign rule holds whatever the metric: R^2 = r^2 is as high for a proxy
  * that orders every distribution backwards as for one that orders them right. No proxy clears when
- * the study has fewer than {@link AnalysisOptions#minDistributions()} distributions.
+ * the study has fewer than {@link AnalysisOptions#minDistributions()} distributions. Nor does one
+ * whose ordering may be chance: on every set the permutation p-value of decision accuracy against
+ * no relation ({@link ProxyEvalResult#permutation()}) must be at most 1 - level, whatever the
+ * metric (section 2.8).
  *
  * @param metric the thresholded statistic
  * @param threshold the value the lower bound must reach

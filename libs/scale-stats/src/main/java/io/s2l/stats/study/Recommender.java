@@ -1,5 +1,6 @@
 package io.s2l.stats.study;
 
+import io.s2l.stats.PermutationPValues;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -30,12 +31,14 @@ final class Recommender {
     List<FrontierPoint> frontier = new ArrayList<>();
     Map<String, boolean[]> clearing = new LinkedHashMap<>();
     List<String> wrongSign = new ArrayList<>();
+    List<String> unrelated = new ArrayList<>();
     for (int p = 0; p < proxies.size(); p++) {
       boolean[] clearsSet = new boolean[sets];
       double valueSum = 0;
       double minLower = Double.POSITIVE_INFINITY;
       boolean clears = enough;
       String firstWrongSign = null;
+      String firstUnrelated = null;
       for (int j = 0; j < sets; j++) {
         ProxyEvalResult entry = entries.get(p * sets + j);
         double lower = entry.ci95().get(metric.statistic()).low();
@@ -43,13 +46,20 @@ final class Recommender {
         if (!positive && firstWrongSign == null) {
           firstWrongSign = wrongSign(entry, options);
         }
-        clearsSet[j] = enough && positive && lower >= threshold;
+        boolean related = significant(entry, options);
+        if (positive && !related && firstUnrelated == null) {
+          firstUnrelated = unrelated(entry);
+        }
+        clearsSet[j] = enough && positive && related && lower >= threshold;
         valueSum += value(entry, metric);
         minLower = Math.min(minLower, lower);
         clears &= clearsSet[j];
       }
       if (firstWrongSign != null) {
         wrongSign.add(firstWrongSign);
+      }
+      if (firstUnrelated != null) {
+        unrelated.add(firstUnrelated);
       }
       ProxyEvalResult first = entries.get(p * sets);
       clearing.put(proxies.get(p), clearsSet);
@@ -81,7 +91,7 @@ final class Recommender {
         metric,
         threshold,
         recommended == null ? null : recommended.proxyScale(),
-        reason(recommended, frontier, options, distributions, wrongSign),
+        reason(recommended, frontier, options, distributions, wrongSign, unrelated),
         List.copyOf(frontier),
         Collections.unmodifiableMap(byEvalSet));
   }
@@ -102,6 +112,27 @@ final class Recommender {
     return entry.statistics().pearsonR() > 0 && entry.ci95().get("pearsonR").low() > 0;
   }
 
+  /**
+   * Whether the proxy's ordering is significantly better than chance: the permutation p-value of
+   * decision accuracy against no relation at most 1 - level (docs/science.md section 2.8). NaN (a
+   * constant reference) is not.
+   */
+  static boolean significant(ProxyEvalResult entry, AnalysisOptions options) {
+    return entry.permutation().decisionAccuracy() <= 1 - options.level();
+  }
+
+  private static String unrelated(ProxyEvalResult entry) {
+    PermutationPValues p = entry.permutation();
+    return entry.proxyScale()
+        + " on "
+        + entry.evalSet()
+        + " (p = "
+        + number(p.decisionAccuracy())
+        + ", "
+        + p.method()
+        + ")";
+  }
+
   private static String wrongSign(ProxyEvalResult entry, AnalysisOptions options) {
     return entry.proxyScale()
         + " on "
@@ -120,7 +151,8 @@ final class Recommender {
       List<FrontierPoint> frontier,
       AnalysisOptions options,
       int distributions,
-      List<String> wrongSign) {
+      List<String> wrongSign,
+      List<String> unrelated) {
     if (distributions < options.minDistributions()) {
       return "the study has K = "
           + distributions
@@ -166,7 +198,14 @@ final class Recommender {
             ? ""
             : "; never recommended, because Pearson r or its lower bound is not above 0 (the"
                 + " proxy orders distributions backwards, or may have no relation to the reference): "
-                + String.join(", ", wrongSign));
+                + String.join(", ", wrongSign))
+        + (unrelated.isEmpty()
+            ? ""
+            : "; never recommended, because decision accuracy's permutation p-value against no"
+                + " relation is above "
+                + number(1 - options.level())
+                + " (the ordering may be chance): "
+                + String.join(", ", unrelated));
   }
 
   /** Four significant digits, no exponent, no trailing zeros: 95, 0.8, 0.7235, 175.3. */

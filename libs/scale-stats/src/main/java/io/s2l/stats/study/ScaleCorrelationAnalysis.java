@@ -1,13 +1,14 @@
 package io.s2l.stats.study;
 
 import io.s2l.stats.Bootstrap;
-import io.s2l.stats.Interval;
+import io.s2l.stats.BootstrapIntervals;
+import io.s2l.stats.PermutationPValues;
+import io.s2l.stats.PermutationTest;
 import io.s2l.stats.ScaleCorrelation;
 import io.s2l.stats.ScaleCorrelationBootstrap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,18 +28,24 @@ import java.util.Objects;
  *   <li>per example: R^2_z across distributions of the seed-averaged losses, summarised by {@link
  *       PerExampleR2}, the mean's interval resampling examples;
  *   <li>accuracy against chance when the set has a chance accuracy, and seed noise against spread
- *       when there is more than one seed.
+ *       when there is more than one seed;
+ *   <li>the number of resamples each interval dropped, and the permutation p-values of decision
+ *       accuracy, Spearman and Kendall against no relation ({@link PermutationTest}: exact up to K
+ *       = 8, else {@link PermutationTest#DEFAULT_PERMUTATIONS} random pairings).
  * </ul>
  *
  * <p>Randomness: entry i (position in {@link AnalysisResult#entries()}) resamples distributions
  * with seed {@code mix(options.seed(), i, 0)} and examples with {@code mix(options.seed(), i, 1)},
- * mix being the SplitMix64 finaliser, so entries draw independent streams while a rerun with the
- * same options repeats every number exactly.
+ * and draws its random pairings with {@link #permutationSeed}, mix being the SplitMix64 finaliser,
+ * so entries draw independent streams while a rerun with the same options repeats every number
+ * exactly.
  *
  * <p>Cost: each loss array is read once (the reference's once per evaluation set), O(S K R Z) for S
  * scales, K distributions, R seeds and Z examples, with no boxing; the bootstraps add O(B K^2) and
  * O(B Z) per entry. Single-threaded and allocation-light: the per-example work keeps a handful of
- * double[Z] arrays per entry, plus the reference's K of them per evaluation set.
+ * double[Z] arrays per entry, plus the reference's K of them per evaluation set. The permutation
+ * test adds O(K! K log K) per entry up to K = 8 and O(N K log K) beyond (N = 9999): about 10^8
+ * steps, a second or two, per entry at K = 1000.
  */
 public final class ScaleCorrelationAnalysis {
 
@@ -99,12 +106,16 @@ public final class ScaleCorrelationAnalysis {
       ScalePass referencePass) {
     double[] x = proxyPass.means;
     double[] y = referencePass.means.clone(); // each entry owns its arrays
-    Map<String, Interval> ci95 =
-        ScaleCorrelationBootstrap.intervals(
+    BootstrapIntervals ci95 =
+        ScaleCorrelationBootstrap.of(
             x,
             y,
             new Bootstrap(options.resamples(), streamSeed(options.seed(), index, 0)),
             options.level());
+    PermutationPValues permutation =
+        new PermutationTest(
+                PermutationTest.DEFAULT_PERMUTATIONS, permutationSeed(options.seed(), index))
+            .pValues(x, y);
     PerExampleR2 perExample =
         PerExampleSummary.of(
             proxyPass, referencePass, x.length, options, streamSeed(options.seed(), index, 1));
@@ -129,7 +140,7 @@ public final class ScaleCorrelationAnalysis {
         x.length,
         cube.distributions(),
         ScaleCorrelation.of(x, y),
-        ci95,
+        ci95.intervals(),
         cube.paramsAt(proxy),
         cube.paramsAt(reference),
         proxyFlops,
@@ -139,7 +150,17 @@ public final class ScaleCorrelationAnalysis {
         y,
         perExample,
         accuracy,
-        seedNoise);
+        seedNoise,
+        ci95.dropped(),
+        permutation);
+  }
+
+  /**
+   * The seed of entry {@code entry}'s random pairings: {@code streamSeed(seed, -1 - entry, 0)},
+   * whose argument -(2 entry + 1) is negative and so never that of a resampling stream.
+   */
+  static long permutationSeed(long seed, int entry) {
+    return streamSeed(seed, -1 - entry, 0);
   }
 
   /** (1/K) sum_k sd_r(m_{k,r}), ddof = 1. */

@@ -157,14 +157,8 @@ class RecommendationTest {
 
   @Test
   void noRecommendationBelowTheMinimumNumberOfDistributions() {
-    List<SyntheticCube.Scale> scales =
-        List.of(
-            SyntheticCube.Scale.linear("small", 1e15, 0.01),
-            SyntheticCube.Scale.linear("ref", 1e18, 0.01));
-    LossCube four = SyntheticCube.build(scales, 4, 2, 30, 2024L);
-    AnalysisOptions defaults =
-        new AnalysisOptions(
-            "ref", 500, 11L, 0.95, RecommendationMetric.DECISION_ACCURACY, 0.8, 6, 20);
+    LossCube four = quietStudy(4);
+    AnalysisOptions defaults = decisionOptions(6);
     Recommendation refused = ScaleCorrelationAnalysis.analyze(four, defaults).recommendation();
 
     assertThat(refused.recommendedScale()).isNull();
@@ -175,10 +169,45 @@ class RecommendationTest {
             "the study has K = 4 distributions, fewer than the minimum of 6 for a"
                 + " recommendation; with so few, the bootstrap's bounds are not to be trusted");
 
-    AnalysisOptions lowered =
-        new AnalysisOptions(
-            "ref", 500, 11L, 0.95, RecommendationMetric.DECISION_ACCURACY, 0.8, 4, 20);
+    AnalysisOptions lowered = decisionOptions(4);
     assertThat(ScaleCorrelationAnalysis.analyze(four, lowered).recommendation().recommendedScale())
         .isEqualTo("small");
+  }
+
+  @Test
+  void aPerfectOrderingOfThreeDistributionsIsNotSignificant() {
+    // With K = 3 the smallest permutation p-value is 1/3! = 0.1667: a perfect ordering happens by
+    // chance one time in six, however tight the bootstrap's interval of it.
+    AnalysisResult result = ScaleCorrelationAnalysis.analyze(quietStudy(3), decisionOptions(3));
+    ProxyEvalResult entry = result.entries().get(0);
+
+    assertThat(entry.statistics().decisionAccuracy()).isEqualTo(1.0);
+    assertThat(entry.ci95().get("decisionAccuracy").low()).isEqualTo(1.0);
+    assertThat(Recommender.surelyPositive(entry)).isTrue();
+    assertThat(entry.permutation().decisionAccuracy()).isEqualTo(1.0 / 6);
+    assertThat(entry.permutation().method()).isEqualTo("exact");
+    Recommendation recommendation = result.recommendation();
+    assertThat(recommendation.recommendedScale()).isNull();
+    assertThat(recommendation.frontier()).extracting(FrontierPoint::clears).containsExactly(false);
+    assertThat(recommendation.reason())
+        .startsWith("no proxy's lower 95% bound on decision accuracy reaches 0.8")
+        .endsWith(
+            "; never recommended, because decision accuracy's permutation p-value against no"
+                + " relation is above 0.05 (the ordering may be chance): small on set0 (p ="
+                + " 0.1667, exact)");
+  }
+
+  /** A quiet proxy "small" and the reference "ref" over the given number of distributions. */
+  private static LossCube quietStudy(int distributions) {
+    List<SyntheticCube.Scale> scales =
+        List.of(
+            SyntheticCube.Scale.linear("small", 1e15, 0.01),
+            SyntheticCube.Scale.linear("ref", 1e18, 0.01));
+    return SyntheticCube.build(scales, distributions, 2, 30, 2024L);
+  }
+
+  private static AnalysisOptions decisionOptions(int minDistributions) {
+    return new AnalysisOptions(
+        "ref", 500, 11L, 0.95, RecommendationMetric.DECISION_ACCURACY, 0.8, minDistributions, 20);
   }
 }

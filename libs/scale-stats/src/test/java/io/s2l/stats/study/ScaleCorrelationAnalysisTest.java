@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.s2l.stats.Bootstrap;
 import io.s2l.stats.Interval;
+import io.s2l.stats.PermutationPValues;
+import io.s2l.stats.PermutationTest;
 import io.s2l.stats.ScaleCorrelation;
 import io.s2l.stats.ScaleCorrelationBootstrap;
 import java.util.List;
@@ -113,6 +115,38 @@ class ScaleCorrelationAnalysisTest {
     assertThat(ScaleCorrelationAnalysis.streamSeed(17, 0, 0))
         .isNotEqualTo(ScaleCorrelationAnalysis.streamSeed(17, 0, 1))
         .isNotEqualTo(ScaleCorrelationAnalysis.streamSeed(17, 1, 0));
+  }
+
+  @Test
+  void permutationPValuesAndDroppedResamplesAreSeededPerEntry() {
+    AnalysisOptions options = options(17);
+    AnalysisResult result = ScaleCorrelationAnalysis.analyze(STRONG, options);
+    for (int i = 0; i < result.entries().size(); i++) {
+      ProxyEvalResult entry = result.entries().get(i);
+      double[] x = entry.proxyLosses();
+      double[] y = entry.referenceLosses();
+      PermutationPValues expected =
+          new PermutationTest(
+                  PermutationTest.DEFAULT_PERMUTATIONS,
+                  ScaleCorrelationAnalysis.permutationSeed(17, i))
+              .pValues(x, y);
+      assertThat(entry.permutation()).isEqualTo(expected);
+      // K = 12 > 8: random pairings; a strong relation beats every one of them.
+      assertThat(entry.permutation().method()).isEqualTo("monte-carlo");
+      assertThat(entry.permutation().permutations()).isEqualTo(9999);
+      assertThat(entry.permutation().decisionAccuracy()).isEqualTo(1.0 / 10000);
+      Bootstrap bootstrap =
+          new Bootstrap(options.resamples(), ScaleCorrelationAnalysis.streamSeed(17, i, 0));
+      assertThat(entry.droppedResamples())
+          .isEqualTo(ScaleCorrelationBootstrap.of(x, y, bootstrap, options.level()).dropped());
+    }
+    // The pairings' stream is none of the resampling streams.
+    for (int entry = 0; entry < 4; entry++) {
+      for (int stream = 0; stream < 2; stream++) {
+        assertThat(ScaleCorrelationAnalysis.permutationSeed(17, 0))
+            .isNotEqualTo(ScaleCorrelationAnalysis.streamSeed(17, entry, stream));
+      }
+    }
   }
 
   @Test
