@@ -31,6 +31,8 @@ import java.util.Map;
  * @param perExample the per-example R^2 distribution
  * @param accuracy accuracy against chance, null when the set has no accuracy
  * @param seedNoise seed noise against spread, null with a single seed
+ * @param fractionOfCeiling r2 over the {@link NoiseCeiling#r2()} of the evaluation set (section
+ *     2.8); null with a single seed, NaN when the ceiling's Pearson r is not positive or undefined
  */
 public record ProxyEvalResult(
     String proxyScale,
@@ -49,4 +51,5 @@ public record ProxyEvalResult(
     double[] referenceLosses,
     PerExampleR2 perExample,
     Accuracy accuracy,
-    SeedNoise seedNoise) {}
+    SeedNoise seedNoise,
+    Double fractionOfCeiling) {}

@@ -27,7 +27,7 @@ import java.util.Objects;
  *   <li>per example: R^2_z across distributions of the seed-averaged losses, summarised by {@link
  *       PerExampleR2}, the mean's interval resampling examples;
  *   <li>accuracy against chance when the set has a chance accuracy, and seed noise against spread
- *       when there is more than one seed.
+ *       and the share of the set's {@link NoiseCeiling} reached when there is more than one seed.
  * </ul>
  *
  * <p>Randomness: entry i (position in {@link AnalysisResult#entries()}) resamples distributions
@@ -37,8 +37,9 @@ import java.util.Objects;
  *
  * <p>Cost: each loss array is read once (the reference's once per evaluation set), O(S K R Z) for S
  * scales, K distributions, R seeds and Z examples, with no boxing; the bootstraps add O(B K^2) and
- * O(B Z) per entry. Single-threaded and allocation-light: the per-example work keeps a handful of
- * double[Z] arrays per entry, plus the reference's K of them per evaluation set.
+ * O(B Z) per entry, and the noise ceilings O(B K^2) per evaluation set. Single-threaded and
+ * allocation-light: the per-example work keeps a handful of double[Z] arrays per entry, plus the
+ * reference's K of them per evaluation set.
  */
 public final class ScaleCorrelationAnalysis {
 
@@ -71,13 +72,19 @@ public final class ScaleCorrelationAnalysis {
     proxies.remove(referenceName);
     int sets = cube.evalSets().size();
     ProxyEvalResult[] entries = new ProxyEvalResult[proxies.size() * sets];
+    List<NoiseCeiling> ceilings = new ArrayList<>();
     for (int j = 0; j < sets; j++) {
       ScalePass referencePass = ScalePass.reference(cube, reference, j);
+      NoiseCeiling ceiling = ceiling(cube, options, j, referencePass);
+      if (ceiling != null) {
+        ceilings.add(ceiling);
+      }
       for (int p = 0; p < proxies.size(); p++) {
         int proxy = cube.scaleAt(proxies.get(p));
         int index = p * sets + j;
         ScalePass proxyPass = ScalePass.proxy(cube, proxy, j, referencePass);
-        entries[index] = entry(cube, options, index, proxy, reference, j, proxyPass, referencePass);
+        entries[index] =
+            entry(cube, options, index, proxy, reference, j, proxyPass, referencePass, ceiling);
       }
     }
     List<ProxyEvalResult> results = List.of(entries);
@@ -85,7 +92,25 @@ public final class ScaleCorrelationAnalysis {
         referenceName,
         options,
         results,
-        Recommender.recommend(results, List.copyOf(proxies), cube.evalSets(), options));
+        Recommender.recommend(results, List.copyOf(proxies), cube.evalSets(), options),
+        List.copyOf(ceilings));
+  }
+
+  /**
+   * The noise ceiling of evaluation set j, null with a single seed. Its bootstrap draws from the
+   * dedicated stream {@code mix(options.seed(), -(j + 1), 0)}, whose negative entry index no entry
+   * uses.
+   */
+  private static NoiseCeiling ceiling(
+      LossCube cube, AnalysisOptions options, int evalSet, ScalePass referencePass) {
+    if (cube.seeds().size() < 2) {
+      return null;
+    }
+    return NoiseCeiling.of(
+        cube.evalSets().get(evalSet),
+        referencePass.runMeans,
+        new Bootstrap(options.resamples(), streamSeed(options.seed(), -(evalSet + 1), 0)),
+        options.level());
   }
 
   private static ProxyEvalResult entry(
@@ -96,7 +121,8 @@ public final class ScaleCorrelationAnalysis {
       int reference,
       int evalSet,
       ScalePass proxyPass,
-      ScalePass referencePass) {
+      ScalePass referencePass,
+      NoiseCeiling ceiling) {
     double[] x = proxyPass.means;
     double[] y = referencePass.means.clone(); // each entry owns its arrays
     Map<String, Interval> ci95 =
@@ -118,8 +144,9 @@ public final class ScaleCorrelationAnalysis {
     SeedNoise seedNoise =
         cube.seeds().size() < 2
             ? null
-            : new SeedNoise(
+            : SeedNoise.of(
                 noise(proxyPass.runMeans), sampleSd(x), noise(referencePass.runMeans), sampleSd(y));
+    ScaleCorrelation statistics = ScaleCorrelation.of(x, y);
     double proxyFlops = cube.flopsAt(proxy);
     double referenceFlops = cube.flopsAt(reference);
     return new ProxyEvalResult(
@@ -128,7 +155,7 @@ public final class ScaleCorrelationAnalysis {
         cube.evalSets().get(evalSet),
         x.length,
         cube.distributions(),
-        ScaleCorrelation.of(x, y),
+        statistics,
         ci95,
         cube.paramsAt(proxy),
         cube.paramsAt(reference),
@@ -139,7 +166,8 @@ public final class ScaleCorrelationAnalysis {
         y,
         perExample,
         accuracy,
-        seedNoise);
+        seedNoise,
+        ceiling == null ? null : ceiling.fractionReached(statistics.r2()));
   }
 
   /** (1/K) sum_k sd_r(m_{k,r}), ddof = 1. */
