@@ -5,6 +5,7 @@ import io.s2l.api.correlation.CorrelationOptions;
 import io.s2l.api.correlation.EntryPlots;
 import io.s2l.api.correlation.FrontierEntry;
 import io.s2l.api.correlation.HistogramCounts;
+import io.s2l.api.correlation.NoiseCeilingSummary;
 import io.s2l.api.correlation.PerExampleSummary;
 import io.s2l.api.correlation.ProxyRecommendation;
 import io.s2l.api.correlation.ResultPlots;
@@ -13,6 +14,7 @@ import io.s2l.api.correlation.SeedNoiseSummary;
 import io.s2l.stats.Interval;
 import io.s2l.stats.ScaleCorrelation;
 import io.s2l.stats.study.AnalysisResult;
+import io.s2l.stats.study.NoiseCeiling;
 import io.s2l.stats.study.PerExampleR2;
 import io.s2l.stats.study.ProxyEvalResult;
 import io.s2l.stats.study.Recommendation;
@@ -54,7 +56,19 @@ final class ResultDocument {
             base + "decision-accuracy-vs-compute.svg",
             accuracy ? base + "accuracy-vs-correlation.svg" : null),
         null,
-        null);
+        null,
+        result.noiseCeiling().stream().map(ResultDocument::ceiling).toList());
+  }
+
+  private static NoiseCeilingSummary ceiling(NoiseCeiling c) {
+    return new NoiseCeilingSummary(
+        c.evalSet(),
+        c.halfSeeds(),
+        c.pearsonR(),
+        c.r2(),
+        interval(c.pearsonRCi95()),
+        interval(c.r2Ci95()),
+        c.spearmanBrown());
   }
 
   private static CorrelationEntry entry(UUID studyId, ProxyEvalResult e) {
@@ -96,8 +110,11 @@ final class ResultDocument {
                 noise.proxyNoise(),
                 noise.proxySpread(),
                 noise.referenceNoise(),
-                noise.referenceSpread()),
-        new EntryPlots(base + "scatter.svg" + query, base + "per-example-r2.svg" + query));
+                noise.referenceSpread(),
+                noise.proxySnr(),
+                noise.referenceSnr()),
+        new EntryPlots(base + "scatter.svg" + query, base + "per-example-r2.svg" + query),
+        e.fractionOfCeiling());
   }
 
   private static PerExampleSummary perExample(PerExampleR2 p) {
@@ -115,7 +132,9 @@ final class ResultDocument {
         p.fractionPositiveR(),
         p.fractionR2Above05(),
         new HistogramCounts(
-            boxed(p.histogram().edges()), Arrays.stream(p.histogram().counts()).boxed().toList()));
+            boxed(p.histogram().edges()), Arrays.stream(p.histogram().counts()).boxed().toList()),
+        p.nullMeanR2(),
+        p.nullR2Quantile95());
   }
 
   private static ProxyRecommendation recommendation(Recommendation r) {

@@ -18,6 +18,10 @@ import java.util.Map;
  * @param ci95 per statistic name, its bootstrap interval {@code [low, high]} (nulls when undefined)
  * @param proxyLosses per distribution (in {@code distributionNames} order), the proxy's mean loss
  * @param referenceLosses per distribution, the reference's mean loss
+ * @param fractionOfCeiling r2 over the evaluation set's noise ceiling r2 (it can exceed 1: the
+ *     ceiling compares halves of the reference's seeds, r2 the mean of all); null when the
+ *     ceiling's r is not positive, absent with a single seed and in results stored before it
+ *     existed
  */
 public record CorrelationEntry(
     @JsonProperty(required = true) String proxyScale,
@@ -46,4 +50,5 @@ public record CorrelationEntry(
     @JsonInclude(JsonInclude.Include.NON_NULL) @Undefined Double chance,
     @JsonInclude(JsonInclude.Include.NON_NULL) @Undefined Double proxyAboveChance,
     @JsonProperty(required = true) SeedNoiseSummary seedNoise,
-    @JsonProperty(required = true) EntryPlots plots) {}
+    @JsonProperty(required = true) EntryPlots plots,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Undefined Double fractionOfCeiling) {}
