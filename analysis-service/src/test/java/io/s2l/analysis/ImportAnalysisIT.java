@@ -121,6 +121,14 @@ class ImportAnalysisIT {
     assertThat(text.at("/permutation/permutations").asLong()).isEqualTo(24);
     assertThat(text.at("/permutation/decisionAccuracy").asDouble()).isBetween(1.0 / 24, 1.0);
     assertThat(text.at("/droppedResamples/decisionAccuracy").asInt()).isBetween(0, 1000);
+    // two seeds: a noise ceiling per evaluation set, the share of it each entry reaches, the
+    // signal-to-noise ratios; and the null level of per-example R^2 at K = 4
+    assertThat(analysis.get("noiseCeiling")).hasSize(2);
+    assertThat(analysis.at("/noiseCeiling/0/evalSet").asText()).isEqualTo("text");
+    assertThat(analysis.at("/noiseCeiling/0/halfSeeds").asInt()).isEqualTo(1);
+    assertThat(text.has("fractionOfCeiling")).isTrue();
+    assertThat(text.at("/seedNoise").has("referenceSnr")).isTrue();
+    assertThat(text.at("/perExample/nullMeanR2").asDouble()).isEqualTo(1.0 / 3);
 
     JsonNode runs = http.getForObject("/api/v1/studies/" + id + "/runs", JsonNode.class);
     assertThat(runs.get("total").asInt()).isEqualTo(2 * 4 * 2);

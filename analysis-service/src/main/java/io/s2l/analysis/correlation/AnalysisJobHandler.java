@@ -1,6 +1,7 @@
 package io.s2l.analysis.correlation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.analysis.recommendation.Metric;
 import io.s2l.api.correlation.ScaleCorrelationResult;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.JobContext;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.access.ApiKey;
 import io.s2l.access.StudyOwners;
+import io.s2l.analysis.recommendation.RecommendationChoice;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.NewJob;
 import io.s2l.queue.spring.CurrentTransaction;

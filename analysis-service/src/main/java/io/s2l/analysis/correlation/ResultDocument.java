@@ -1,10 +1,12 @@
 package io.s2l.analysis.correlation;
 
+import io.s2l.analysis.recommendation.Metric;
 import io.s2l.api.correlation.CorrelationEntry;
 import io.s2l.api.correlation.CorrelationOptions;
 import io.s2l.api.correlation.EntryPlots;
 import io.s2l.api.correlation.FrontierEntry;
 import io.s2l.api.correlation.HistogramCounts;
+import io.s2l.api.correlation.NoiseCeilingSummary;
 import io.s2l.api.correlation.PerExampleSummary;
 import io.s2l.api.correlation.PermutationSummary;
 import io.s2l.api.correlation.ProxyRecommendation;
@@ -15,6 +17,7 @@ import io.s2l.stats.Interval;
 import io.s2l.stats.PermutationPValues;
 import io.s2l.stats.ScaleCorrelation;
 import io.s2l.stats.study.AnalysisResult;
+import io.s2l.stats.study.NoiseCeiling;
 import io.s2l.stats.study.PerExampleR2;
 import io.s2l.stats.study.ProxyEvalResult;
 import io.s2l.stats.study.Recommendation;
@@ -56,7 +59,19 @@ final class ResultDocument {
             base + "decision-accuracy-vs-compute.svg",
             accuracy ? base + "accuracy-vs-correlation.svg" : null),
         null,
-        null);
+        null,
+        result.noiseCeiling().stream().map(ResultDocument::ceiling).toList());
+  }
+
+  private static NoiseCeilingSummary ceiling(NoiseCeiling c) {
+    return new NoiseCeilingSummary(
+        c.evalSet(),
+        c.halfSeeds(),
+        c.pearsonR(),
+        c.r2(),
+        interval(c.pearsonRCi95()),
+        interval(c.r2Ci95()),
+        c.spearmanBrown());
   }
 
   private static CorrelationEntry entry(UUID studyId, ProxyEvalResult e) {
@@ -98,10 +113,13 @@ final class ResultDocument {
                 noise.proxyNoise(),
                 noise.proxySpread(),
                 noise.referenceNoise(),
-                noise.referenceSpread()),
+                noise.referenceSpread(),
+                noise.proxySnr(),
+                noise.referenceSnr()),
         new EntryPlots(base + "scatter.svg" + query, base + "per-example-r2.svg" + query),
         new LinkedHashMap<>(e.droppedResamples()),
-        permutation(e.permutation()));
+        permutation(e.permutation()),
+        e.fractionOfCeiling());
   }
 
   private static PermutationSummary permutation(PermutationPValues p) {
@@ -124,7 +142,9 @@ final class ResultDocument {
         p.fractionPositiveR(),
         p.fractionR2Above05(),
         new HistogramCounts(
-            boxed(p.histogram().edges()), Arrays.stream(p.histogram().counts()).boxed().toList()));
+            boxed(p.histogram().edges()), Arrays.stream(p.histogram().counts()).boxed().toList()),
+        p.nullMeanR2(),
+        p.nullR2Quantile95());
   }
 
   private static ProxyRecommendation recommendation(Recommendation r) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.access.ApiKey;
 import io.s2l.access.StudyOwners;
 import io.s2l.analysis.config.AnalysisProperties;
-import io.s2l.analysis.correlation.RecommendationChoice;
+import io.s2l.analysis.recommendation.RecommendationChoice;
 import io.s2l.api.imports.ImportReceipt;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.NewJob;

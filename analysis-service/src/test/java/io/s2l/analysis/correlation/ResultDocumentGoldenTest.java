@@ -64,6 +64,6 @@ class ResultDocumentGoldenTest {
     AnalysisResult result =
         ScaleCorrelationAnalysis.analyze(b.build(), AnalysisOptions.defaults("big"));
     String written = GoldenDocuments.JSON.writeValueAsString(ResultDocument.of(study, result));
-    assertThat(written).isEqualTo(GoldenDocuments.text(name));
+    assertThat(written).isEqualTo(GoldenDocuments.expecting(name, written));
   }
 }

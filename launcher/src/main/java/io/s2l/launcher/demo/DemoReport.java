@@ -78,6 +78,9 @@ public final class DemoReport {
       row.put("meanSpearman", s.meanSpearman());
       row.put("meanDecisionAccuracy", s.meanDecision());
     }
+    if (correlation.noiseCeiling() != null) {
+      report.set("noiseCeiling", JSON.valueToTree(correlation.noiseCeiling()));
+    }
   }
 
   private static ObjectNode plots(ObjectNode report) {

@@ -19,6 +19,7 @@ public final class ResultsTable {
 
   public static void print(ScaleCorrelationResult correlation, PrintStream out) {
     printTable(correlation, out);
+    CeilingTable.print(correlation, out);
     boolean header = false;
     for (CorrelationEntry e : correlation.entries()) {
       if (Numbers.defined(e.proxyAccuracy())) {

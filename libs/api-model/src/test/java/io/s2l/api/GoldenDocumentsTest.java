@@ -14,6 +14,7 @@ import io.s2l.api.selection.SelectionResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,6 +58,22 @@ class GoldenDocumentsTest {
     expected.put("version", 3);
     expected.put("computedAt", "2026-01-02T03:04:05Z");
     assertThat(tree(served)).isEqualTo(expected);
+  }
+
+  @Test
+  void aScaleCorrelationStoredBeforeNoiseCeilingsAndNullLevelsStaysWithoutThem()
+      throws IOException {
+    ObjectNode older = (ObjectNode) JSON.readTree(golden("scale-correlation"));
+    older.remove("noiseCeiling");
+    for (JsonNode entry : older.get("entries")) {
+      ((ObjectNode) entry).remove("fractionOfCeiling");
+      ((ObjectNode) entry.get("perExample")).remove(List.of("nullMeanR2", "nullR2Quantile95"));
+      ((ObjectNode) entry.get("seedNoise")).remove(List.of("proxySnr", "referenceSnr"));
+    }
+    String stored = JSON.writeValueAsString(older);
+    assertThat(stored).doesNotContain("Snr", "nullMeanR2", "Ceiling");
+    String written = JSON.writeValueAsString(JSON.readValue(stored, ScaleCorrelationResult.class));
+    assertThat(written).isEqualTo(stored);
   }
 
   @Test

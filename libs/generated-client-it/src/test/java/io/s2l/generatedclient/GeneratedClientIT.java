@@ -101,7 +101,8 @@ class GeneratedClientIT {
         rows.stream().max(Comparator.comparingLong(r -> Long.parseLong(r[1]))).orElseThrow()[0];
     io.s2l.generated.analysis.ApiClient client = analysisClient(key);
     ImportReceipt receipt =
-        new ImportsApi(client).upload(ResultsCsv.document(rows), reference, "results-example");
+        new ImportsApi(client)
+            .upload(ResultsCsv.document(rows), reference, "results-example", null, null, null);
     UUID id = receipt.getId();
     assertThat(receipt.getRows()).isEqualTo((long) rows.size());
     assertThat(receipt.getReferenceScale()).isEqualTo(reference);

@@ -5,7 +5,7 @@ import io.s2l.access.web.PageView;
 import io.s2l.analysis.correlation.AnalysisReader;
 import io.s2l.analysis.correlation.AnalysisRequests;
 import io.s2l.analysis.correlation.AnalysisVersion;
-import io.s2l.analysis.correlation.RecommendationChoice;
+import io.s2l.analysis.recommendation.RecommendationChoice;
 import io.s2l.api.correlation.AnalysisQueued;
 import io.s2l.api.correlation.ScaleCorrelationResult;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,8 +1,8 @@
 package io.s2l.analysis.imports.web;
 
 import io.s2l.access.web.Callers;
-import io.s2l.analysis.correlation.RecommendationChoice;
 import io.s2l.analysis.imports.ImportService;
+import io.s2l.analysis.recommendation.RecommendationChoice;
 import io.s2l.api.imports.ImportReceipt;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -19,7 +19,7 @@ import io.s2l.analysis.correlation.AnalysisNotFoundException;
 import io.s2l.analysis.correlation.AnalysisReader;
 import io.s2l.analysis.correlation.AnalysisRequests;
 import io.s2l.analysis.correlation.AnalysisVersion;
-import io.s2l.analysis.correlation.RecommendationChoice;
+import io.s2l.analysis.recommendation.RecommendationChoice;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -15,11 +15,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.s2l.access.Role;
 import io.s2l.analysis.config.SecuredWebSlice;
-import io.s2l.analysis.correlation.RecommendationChoice;
 import io.s2l.analysis.imports.ImportError;
 import io.s2l.analysis.imports.ImportRejectedException;
 import io.s2l.analysis.imports.ImportService;
 import io.s2l.analysis.imports.ImportTooLargeException;
+import io.s2l.analysis.recommendation.RecommendationChoice;
 import io.s2l.api.imports.ImportReceipt;
 import java.util.List;
 import java.util.UUID;

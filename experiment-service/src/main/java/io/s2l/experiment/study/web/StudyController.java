@@ -47,6 +47,9 @@ class StudyController {
               + " naming every invalid field.")
   @ApiResponse(responseCode = "202", description = "Accepted: the study, its jobs queued")
   @ApiResponse(
+      responseCode = "413",
+      description = "The body is larger than s2l.experiment.max-request-size (1 MB)")
+  @ApiResponse(
       responseCode = "422",
       description = "The Idempotency-Key was used with another study definition")
   @ApiResponse(responseCode = "429", description = "The key's quota would be exceeded")

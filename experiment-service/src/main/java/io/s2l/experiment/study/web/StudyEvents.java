@@ -35,6 +35,7 @@ class StudyEvents {
               + " line every s2l.experiment.streams.heartbeat, 2 s, finds out). A key may hold"
               + " s2l.experiment.streams.max-per-key (4) streams open, the service"
               + " s2l.experiment.streams.max (256).")
+  @ApiResponse(responseCode = "200", description = "The progress events, until the stream ends")
   @ApiResponse(
       responseCode = "429",
       description = "The key or the service already holds its most open streams")

@@ -24,6 +24,10 @@ import java.util.Map;
  *     a constant side)
  * @param permutation permutation p-values of decision accuracy, Spearman and Kendall against no
  *     relation
+ * @param fractionOfCeiling r2 over the evaluation set's noise ceiling r2 (it can exceed 1: the
+ *     ceiling compares halves of the reference's seeds, r2 the mean of all); null when the
+ *     ceiling's r is not positive, absent with a single seed and in results stored before it
+ *     existed
  */
 public record CorrelationEntry(
     @JsonProperty(required = true) String proxyScale,
@@ -54,4 +58,5 @@ public record CorrelationEntry(
     @JsonProperty(required = true) SeedNoiseSummary seedNoise,
     @JsonProperty(required = true) EntryPlots plots,
     @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Integer> droppedResamples,
-    @JsonInclude(JsonInclude.Include.NON_NULL) PermutationSummary permutation) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL) PermutationSummary permutation,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Undefined Double fractionOfCeiling) {}

@@ -19,6 +19,10 @@ import java.util.Map;
  *     orders backwards counts against agreement; null when undefined, absent in results stored
  *     before it existed
  * @param fractionPositiveR share of defined examples whose r is above 0
+ * @param nullMeanR2 the mean R^2 of an example whose proxy and reference losses are unrelated, 1 /
+ *     (K - 1) for K distributions; absent in results stored before it existed
+ * @param nullR2Quantile95 the 0.95-quantile of that R^2 under no relation, Beta(1/2, (K - 2) / 2);
+ *     absent in results stored before it existed
  */
 public record PerExampleSummary(
     @JsonProperty(required = true) int examples,
@@ -29,4 +33,6 @@ public record PerExampleSummary(
     @JsonInclude(JsonInclude.Include.NON_NULL) @Undefined Double signedMean,
     @JsonProperty(required = true) @Undefined double fractionPositiveR,
     @JsonProperty(required = true) @Undefined double fractionR2Above05,
-    @JsonProperty(required = true) HistogramCounts histogram) {}
+    @JsonProperty(required = true) HistogramCounts histogram,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Undefined Double nullMeanR2,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Undefined Double nullR2Quantile95) {}

@@ -19,6 +19,8 @@ import java.util.UUID;
  * @param plots links to the study-wide SVG plots
  * @param version the analysis version; served only
  * @param computedAt when the version was computed (ISO-8601); served only
+ * @param noiseCeiling per evaluation set, the reference against itself across seed halves; empty
+ *     with a single seed, absent in results stored before it existed
  */
 public record ScaleCorrelationResult(
     @JsonProperty(required = true) UUID studyId,
@@ -28,11 +30,20 @@ public record ScaleCorrelationResult(
     @JsonProperty(required = true) ProxyRecommendation recommendation,
     @JsonProperty(required = true) ResultPlots plots,
     @JsonInclude(JsonInclude.Include.NON_NULL) Integer version,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String computedAt) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String computedAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<NoiseCeilingSummary> noiseCeiling) {
 
   /** This document as served: with its version and when it was computed. */
   public ScaleCorrelationResult served(int version, String computedAt) {
     return new ScaleCorrelationResult(
-        studyId, referenceScale, options, entries, recommendation, plots, version, computedAt);
+        studyId,
+        referenceScale,
+        options,
+        entries,
+        recommendation,
+        plots,
+        version,
+        computedAt,
+        noiseCeiling);
   }
 }

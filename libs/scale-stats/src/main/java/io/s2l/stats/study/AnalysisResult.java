@@ -9,9 +9,12 @@ import java.util.List;
  * @param options the options the analysis ran with
  * @param entries one per (proxy scale, evaluation set), proxy-major in study order
  * @param recommendation the cheapest proxy that clears the threshold, and the frontier
+ * @param noiseCeiling per evaluation set in study order, the reference against itself across seed
+ *     halves (docs/science.md section 2.9); empty with a single seed
  */
 public record AnalysisResult(
     String referenceScale,
     AnalysisOptions options,
     List<ProxyEvalResult> entries,
-    Recommendation recommendation) {}
+    Recommendation recommendation,
+    List<NoiseCeiling> noiseCeiling) {}

@@ -29,6 +29,10 @@ import io.s2l.stats.Interval;
  * @param fractionPositiveR share of defined examples with r_z &gt; 0
  * @param fractionR2Above05 share of defined examples with R^2_z &gt; 0.5
  * @param histogram R^2_z in equal bins over [0, 1]
+ * @param nullMeanR2 E[R^2_z] = 1 / (K - 1) for an example whose proxy and reference losses are
+ *     unrelated (section 2.10, {@link io.s2l.stats.NullR2}): the level {@code mean} must clear to
+ *     mean anything
+ * @param nullR2Quantile95 the 0.95-quantile of R^2_z under no relation, Beta(1/2, (K - 2)/2)
  */
 public record PerExampleR2(
     int examples,
@@ -40,4 +44,6 @@ public record PerExampleR2(
     double signedMean,
     double fractionPositiveR,
     double fractionR2Above05,
-    Histogram histogram) {}
+    Histogram histogram,
+    double nullMeanR2,
+    double nullR2Quantile95) {}

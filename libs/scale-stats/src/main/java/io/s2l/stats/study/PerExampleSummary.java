@@ -2,6 +2,7 @@ package io.s2l.stats.study;
 
 import io.s2l.stats.Bootstrap;
 import io.s2l.stats.Interval;
+import io.s2l.stats.NullR2;
 import io.s2l.stats.Percentile;
 import java.util.Arrays;
 
@@ -10,6 +11,9 @@ final class PerExampleSummary {
 
   /** The quantile levels of {@link PerExampleR2#quantiles()}. */
   static final double[] LEVELS = {0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95};
+
+  /** The level of {@link PerExampleR2#nullR2Quantile95()}. */
+  private static final double NULL_LEVEL = 0.95;
 
   private PerExampleSummary() {}
 
@@ -38,7 +42,9 @@ final class PerExampleSummary {
           Double.NaN,
           Double.NaN,
           Double.NaN,
-          empty);
+          empty,
+          NullR2.mean(distributions),
+          NullR2.quantile(distributions, NULL_LEVEL));
     }
     double[] r2 = new double[defined];
     long positive = 0;
@@ -62,7 +68,9 @@ final class PerExampleSummary {
         signedSum / defined,
         (double) positive / defined,
         (double) above / defined,
-        histogram(r2, options.histogramBins()));
+        histogram(r2, options.histogramBins()),
+        NullR2.mean(distributions),
+        NullR2.quantile(distributions, NULL_LEVEL));
   }
 
   /**

@@ -36,6 +36,8 @@ import java.util.Map;
  *     undefined (a resample with a constant side) and which its interval leaves out
  * @param permutation one-sided permutation p-values of decision accuracy, Spearman and Kendall
  *     against "no relation" between x and y (docs/science.md section 2.8)
+ * @param fractionOfCeiling r2 over the {@link NoiseCeiling#r2()} of the evaluation set (section
+ *     2.9); null with a single seed, NaN when the ceiling's Pearson r is not positive or undefined
  */
 public record ProxyEvalResult(
     String proxyScale,
@@ -56,4 +58,5 @@ public record ProxyEvalResult(
     Accuracy accuracy,
     SeedNoise seedNoise,
     Map<String, Integer> droppedResamples,
-    PermutationPValues permutation) {}
+    PermutationPValues permutation,
+    Double fractionOfCeiling) {}

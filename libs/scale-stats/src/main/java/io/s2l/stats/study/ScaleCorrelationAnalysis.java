@@ -28,7 +28,7 @@ import java.util.Objects;
  *   <li>per example: R^2_z across distributions of the seed-averaged losses, summarised by {@link
  *       PerExampleR2}, the mean's interval resampling examples;
  *   <li>accuracy against chance when the set has a chance accuracy, and seed noise against spread
- *       when there is more than one seed;
+ *       when there is more than one seed, and the share of the set's {@link NoiseCeiling} reached;
  *   <li>the number of resamples each interval dropped, and the permutation p-values of decision
  *       accuracy, Spearman and Kendall against no relation ({@link PermutationTest}: exact up to K
  *       = 8, else {@link PermutationTest#DEFAULT_PERMUTATIONS} random pairings).
@@ -42,10 +42,11 @@ import java.util.Objects;
  *
  * <p>Cost: each loss array is read once (the reference's once per evaluation set), O(S K R Z) for S
  * scales, K distributions, R seeds and Z examples, with no boxing; the bootstraps add O(B K^2) and
- * O(B Z) per entry. Single-threaded and allocation-light: the per-example work keeps a handful of
- * double[Z] arrays per entry, plus the reference's K of them per evaluation set. The permutation
- * test adds O(K! K log K) per entry up to K = 8 and O(N K log K) beyond (N = 9999): about 10^8
- * steps, a second or two, per entry at K = 1000.
+ * O(B Z) per entry, and the noise ceilings O(B K^2) per evaluation set. Single-threaded and
+ * allocation-light: the per-example work keeps a handful of double[Z] arrays per entry, plus the
+ * reference's K of them per evaluation set. The permutation test adds O(K! K log K) per entry up to
+ * K = 8 and O(N K log K) beyond (N = 9999): about 10^8 steps, a second or two, per entry at K =
+ * 1000.
  */
 public final class ScaleCorrelationAnalysis {
 
@@ -78,13 +79,19 @@ public final class ScaleCorrelationAnalysis {
     proxies.remove(referenceName);
     int sets = cube.evalSets().size();
     ProxyEvalResult[] entries = new ProxyEvalResult[proxies.size() * sets];
+    List<NoiseCeiling> ceilings = new ArrayList<>();
     for (int j = 0; j < sets; j++) {
       ScalePass referencePass = ScalePass.reference(cube, reference, j);
+      NoiseCeiling ceiling = ceiling(cube, options, j, referencePass);
+      if (ceiling != null) {
+        ceilings.add(ceiling);
+      }
       for (int p = 0; p < proxies.size(); p++) {
         int proxy = cube.scaleAt(proxies.get(p));
         int index = p * sets + j;
         ScalePass proxyPass = ScalePass.proxy(cube, proxy, j, referencePass);
-        entries[index] = entry(cube, options, index, proxy, reference, j, proxyPass, referencePass);
+        entries[index] =
+            entry(cube, options, index, proxy, reference, j, proxyPass, referencePass, ceiling);
       }
     }
     List<ProxyEvalResult> results = List.of(entries);
@@ -92,7 +99,25 @@ public final class ScaleCorrelationAnalysis {
         referenceName,
         options,
         results,
-        Recommender.recommend(results, List.copyOf(proxies), cube.evalSets(), options));
+        Recommender.recommend(results, List.copyOf(proxies), cube.evalSets(), options),
+        List.copyOf(ceilings));
+  }
+
+  /**
+   * The noise ceiling of evaluation set j, null with a single seed. Its bootstrap draws from the
+   * dedicated stream {@code mix(options.seed(), -(j + 1), 0)}, whose negative entry index no entry
+   * uses.
+   */
+  private static NoiseCeiling ceiling(
+      LossCube cube, AnalysisOptions options, int evalSet, ScalePass referencePass) {
+    if (cube.seeds().size() < 2) {
+      return null;
+    }
+    return NoiseCeiling.of(
+        cube.evalSets().get(evalSet),
+        referencePass.runMeans,
+        new Bootstrap(options.resamples(), streamSeed(options.seed(), -(evalSet + 1), 0)),
+        options.level());
   }
 
   private static ProxyEvalResult entry(
@@ -103,7 +128,8 @@ public final class ScaleCorrelationAnalysis {
       int reference,
       int evalSet,
       ScalePass proxyPass,
-      ScalePass referencePass) {
+      ScalePass referencePass,
+      NoiseCeiling ceiling) {
     double[] x = proxyPass.means;
     double[] y = referencePass.means.clone(); // each entry owns its arrays
     BootstrapIntervals ci95 =
@@ -129,8 +155,9 @@ public final class ScaleCorrelationAnalysis {
     SeedNoise seedNoise =
         cube.seeds().size() < 2
             ? null
-            : new SeedNoise(
+            : SeedNoise.of(
                 noise(proxyPass.runMeans), sampleSd(x), noise(referencePass.runMeans), sampleSd(y));
+    ScaleCorrelation statistics = ScaleCorrelation.of(x, y);
     double proxyFlops = cube.flopsAt(proxy);
     double referenceFlops = cube.flopsAt(reference);
     return new ProxyEvalResult(
@@ -139,7 +166,7 @@ public final class ScaleCorrelationAnalysis {
         cube.evalSets().get(evalSet),
         x.length,
         cube.distributions(),
-        ScaleCorrelation.of(x, y),
+        statistics,
         ci95.intervals(),
         cube.paramsAt(proxy),
         cube.paramsAt(reference),
@@ -152,15 +179,17 @@ public final class ScaleCorrelationAnalysis {
         accuracy,
         seedNoise,
         ci95.dropped(),
-        permutation);
+        permutation,
+        ceiling == null ? null : ceiling.fractionReached(statistics.r2()));
   }
 
   /**
-   * The seed of entry {@code entry}'s random pairings: {@code streamSeed(seed, -1 - entry, 0)},
-   * whose argument -(2 entry + 1) is negative and so never that of a resampling stream.
+   * The seed of entry {@code entry}'s random pairings: {@code streamSeed(seed, -1 - entry, 1)},
+   * whose argument -2 entry is 0 or negative and even, so never that of a resampling stream
+   * (positive) nor of a noise ceiling's (negative and odd).
    */
   static long permutationSeed(long seed, int entry) {
-    return streamSeed(seed, -1 - entry, 0);
+    return streamSeed(seed, -1 - entry, 1);
   }
 
   /** (1/K) sum_k sd_r(m_{k,r}), ddof = 1. */

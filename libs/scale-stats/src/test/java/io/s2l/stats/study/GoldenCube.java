@@ -21,8 +21,13 @@ final class GoldenCube {
 
   /** s and m are proxies of l; "lm" has no accuracy, "mc" has chance 0.25. */
   static LossCube build() {
+    return build(SEEDS);
+  }
+
+  /** The same cube with other seeds; loss reads a seed's position r in {@code seeds}. */
+  static LossCube build(List<Long> seeds) {
     LossCube.Builder builder =
-        LossCube.builder(SCALES, DISTRIBUTIONS, SEEDS)
+        LossCube.builder(SCALES, DISTRIBUTIONS, seeds)
             .scaleCompute("s", 1_000_000L, 6e13)
             .scaleCompute("m", 4_000_000L, 9.6e14)
             .scaleCompute("l", 16_000_000L, 1.536e16)
@@ -30,7 +35,7 @@ final class GoldenCube {
             .evalSet("mc", EXAMPLES, 0.25);
     for (int s = 0; s < SCALES.size(); s++) {
       for (int k = 0; k < DISTRIBUTIONS.size(); k++) {
-        for (int r = 0; r < SEEDS.size(); r++) {
+        for (int r = 0; r < seeds.size(); r++) {
           for (int j = 0; j < EVAL_SETS.size(); j++) {
             float[] losses = new float[EXAMPLES];
             boolean[] correct = j == 1 ? new boolean[EXAMPLES] : null;
@@ -43,7 +48,7 @@ final class GoldenCube {
             builder.losses(
                 SCALES.get(s),
                 DISTRIBUTIONS.get(k),
-                SEEDS.get(r),
+                seeds.get(r),
                 EVAL_SETS.get(j),
                 losses,
                 correct);

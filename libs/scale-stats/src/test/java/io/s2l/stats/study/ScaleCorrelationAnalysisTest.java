@@ -140,12 +140,14 @@ class ScaleCorrelationAnalysisTest {
       assertThat(entry.droppedResamples())
           .isEqualTo(ScaleCorrelationBootstrap.of(x, y, bootstrap, options.level()).dropped());
     }
-    // The pairings' stream is none of the resampling streams.
+    // The pairings' stream is none of the resampling streams, nor a noise ceiling's.
     for (int entry = 0; entry < 4; entry++) {
       for (int stream = 0; stream < 2; stream++) {
         assertThat(ScaleCorrelationAnalysis.permutationSeed(17, 0))
             .isNotEqualTo(ScaleCorrelationAnalysis.streamSeed(17, entry, stream));
       }
+      assertThat(ScaleCorrelationAnalysis.permutationSeed(17, entry))
+          .isNotEqualTo(ScaleCorrelationAnalysis.streamSeed(17, -(entry + 1), 0));
     }
   }
 

@@ -1,4 +1,4 @@
-package io.s2l.analysis.correlation;
+package io.s2l.analysis.recommendation;
 
 import io.s2l.access.web.BadInputException;
 import io.s2l.stats.study.RecommendationMetric;
