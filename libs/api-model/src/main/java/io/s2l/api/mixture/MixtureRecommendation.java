@@ -10,7 +10,7 @@ import java.util.UUID;
  * @param target the evaluation set whose loss the mixtures should lower
  * @param domains the domains a mixture weighs, in weight order
  * @param candidates candidate mixtures each regression was searched over
- * @param recommendations per proxy scale and regression, its best mixture
+ * @param recommendations per proxy scale and regression, its recommended mixture
  * @param randomMixtures the random baseline mixtures the reference also trains on
  * @param topK how many of the best candidates each recommendation averages (at most {@code
  *     candidates}); null in documents stored before recommendations were top-k averages
