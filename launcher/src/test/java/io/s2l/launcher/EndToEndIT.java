@@ -270,7 +270,13 @@ class EndToEndIT {
             }
             assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
             assertThat(r.proxyRuns()).isEqualTo(8);
+            // every domain varied across the 8 Dirichlet mixtures; 8 runs bound no interval
+            assertThat(r.support()).containsExactlyElementsOf(recommendation.domains());
+            assertThat(r.predictionInterval()).isNull();
           }
+          assertThat(recommendation.topK()).isEqualTo(100);
+          // one seed: the random mixtures and the examples are resampled
+          assertThat(result.mixture().resampled()).containsExactly("randomDraws", "examples");
           List<VerifiedMixture> entries = result.mixture().entries();
           assertThat(entries).hasSize(2);
           for (VerifiedMixture e : entries) {

@@ -34,7 +34,7 @@ class MixtureRuns {
   List<ProxyRun> load(UUID study, String scale, String target) {
     return jdbc.query(
         "SELECT r.distribution, r.mixture_weights::text, r.flops, e.mean_loss, e.losses,"
-            + " e.correct FROM training.run_summary r JOIN training.run_example_losses e"
+            + " e.correct, r.seed FROM training.run_summary r JOIN training.run_example_losses e"
             + " ON e.study_id = r.study_id AND e.run_key = r.run_key WHERE r.study_id = ?"
             + " AND r.scale = ? AND e.eval_set = ? ORDER BY r.distribution, r.seed",
         (rs, i) ->
@@ -45,7 +45,8 @@ class MixtureRuns {
                 rs.getDouble(3),
                 rs.getDouble(4),
                 floats(rs.getArray(5)),
-                booleans(rs.getArray(6))),
+                booleans(rs.getArray(6)),
+                rs.getLong(7)),
         study,
         scale,
         target);

@@ -6,11 +6,11 @@ import io.s2l.api.mixture.NamedMixture;
 import io.s2l.api.mixture.RecommendedMixture;
 import io.s2l.api.mixture.VerifiedMixture;
 import io.s2l.api.selection.RandomBaseline;
+import io.s2l.attribution.HierarchicalBootstrap;
 import io.s2l.queue.ClaimedJob;
-import io.s2l.stats.Bootstrap;
-import io.s2l.stats.Interval;
 import io.s2l.study.VerifyJobSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +19,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Verifies a study's recommended mixtures at the reference scale: the reference's per-example loss
- * on the target evaluation set after training on each recommendation (averaged over seeds), against
- * the mean over the random mixtures; the gain over random is the mean per-example difference
- * (random minus recommended), with a seeded 95% bootstrap interval over the examples.
+ * Verifies a study's recommended mixtures at the reference scale (docs/science.md section 4.4): the
+ * reference's per-example loss on the target evaluation set after training on each recommendation
+ * (averaged over seeds), against the mean over the random mixtures; the gain over random is the
+ * mean per-example difference (random minus recommended), with a seeded 95% hierarchical bootstrap
+ * interval that resamples seeds, random mixtures and examples ({@link HierarchicalBootstrap}, as
+ * selections are verified).
  */
 @Component
 public class MixtureVerifier {
@@ -38,8 +40,12 @@ public class MixtureVerifier {
     this.store = store;
   }
 
-  /** One mixture's results at the reference: per example, averaged over its seeds. */
-  private record Averaged(double[] losses, double[] accuracy, double flops, int models) {
+  /**
+   * One mixture's reference models: per seed (ascending), per example.
+   *
+   * @param accuracy 1 where the model chose right; null for sets without accuracy
+   */
+  private record Trained(long[] seeds, double[][] losses, double[][] accuracy, double flops) {
 
     double meanLoss() {
       return mean(losses);
@@ -65,20 +71,35 @@ public class MixtureVerifier {
     for (ProxyRun r : runs.load(spec.studyId(), reference, target)) {
       byMixture.computeIfAbsent(r.distribution(), k -> new ArrayList<>()).add(r);
     }
-    List<Averaged> draws = new ArrayList<>();
+    List<Trained> draws = new ArrayList<>();
     for (NamedMixture m : rec.randomMixtures()) {
-      draws.add(average(byMixture, m.name()));
+      draws.add(trained(byMixture, m.name()));
     }
-    Averaged random = pool(draws);
+    if (draws.isEmpty()) {
+      throw new IllegalStateException("no random mixture was trained");
+    }
+    double[][][] random = draws.stream().map(Trained::losses).toArray(double[][][]::new);
+    double randomLoss = draws.stream().mapToDouble(Trained::meanLoss).average().orElseThrow();
+    Double randomAccuracy =
+        draws.stream().allMatch(d -> d.accuracy() != null)
+            ? draws.stream().mapToDouble(Trained::meanAccuracy).average().orElseThrow()
+            : null;
     List<VerifiedMixture> entries = new ArrayList<>();
-    Bootstrap bootstrap = Bootstrap.withSeed(BOOTSTRAP_SEED);
     for (RecommendedMixture m : rec.recommendations()) {
-      Averaged verified = average(byMixture, m.name());
-      double[] gain = new double[verified.losses().length];
-      for (int i = 0; i < gain.length; i++) {
-        gain[i] = random.losses()[i] - verified.losses()[i];
+      Trained verified = trained(byMixture, m.name());
+      for (Trained d : draws) {
+        if (!Arrays.equals(d.seeds(), verified.seeds())) {
+          throw new IllegalStateException(
+              "the models of "
+                  + m.name()
+                  + " have seeds "
+                  + Arrays.toString(verified.seeds())
+                  + ", a random mixture's "
+                  + Arrays.toString(d.seeds()));
+        }
       }
-      Interval ci = bootstrap.meanInterval(gain, 0.95);
+      HierarchicalBootstrap.Gain gain =
+          HierarchicalBootstrap.gain(verified.losses(), random, BOOTSTRAP_SEED);
       entries.add(
           new VerifiedMixture(
               "mixture-" + m.model(),
@@ -86,14 +107,15 @@ public class MixtureVerifier {
               verified.flops() / m.proxyFlops(),
               m.predictedLoss(),
               verified.meanLoss(),
-              random.meanLoss(),
-              mean(gain),
-              List.of(ci.low(), ci.high()),
+              randomLoss,
+              gain.gain(),
+              List.of(gain.ci95().low(), gain.ci95().high()),
               verified.meanAccuracy(),
-              random.meanAccuracy(),
+              randomAccuracy,
               m.leaveOneOutR2(),
               m.weights(),
-              verified.models()));
+              verified.seeds().length,
+              m.predictionInterval()));
     }
     MixtureVerification result =
         new MixtureVerification(
@@ -101,66 +123,51 @@ public class MixtureVerifier {
             stored.version(),
             reference,
             target,
-            random.losses().length,
+            draws.get(0).losses()[0].length,
             new RandomBaseline(
                 draws.size(),
-                random.meanLoss(),
-                random.meanAccuracy(),
-                draws.stream().map(Averaged::meanLoss).toList(),
+                randomLoss,
+                randomAccuracy,
+                draws.stream().map(Trained::meanLoss).toList(),
                 null),
             entries,
-            "/api/v1/studies/" + spec.studyId() + "/mixture/gain.svg");
+            "/api/v1/studies/" + spec.studyId() + "/mixture/gain.svg",
+            HierarchicalBootstrap.resampled(draws.get(0).seeds().length, draws.size()));
     store.verifyAndComplete(spec.studyId(), stored.version(), result, job);
     log.info("study {}: mixture recommendations verified", spec.studyId());
   }
 
-  private static Averaged average(Map<String, List<ProxyRun>> byMixture, String name) {
+  /** A mixture's reference models, one row per seed in the order they were read (by seed). */
+  private static Trained trained(Map<String, List<ProxyRun>> byMixture, String name) {
     List<ProxyRun> models = byMixture.get(name);
     if (models == null || models.isEmpty()) {
       throw new IllegalStateException("no reference model was trained on '" + name + "'");
     }
     int n = models.get(0).losses().length;
-    double[] losses = new double[n];
-    boolean accuracy = models.stream().allMatch(m -> m.correct() != null);
-    double[] correct = accuracy ? new double[n] : null;
+    boolean withAccuracy = models.stream().allMatch(m -> m.correct() != null);
+    long[] seeds = new long[models.size()];
+    double[][] losses = new double[models.size()][n];
+    double[][] accuracy = withAccuracy ? new double[models.size()][n] : null;
     double flops = 0;
-    for (ProxyRun m : models) {
+    for (int s = 0; s < seeds.length; s++) {
+      ProxyRun m = models.get(s);
+      if (m.losses().length != n) {
+        throw new IllegalStateException(
+            "the models of '" + name + "' scored " + m.losses().length + " and " + n + " examples");
+      }
+      seeds[s] = m.seed();
       for (int i = 0; i < n; i++) {
-        losses[i] += m.losses()[i] / (double) models.size();
-        if (accuracy) {
-          correct[i] += (m.correct()[i] ? 1.0 : 0.0) / models.size();
+        losses[s][i] = m.losses()[i];
+        if (withAccuracy) {
+          accuracy[s][i] = m.correct()[i] ? 1.0 : 0.0;
         }
       }
       flops += m.flops() / models.size();
     }
-    return new Averaged(losses, correct, flops, models.size());
+    return new Trained(seeds, losses, accuracy, flops);
   }
 
-  private static Averaged pool(List<Averaged> draws) {
-    if (draws.isEmpty()) {
-      throw new IllegalStateException("no random mixture was trained");
-    }
-    int n = draws.get(0).losses().length;
-    double[] losses = new double[n];
-    double[] accuracy = draws.get(0).accuracy() != null ? new double[n] : null;
-    int models = 0;
-    for (Averaged d : draws) {
-      for (int i = 0; i < n; i++) {
-        losses[i] += d.losses()[i] / draws.size();
-        if (accuracy != null) {
-          accuracy[i] += d.accuracy()[i] / draws.size();
-        }
-      }
-      models += d.models();
-    }
-    return new Averaged(losses, accuracy, draws.get(0).flops(), models);
-  }
-
-  static double mean(double[] values) {
-    double s = 0;
-    for (double v : values) {
-      s += v;
-    }
-    return s / values.length;
+  private static double mean(double[][] values) {
+    return Arrays.stream(values).flatMapToDouble(Arrays::stream).average().orElseThrow();
   }
 }

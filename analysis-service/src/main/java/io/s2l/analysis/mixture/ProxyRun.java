@@ -12,6 +12,7 @@ import java.util.Map;
  * @param meanLoss mean loss on the target evaluation set
  * @param losses per-example losses on the target evaluation set
  * @param correct per example, whether the model chose right; null for sets without accuracy
+ * @param seed the model's training seed
  */
 record ProxyRun(
     String scale,
@@ -20,4 +21,5 @@ record ProxyRun(
     double flops,
     double meanLoss,
     float[] losses,
-    boolean[] correct) {}
+    boolean[] correct,
+    long seed) {}

@@ -9,6 +9,8 @@ import io.s2l.mixture.CrossValidation;
 import io.s2l.mixture.LinearMixtureModel;
 import io.s2l.mixture.MixtureModel;
 import io.s2l.mixture.MixtureSearch;
+import io.s2l.mixture.PredictionInterval;
+import io.s2l.mixture.Support;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.JobContext;
 import io.s2l.queue.NewJob;
@@ -33,10 +35,12 @@ import org.springframework.stereotype.Component;
 /**
  * Recommends mixtures (docs/science.md section 4.4, after RegMix): per proxy scale, regresses the
  * target evaluation set's mean loss (averaged over seeds) on the mixture weights with least squares
- * and with XGBoost, reports each regression's leave-one-out R^2, and takes the candidate mixture
- * (flat Dirichlet draws) with the lowest predicted loss. Stores the recommendations and queues the
- * reference models on them and on random mixtures (the baseline), with the job's completion,
- * trained by the reference's trainer as the study was submitted with it.
+ * and with XGBoost, reports each regression's leave-one-out R^2, and recommends the average of the
+ * {@code topK} candidate mixtures (flat Dirichlet draws inside the support of that scale's proxy
+ * runs) with the lowest predicted losses, with the jackknife prediction interval of its predicted
+ * loss. Stores the recommendations and queues the reference models on them and on random mixtures
+ * (the baseline), with the job's completion, trained by the reference's trainer as the study was
+ * submitted with it.
  */
 @Component
 class RecommendJobHandler implements JobHandler {
@@ -75,15 +79,9 @@ class RecommendJobHandler implements JobHandler {
       byScale.put(scale, loaded);
     }
     List<String> domains = List.copyOf(domainSet);
-    List<double[]> candidates = new ArrayList<>();
-    for (MixtureSpec m :
-        MixtureGenerator.dirichlet(
-            domains, settings.candidatesOrDefault(), 1.0, settings.seedOrDefault())) {
-      candidates.add(vector(m.weights(), domains));
-    }
     List<RecommendedMixture> recommendations = new ArrayList<>();
     for (Map.Entry<String, List<ProxyRun>> scale : byScale.entrySet()) {
-      recommendations.addAll(recommend(scale.getKey(), scale.getValue(), domains, candidates));
+      recommendations.addAll(recommend(scale.getKey(), scale.getValue(), domains, settings));
       context.progress(0.9 * recommendations.size() / (2.0 * byScale.size()));
       context.checkLease();
     }
@@ -99,7 +97,7 @@ class RecommendJobHandler implements JobHandler {
     recommendations.forEach(r -> verify.add(new MixtureSpec(r.name(), r.weights())));
     verify.addAll(baselines);
     MixtureRecommendation document =
-        document(spec, domains, candidates.size(), recommendations, baselines);
+        document(spec, domains, settings.candidatesOrDefault(), recommendations, baselines);
     int version = store.recommendAndComplete(spec.studyId(), document, jobs(spec, verify), job);
     log.info(
         "study {}: {} mixtures recommended (version {}), {} reference models queued",
@@ -110,7 +108,10 @@ class RecommendJobHandler implements JobHandler {
   }
 
   private static List<RecommendedMixture> recommend(
-      String scale, List<ProxyRun> scaleRuns, List<String> domains, List<double[]> candidates) {
+      String scale,
+      List<ProxyRun> scaleRuns,
+      List<String> domains,
+      MixtureRecommendationSpec settings) {
     Map<String, double[]> sums = new LinkedHashMap<>();
     Map<String, Integer> counts = new LinkedHashMap<>();
     Map<String, Map<String, Double>> weights = new LinkedHashMap<>();
@@ -129,13 +130,26 @@ class RecommendJobHandler implements JobHandler {
       x[i] = vector(weights.get(d), domains);
       y[i++] = sums.get(d)[0] / counts.get(d);
     }
+    Support support = Support.of(x);
+    List<double[]> candidates =
+        support.candidates(settings.candidatesOrDefault(), settings.seedOrDefault());
+    List<String> varied = new ArrayList<>();
+    for (int d = 0; d < domains.size(); d++) {
+      if (support.varies(d)) {
+        varied.add(domains.get(d));
+      }
+    }
     List<RecommendedMixture> out = new ArrayList<>();
     List<BiFunction<double[][], double[], MixtureModel>> fitters =
         List.of(LinearMixtureModel::fit, (a, b) -> BoostedMixtureModel.fit(a, b, MODEL_SEED));
     for (BiFunction<double[][], double[], MixtureModel> fitter : fitters) {
       MixtureModel model = fitter.apply(x, y);
-      double r2 = CrossValidation.leaveOneOutR2(fitter, x, y);
-      MixtureSearch.Best best = MixtureSearch.best(model, candidates);
+      double[] residuals = CrossValidation.leaveOneOutResiduals(fitter, x, y);
+      MixtureSearch.Best best = MixtureSearch.topK(model, candidates, settings.topKOrDefault());
+      List<Double> interval =
+          PredictionInterval.jackknife(best.predictedLoss(), residuals)
+              .map(p -> List.of(p.low(), p.high()))
+              .orElse(null);
       Map<String, Double> recommended = new LinkedHashMap<>();
       for (int d = 0; d < domains.size(); d++) {
         recommended.put(domains.get(d), best.weights()[d]);
@@ -148,8 +162,10 @@ class RecommendJobHandler implements JobHandler {
               flops,
               recommended,
               best.predictedLoss(),
-              r2,
-              n));
+              CrossValidation.r2(y, residuals),
+              n,
+              interval,
+              List.copyOf(varied)));
     }
     return out;
   }
@@ -195,7 +211,8 @@ class RecommendJobHandler implements JobHandler {
         domains,
         candidates,
         recommendations,
-        baselines.stream().map(m -> new NamedMixture(m.name(), m.weights())).toList());
+        baselines.stream().map(m -> new NamedMixture(m.name(), m.weights())).toList(),
+        spec.settings().topKOrDefault());
   }
 
   private static double[] vector(Map<String, Double> weights, List<String> domains) {

@@ -120,7 +120,9 @@ class VerifyJobHandler implements JobHandler {
             sizes,
             doc.targetSet(),
             randomBySize,
-            null);
+            null,
+            HierarchicalBootstrap.resampled(
+                entries.isEmpty() ? 1 : entries.get(0).models(), randomBySize.get(0).draws()));
     int version = store.storeAndComplete(spec.studyId(), json.writeValueAsString(result), job);
     log.info("study {}: selection verified (version {})", spec.studyId(), version);
   }

@@ -42,38 +42,22 @@ class MixtureGoldenTest {
   @Test
   void writesTheGoldenDocuments() throws Exception {
     Random r = new Random(3);
-    MixtureRuns runs = mock(MixtureRuns.class);
     List<ProxyRun> proxies = new ArrayList<>();
     for (int m = 0; m < 8; m++) {
       Map<String, Double> w = weights(r);
       double loss = 3.0 + w.get("books") - 0.8 * w.get("code") + 0.05 * r.nextGaussian();
-      proxies.add(new ProxyRun("tiny", "mixture-" + m, w, 1.5e9, loss, losses(r, 16, loss), null));
+      proxies.add(
+          new ProxyRun("tiny", "mixture-" + m, w, 1.5e9, loss, losses(r, 16, loss), null, 0L));
     }
-    when(runs.load(STUDY, "tiny", "heldout/code")).thenReturn(proxies);
-    MixtureStore store = mock(MixtureStore.class);
-    AtomicReference<MixtureRecommendation> recommendation = new AtomicReference<>();
-    when(store.recommendAndComplete(eq(STUDY), any(MixtureRecommendation.class), anyList(), any()))
-        .thenAnswer(
-            a -> {
-              recommendation.set(a.getArgument(1));
-              return 1;
-            });
-    String payload =
-        "{\"studyId\":\""
-            + STUDY
-            + "\",\"dataset\":\"builtin\",\"reference\":{\"name\":\"small\","
-            + "\"width\":16,\"depth\":1,\"heads\":2,\"context\":32},\"proxyScales\":[\"tiny\"],"
-            + "\"tokensPerParam\":5.0,\"evalSets\":[\"heldout/code\"],\"training\":{\"batchSize\":8},"
-            + "\"seeds\":[0],\"settings\":{\"target\":\"heldout/code\",\"candidates\":500,"
-            + "\"randomMixtures\":2,\"seed\":1}}";
-    JobContext context =
-        new JobContext() {
-          public void progress(double fraction) {}
-
-          public void checkLease() {}
-        };
-    new RecommendJobHandler(GoldenDocuments.JSON, runs, store)
-        .handle(new ClaimedJob(1, STUDY, "recommend", "k", payload, 1, 3, "w"), context);
+    AtomicReference<MixtureRecommendation> recommendation =
+        new AtomicReference<>(
+            recommend(
+                    proxies,
+                    "[0]",
+                    "{\"target\":\"heldout/code\",\"candidates\":500,\"randomMixtures\":2,"
+                        + "\"seed\":1}",
+                    "null")
+                .document());
     assertThat(GoldenDocuments.JSON.writeValueAsString(recommendation.get()))
         .isEqualTo(GoldenDocuments.text("mixture-recommendation"));
 
@@ -84,7 +68,8 @@ class MixtureGoldenTest {
     rec.get("randomMixtures").forEach(n -> names.add(n.get("name").asText()));
     for (String name : names) {
       double loss = 2.5 + 0.2 * r.nextGaussian();
-      reference.add(new ProxyRun("small", name, Map.of(), 2.4e10, loss, losses(r, 16, loss), null));
+      reference.add(
+          new ProxyRun("small", name, Map.of(), 2.4e10, loss, losses(r, 16, loss), null, 0L));
     }
     MixtureRuns referenceRuns = mock(MixtureRuns.class);
     when(referenceRuns.load(STUDY, "small", "heldout/code")).thenReturn(reference);
@@ -110,44 +95,23 @@ class MixtureGoldenTest {
   /** The reference models queued with the recommendation, for a study submitted with trainer. */
   private static List<NewJob> referenceJobs(String trainerJson) throws Exception {
     Random r = new Random(5);
-    MixtureRuns runs = mock(MixtureRuns.class);
     List<ProxyRun> proxies = new ArrayList<>();
     for (int m = 0; m < 6; m++) {
       Map<String, Double> w = weights(r);
       proxies.add(
           new ProxyRun(
-              "tiny", "mixture-" + m, w, 1e9, 3.0 + w.get("books"), losses(r, 4, 3), null));
+              "tiny", "mixture-" + m, w, 1e9, 3.0 + w.get("books"), losses(r, 4, 3), null, 0L));
     }
-    when(runs.load(STUDY, "tiny", "heldout/code")).thenReturn(proxies);
-    MixtureStore store = mock(MixtureStore.class);
-    AtomicReference<List<NewJob>> queued = new AtomicReference<>();
-    when(store.recommendAndComplete(eq(STUDY), any(MixtureRecommendation.class), anyList(), any()))
-        .thenAnswer(
-            a -> {
-              queued.set(a.getArgument(2));
-              return 1;
-            });
-    String payload =
-        "{\"studyId\":\""
-            + STUDY
-            + "\",\"dataset\":\"builtin\",\"reference\":{\"name\":\"small\","
-            + "\"width\":16,\"depth\":1,\"heads\":2,\"context\":32},\"proxyScales\":[\"tiny\"],"
-            + "\"tokensPerParam\":5.0,\"evalSets\":[\"heldout/code\"],\"training\":{\"batchSize\":8},"
-            + "\"seeds\":[0, 1],\"settings\":{\"target\":\"heldout/code\",\"candidates\":50,"
-            + "\"randomMixtures\":1,\"seed\":1},\"referenceTrainer\":"
-            + trainerJson
-            + "}";
-    new RecommendJobHandler(GoldenDocuments.JSON, runs, store)
-        .handle(
-            new ClaimedJob(1, STUDY, "recommend", "k", payload, 1, 3, "w"),
-            new JobContext() {
-              public void progress(double fraction) {}
-
-              public void checkLease() {}
-            });
+    List<NewJob> queued =
+        recommend(
+                proxies,
+                "[0, 1]",
+                "{\"target\":\"heldout/code\",\"candidates\":50,\"randomMixtures\":1,\"seed\":1}",
+                trainerJson)
+            .jobs();
     // two regressions recommend for the one proxy scale, plus one random mixture, two seeds
-    assertThat(queued.get()).hasSize(6);
-    return queued.get();
+    assertThat(queued).hasSize(6);
+    return queued;
   }
 
   @Test
@@ -179,6 +143,82 @@ class MixtureGoldenTest {
       assertThat(job.requiresGpu()).isFalse();
       assertThat(job.minMemoryBytes()).isEqualTo(ResourceEstimate.memoryBytes(spec));
     }
+  }
+
+  @Test
+  void aDomainNoProxyRunTrainedOnGetsNoWeightAndTwentyRunsBoundThePredictionInterval()
+      throws Exception {
+    Random r = new Random(9);
+    List<ProxyRun> proxies = new ArrayList<>();
+    for (int m = 0; m < 20; m++) {
+      Map<String, Double> w = new LinkedHashMap<>(weights(r));
+      double books = w.get("books") / (1 - w.get("web"));
+      w.put("books", books);
+      w.put("code", 1 - books);
+      w.put("web", 0.0);
+      double loss = 3.0 + books + 0.02 * r.nextGaussian();
+      proxies.add(new ProxyRun("tiny", "mixture-" + m, w, 1e9, loss, losses(r, 4, loss), null, 0L));
+    }
+    MixtureRecommendation recommended =
+        recommend(
+                proxies,
+                "[0]",
+                "{\"target\":\"heldout/code\",\"candidates\":400,\"seed\":1,\"topK\":40}",
+                "null")
+            .document();
+    assertThat(recommended.topK()).isEqualTo(40);
+    assertThat(recommended.recommendations())
+        .hasSize(2)
+        .allSatisfy(
+            m -> {
+              assertThat(m.weights().get("web")).isZero();
+              assertThat(m.support()).containsExactly("books", "code");
+              // loss rises with books: the recommendation leans on code
+              assertThat(m.weights().get("code")).isGreaterThan(0.7);
+              assertThat(m.predictionInterval()).hasSize(2);
+              assertThat(m.predictionInterval().get(0)).isLessThan(m.predictedLoss());
+              assertThat(m.predictionInterval().get(1)).isGreaterThan(m.predictedLoss());
+            });
+  }
+
+  /** What the recommendation job stored and queued. */
+  private record Recommended(MixtureRecommendation document, List<NewJob> jobs) {}
+
+  /** Runs the recommendation job over one proxy scale's runs, its store and run reader stubbed. */
+  private static Recommended recommend(
+      List<ProxyRun> proxies, String seeds, String settings, String trainerJson) throws Exception {
+    MixtureRuns runs = mock(MixtureRuns.class);
+    when(runs.load(STUDY, "tiny", "heldout/code")).thenReturn(proxies);
+    MixtureStore store = mock(MixtureStore.class);
+    AtomicReference<Recommended> stored = new AtomicReference<>();
+    when(store.recommendAndComplete(eq(STUDY), any(MixtureRecommendation.class), anyList(), any()))
+        .thenAnswer(
+            a -> {
+              stored.set(new Recommended(a.getArgument(1), a.getArgument(2)));
+              return 1;
+            });
+    String payload =
+        "{\"studyId\":\""
+            + STUDY
+            + "\",\"dataset\":\"builtin\",\"reference\":{\"name\":\"small\","
+            + "\"width\":16,\"depth\":1,\"heads\":2,\"context\":32},\"proxyScales\":[\"tiny\"],"
+            + "\"tokensPerParam\":5.0,\"evalSets\":[\"heldout/code\"],\"training\":{\"batchSize\":8},"
+            + "\"seeds\":"
+            + seeds
+            + ",\"settings\":"
+            + settings
+            + ",\"referenceTrainer\":"
+            + trainerJson
+            + "}";
+    new RecommendJobHandler(GoldenDocuments.JSON, runs, store)
+        .handle(
+            new ClaimedJob(1, STUDY, "recommend", "k", payload, 1, 3, "w"),
+            new JobContext() {
+              public void progress(double fraction) {}
+
+              public void checkLease() {}
+            });
+    return stored.get();
   }
 
   private static Map<String, Double> weights(Random r) {

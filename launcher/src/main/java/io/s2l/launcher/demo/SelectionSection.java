@@ -41,6 +41,7 @@ public final class SelectionSection {
               e.randomAccuracy());
       row.put("size", e.size() != null ? e.size() : selection.size());
       row.put("holdoutTargets", selection.holdoutTargets());
+      row.set("resampled", JSON.valueToTree(selection.resampled()));
     }
     return rows;
   }
@@ -65,6 +66,8 @@ public final class SelectionSection {
       row.put("target", mixture.target());
       row.set("weights", JSON.valueToTree(e.weights()));
       row.put("leaveOneOutR2", e.leaveOneOutR2());
+      row.set("predictionInterval", JSON.valueToTree(e.predictionInterval()));
+      row.set("resampled", JSON.valueToTree(mixture.resampled()));
     }
     return rows;
   }
@@ -128,6 +131,7 @@ public final class SelectionSection {
             e.verifiedAccuracy());
       }
     }
+    resampled(selection.resampled(), out);
   }
 
   public static void print(MixtureVerification mixture, PrintStream out) {
@@ -151,6 +155,26 @@ public final class SelectionSection {
           e.gainOverRandom(),
           e.ci95(),
           e.verifiedAccuracy());
+    }
+    for (VerifiedMixture e : mixture.entries()) {
+      if (e.predictionInterval() != null) {
+        out.printf(
+            Locale.ROOT,
+            "  %s from %s: predicted loss %.3f, 95%% prediction interval [%.3f, %.3f]%n",
+            e.method(),
+            e.proxyScale(),
+            e.predictedLoss(),
+            e.predictionInterval().get(0),
+            e.predictionInterval().get(1));
+      }
+    }
+    resampled(mixture.resampled(), out);
+  }
+
+  /** Says what the gains' intervals resample, where the result states it. */
+  private static void resampled(List<String> units, PrintStream out) {
+    if (units != null) {
+      out.printf(Locale.ROOT, "  95%% CI resamples: %s%n", String.join(", ", units));
     }
   }
 

@@ -2,12 +2,15 @@ package io.s2l.attribution;
 
 import io.s2l.stats.Bootstrap;
 import io.s2l.stats.Interval;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * The gain of a selection over random selections of the same size, with a hierarchical bootstrap
  * interval (docs/science.md section 4.3) that resamples every source of noise in a verification:
- * the training seeds, the random draws and the holdout target examples.
+ * the training seeds, the random draws and the holdout target examples. A recommended mixture is
+ * verified the same way (section 4.4): its models are the selection, the random mixtures the draws.
  *
  * <p>Data: L_sel[s][z], the holdout loss of target z of the reference trained on the selection with
  * seed s (s = 1..S), and L_rand[d][s][z], the same for random draw d (d = 1..D) with the same
@@ -36,7 +39,30 @@ public final class HierarchicalBootstrap {
 
   private static final double LEVEL = 0.95;
 
+  /** The unit names a result states, in the order a resample draws them. */
+  public static final String SEEDS = "seeds";
+
+  public static final String RANDOM_DRAWS = "randomDraws";
+  public static final String EXAMPLES = "examples";
+
   private HierarchicalBootstrap() {}
+
+  /**
+   * The units a gain's interval resamples, as a result states them: {@code seeds} with more than
+   * one seed, {@code randomDraws} with more than one draw (a single one is kept, not drawn), and
+   * always {@code examples}.
+   */
+  public static List<String> resampled(int seeds, int draws) {
+    List<String> units = new ArrayList<>(3);
+    if (seeds > 1) {
+      units.add(SEEDS);
+    }
+    if (draws > 1) {
+      units.add(RANDOM_DRAWS);
+    }
+    units.add(EXAMPLES);
+    return List.copyOf(units);
+  }
 
   /**
    * A gain with its interval.

@@ -12,6 +12,15 @@ import org.junit.jupiter.api.Test;
 class HierarchicalBootstrapTest {
 
   @Test
+  void aResultNamesOnlyTheUnitsThatHaveMoreThanOneMemberToDraw() {
+    assertThat(HierarchicalBootstrap.resampled(2, 5))
+        .containsExactly("seeds", "randomDraws", "examples");
+    assertThat(HierarchicalBootstrap.resampled(1, 5)).containsExactly("randomDraws", "examples");
+    assertThat(HierarchicalBootstrap.resampled(3, 1)).containsExactly("seeds", "examples");
+    assertThat(HierarchicalBootstrap.resampled(1, 1)).containsExactly("examples");
+  }
+
+  @Test
   void withOneSeedAndOneDrawItIsThePlainTargetBootstrap() {
     Random r = new Random(3);
     int n = 25;

@@ -10,19 +10,33 @@ import java.util.List;
  * The mixture-recommendation part of a study (docs/science.md section 4.4, after RegMix): the proxy
  * scales train on the study's distributions (many random mixtures); per proxy scale, a linear
  * regression and gradient-boosted trees (XGBoost) predict the {@code target} evaluation set's loss
- * from the mixture weights; the mixture with the lowest predicted loss among {@code candidates}
- * random mixtures is recommended; the reference is trained only on the recommendations and on
- * {@code randomMixtures} random mixtures (the baseline), with the study's seeds, and the
- * recommendations are verified by the reference's loss on the target set.
+ * from the mixture weights; the average of the {@code topK} mixtures with the lowest predicted
+ * losses among {@code candidates} random mixtures inside the support of the proxy runs is
+ * recommended; the reference is trained only on the recommendations and on {@code randomMixtures}
+ * random mixtures (the baseline), with the study's seeds, and the recommendations are verified by
+ * the reference's loss on the target set.
  *
  * @param target the evaluation set whose loss the recommendation minimises
  * @param candidates random mixtures (flat Dirichlet) the regressions are searched over; 10,000 when
  *     null
- * @param randomMixtures random mixtures the reference trains on as the baseline; 3 when null
+ * @param randomMixtures random mixtures the reference trains on as the baseline; 5 when null
  * @param seed seed of the candidate and baseline mixtures; 0 when null
+ * @param topK how many of the best candidates the recommendation averages (RegMix); 100 when null,
+ *     at most {@code candidates}
  */
 public record MixtureRecommendationSpec(
-    String target, Integer candidates, Integer randomMixtures, Long seed) {
+    String target, Integer candidates, Integer randomMixtures, Long seed, Integer topK) {
+
+  /** Random mixtures when the study does not say: enough draws to resample them. */
+  public static final int DEFAULT_RANDOM_MIXTURES = 5;
+
+  public static final int DEFAULT_TOP_K = 100;
+
+  /** Settings without {@code topK}: the default top-k average. */
+  public MixtureRecommendationSpec(
+      String target, Integer candidates, Integer randomMixtures, Long seed) {
+    this(target, candidates, randomMixtures, seed, null);
+  }
 
   public static final String LINEAR = "linear";
   public static final String XGBOOST = "xgboost";
@@ -33,7 +47,11 @@ public record MixtureRecommendationSpec(
   }
 
   public int randomMixturesOrDefault() {
-    return randomMixtures != null ? randomMixtures : 3;
+    return randomMixtures != null ? randomMixtures : DEFAULT_RANDOM_MIXTURES;
+  }
+
+  public int topKOrDefault() {
+    return topK != null ? topK : DEFAULT_TOP_K;
   }
 
   public long seedOrDefault() {
@@ -80,6 +98,13 @@ public record MixtureRecommendationSpec(
     }
     range(errors, "recommendMixture.candidates", candidates, 1, MAX_MIXTURE_CANDIDATES, true);
     range(errors, "recommendMixture.randomMixtures", randomMixtures, 1, MAX_RANDOM_DRAWS, true);
+    range(errors, "recommendMixture.topK", topK, 1, MAX_MIXTURE_CANDIDATES, true);
+    if (topK != null && topK > candidatesOrDefault()) {
+      errors.add(
+          new FieldError(
+              "recommendMixture.topK",
+              "averages at most the " + candidatesOrDefault() + " candidates; got " + topK));
+    }
     boolean subsets =
         (study.distributions() != null
                 && study.distributions().stream().anyMatch(d -> d != null && d.hasSubset()))

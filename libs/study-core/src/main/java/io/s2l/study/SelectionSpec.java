@@ -25,7 +25,7 @@ import java.util.List;
  *
  * @param size n, how many pool examples each selection holds; or give {@code sizes}
  * @param targetClasses image studies: labels of the target task's test examples; all when null
- * @param randomDraws random baselines per size (3 when null)
+ * @param randomDraws random baselines per size (5 when null)
  * @param seed seed of the random baselines (0 when null)
  * @param sizes a sweep over selection sizes, distinct, ascending order not required
  */
@@ -45,8 +45,11 @@ public record SelectionSpec(
     this(size, targetClasses, randomDraws, seed, null);
   }
 
+  /** Random draws when the study does not say: enough to resample them. */
+  public static final int DEFAULT_RANDOM_DRAWS = 5;
+
   public int randomDrawsOrDefault() {
-    return randomDraws != null ? randomDraws : 3;
+    return randomDraws != null ? randomDraws : DEFAULT_RANDOM_DRAWS;
   }
 
   public long seedOrDefault() {

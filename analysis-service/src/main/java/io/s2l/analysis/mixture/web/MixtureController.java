@@ -39,12 +39,14 @@ class MixtureController {
       summary = "Recommended mixtures of a mixture study and their verification (latest version)",
       description =
           "recommendation: per proxy scale and regression (linear least squares on the domain"
-              + " weights; XGBoost trees), the candidate mixture with the lowest predicted target"
-              + " loss, the prediction and the regression's leave-one-out R^2; the random"
-              + " baseline mixtures. verification (null until the reference models are measured):"
-              + " per recommendation the reference's verified target loss, the random mixtures'"
-              + " mean, and the gain over random (random minus verified: positive is better) with"
-              + " a seeded 95% bootstrap interval over the target set's examples.")
+              + " weights; XGBoost trees), the average of the topK candidate mixtures with the"
+              + " lowest predicted target loss, searched inside the support of the proxy runs, the"
+              + " prediction with its jackknife prediction interval and the regression's"
+              + " leave-one-out R^2; the random baseline mixtures. verification (null until the"
+              + " reference models are measured): per recommendation the reference's verified"
+              + " target loss, the random mixtures' mean, and the gain over random (random minus"
+              + " verified: positive is better) with a seeded 95% hierarchical bootstrap interval"
+              + " over the units in resampled (seeds, random mixtures, the target set's examples).")
   MixtureResult get(@PathVariable UUID id) {
     return reader.latest(id);
   }

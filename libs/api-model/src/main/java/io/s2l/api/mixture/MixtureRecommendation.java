@@ -10,8 +10,10 @@ import java.util.UUID;
  * @param target the evaluation set whose loss the mixtures should lower
  * @param domains the domains a mixture weighs, in weight order
  * @param candidates candidate mixtures each regression was searched over
- * @param recommendations per proxy scale and regression, its best mixture
+ * @param recommendations per proxy scale and regression, its recommended mixture
  * @param randomMixtures the random baseline mixtures the reference also trains on
+ * @param topK how many of the best candidates each recommendation averages (at most {@code
+ *     candidates}); null in documents stored before recommendations were top-k averages
  */
 public record MixtureRecommendation(
     @JsonProperty(required = true) UUID studyId,
@@ -20,4 +22,5 @@ public record MixtureRecommendation(
     @JsonProperty(required = true) List<String> domains,
     @JsonProperty(required = true) int candidates,
     @JsonProperty(required = true) List<RecommendedMixture> recommendations,
-    @JsonProperty(required = true) List<NamedMixture> randomMixtures) {}
+    @JsonProperty(required = true) List<NamedMixture> randomMixtures,
+    Integer topK) {}

@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param random the random mixtures, pooled
  * @param entries per recommendation, the reference's verified result and its gain
  * @param gainPlot link to the gain plot (SVG)
+ * @param resampled the units the gains' intervals resample: {@code ["seeds", "randomDraws",
+ *     "examples"]}; null in documents stored when the intervals resampled the examples only
  */
 public record MixtureVerification(
     @JsonProperty(required = true) UUID studyId,
@@ -23,4 +25,5 @@ public record MixtureVerification(
     @JsonProperty(required = true) int examples,
     @JsonProperty(required = true) RandomBaseline random,
     @JsonProperty(required = true) List<VerifiedMixture> entries,
-    @JsonProperty(required = true) String gainPlot) {}
+    @JsonProperty(required = true) String gainPlot,
+    List<String> resampled) {}

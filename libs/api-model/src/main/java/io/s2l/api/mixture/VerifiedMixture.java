@@ -11,10 +11,14 @@ import java.util.Map;
  * @param computeRatio reference training FLOPs / proxy training FLOPs
  * @param predictedLoss the regression's prediction (at the proxy's scale)
  * @param gainOverRandom random loss minus verified loss (positive is better)
- * @param ci95 its bootstrap interval over the target set's examples {@code [low, high]}
+ * @param ci95 its 95% bootstrap interval {@code [low, high]}: hierarchical (seeds, random mixtures
+ *     and the target set's examples resampled, as {@code MixtureVerification.resampled} says); over
+ *     the examples only in documents stored without {@code resampled}
  * @param verifiedAccuracy null for target sets without accuracy
  * @param randomAccuracy null for target sets without accuracy
  * @param models reference models behind the verified numbers (one per seed)
+ * @param predictionInterval the recommendation's prediction interval of {@code predictedLoss}; null
+ *     where it has none
  */
 public record VerifiedMixture(
     @JsonProperty(required = true) String method,
@@ -29,4 +33,5 @@ public record VerifiedMixture(
     @JsonProperty(required = true) Double randomAccuracy,
     @JsonProperty(required = true) double leaveOneOutR2,
     @JsonProperty(required = true) Map<String, Double> weights,
-    @JsonProperty(required = true) int models) {}
+    @JsonProperty(required = true) int models,
+    List<Double> predictionInterval) {}

@@ -21,6 +21,8 @@ import java.util.UUID;
  * @param sizes every selection size (one unless the study sweeps sizes)
  * @param targetSet text studies: the evaluation set of the target task; null for images
  * @param randomBySize per size, the random baseline ({@code random} is that of the first size)
+ * @param resampled the units the gains' intervals resample: {@code ["seeds", "randomDraws",
+ *     "examples"]}; null in documents stored before it was stated
  */
 public record SelectionResult(
     @JsonProperty(required = true) UUID studyId,
@@ -35,7 +37,8 @@ public record SelectionResult(
     List<Integer> sizes,
     String targetSet,
     List<RandomBaseline> randomBySize,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Integer version) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer version,
+    List<String> resampled) {
 
   /** This document as served: with its version. */
   public SelectionResult served(int version) {
@@ -52,6 +55,7 @@ public record SelectionResult(
         sizes,
         targetSet,
         randomBySize,
-        version);
+        version,
+        resampled);
   }
 }
