@@ -9,9 +9,13 @@ import java.util.List;
  * @param options the options the analysis ran with
  * @param entries one per (proxy scale, evaluation set), proxy-major in study order
  * @param recommendation the cheapest proxy that clears the threshold, and the frontier
+ * @param extrapolation one per evaluation set, study order: the scaling-law extrapolation from all
+ *     proxies to the reference (docs/science.md section 2.8), absent with a reason when the proxies
+ *     have fewer than 3 distinct compute values
  */
 public record AnalysisResult(
     String referenceScale,
     AnalysisOptions options,
     List<ProxyEvalResult> entries,
-    Recommendation recommendation) {}
+    Recommendation recommendation,
+    List<Extrapolation> extrapolation) {}
