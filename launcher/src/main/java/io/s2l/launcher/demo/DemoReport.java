@@ -78,6 +78,9 @@ public final class DemoReport {
       row.put("meanSpearman", s.meanSpearman());
       row.put("meanDecisionAccuracy", s.meanDecision());
     }
+    if (correlation.extrapolation() != null) {
+      report.set("extrapolation", JSON.valueToTree(correlation.extrapolation()));
+    }
   }
 
   private static ObjectNode plots(ObjectNode report) {

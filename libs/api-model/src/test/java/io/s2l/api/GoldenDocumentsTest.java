@@ -32,6 +32,7 @@ class GoldenDocumentsTest {
   @CsvSource({
     "scale-correlation, io.s2l.api.correlation.ScaleCorrelationResult",
     "scale-correlation-undefined, io.s2l.api.correlation.ScaleCorrelationResult",
+    "scale-correlation-extrapolation, io.s2l.api.correlation.ScaleCorrelationResult",
     "attribution-lds, io.s2l.api.attribution.AttributionResult",
     "attribution-selection, io.s2l.api.attribution.AttributionResult",
     "attribution-text, io.s2l.api.attribution.AttributionResult",
@@ -57,6 +58,16 @@ class GoldenDocumentsTest {
     expected.put("version", 3);
     expected.put("computedAt", "2026-01-02T03:04:05Z");
     assertThat(tree(served)).isEqualTo(expected);
+  }
+
+  @Test
+  void aScaleCorrelationStoredBeforeTheExtrapolationBaselineStillReadsAndWritesBack()
+      throws IOException {
+    ObjectNode older = (ObjectNode) JSON.readTree(golden("scale-correlation"));
+    older.remove("extrapolation");
+    ScaleCorrelationResult read = JSON.treeToValue(older, ScaleCorrelationResult.class);
+    assertThat(read.extrapolation()).isNull();
+    assertThat(tree(read)).isEqualTo(older);
   }
 
   @Test

@@ -69,7 +69,7 @@ final class ScalingLawBaseline {
     if (distinct < 3) {
       String reason =
           "a scaling law has 3 parameters (E, A, alpha), so it needs proxies at 3 or more distinct"
-              + " compute values; this study has "
+              + " compute values; the proxies of this study have "
               + distinct;
       return new Extrapolation(
           evalSet,

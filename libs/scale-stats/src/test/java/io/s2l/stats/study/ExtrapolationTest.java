@@ -101,7 +101,7 @@ class ExtrapolationTest {
     for (int j = 0; j < 2; j++) {
       Extrapolation absent = result.extrapolation().get(j);
       assertThat(absent.evalSet()).isEqualTo(GoldenCube.EVAL_SETS.get(j));
-      assertThat(absent.reason()).contains("3 or more distinct compute values").endsWith("has 2");
+      assertThat(absent.reason()).contains("3 or more distinct compute values").endsWith("have 2");
       assertThat(absent.fits()).isEmpty();
       assertThat(absent.predictedLosses()).isNull();
       assertThat(absent.statistics()).isNull();
