@@ -16,8 +16,8 @@ import java.util.List;
  * against the reference's losses y exactly as a proxy's x is, and next to the best single proxy's
  * decision accuracy on the set (DataDecide's comparison of extrapolation with single scales).
  *
- * <p>The bootstrap of set j resamples distributions with seed {@code mix(options.seed(), E + j,
- * 0)}, E the number of (proxy, set) entries, so it draws a stream of its own. Each distribution's
+ * <p>The bootstrap of set j resamples distributions with seed {@code mix(options.seed(), P + j,
+ * 0)}, P the number of (proxy, set) entries, so it draws a stream of its own. Each distribution's
  * law depends on that distribution alone, so resampling distributions resamples fitted predictions.
  */
 final class ScalingLawBaseline {
