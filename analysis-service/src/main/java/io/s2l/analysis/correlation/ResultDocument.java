@@ -4,6 +4,7 @@ import io.s2l.analysis.recommendation.Metric;
 import io.s2l.api.correlation.CorrelationEntry;
 import io.s2l.api.correlation.CorrelationOptions;
 import io.s2l.api.correlation.EntryPlots;
+import io.s2l.api.correlation.ExtrapolationBaseline;
 import io.s2l.api.correlation.FrontierEntry;
 import io.s2l.api.correlation.HistogramCounts;
 import io.s2l.api.correlation.NoiseCeilingSummary;
@@ -12,12 +13,14 @@ import io.s2l.api.correlation.PermutationSummary;
 import io.s2l.api.correlation.ProxyRecommendation;
 import io.s2l.api.correlation.ResultPlots;
 import io.s2l.api.correlation.ScaleCorrelationResult;
+import io.s2l.api.correlation.ScalingLaw;
 import io.s2l.api.correlation.SeedNoiseSummary;
 import io.s2l.stats.Interval;
 import io.s2l.stats.PermutationPValues;
 import io.s2l.stats.ScaleCorrelation;
 import io.s2l.stats.study.AnalysisResult;
 import io.s2l.stats.study.NoiseCeiling;
+import io.s2l.stats.study.Extrapolation;
 import io.s2l.stats.study.PerExampleR2;
 import io.s2l.stats.study.ProxyEvalResult;
 import io.s2l.stats.study.Recommendation;
@@ -60,7 +63,8 @@ final class ResultDocument {
             accuracy ? base + "accuracy-vs-correlation.svg" : null),
         null,
         null,
-        result.noiseCeiling().stream().map(ResultDocument::ceiling).toList());
+        result.noiseCeiling().stream().map(ResultDocument::ceiling).toList(),
+        result.extrapolation().stream().map(ResultDocument::extrapolation).toList());
   }
 
   private static NoiseCeilingSummary ceiling(NoiseCeiling c) {
@@ -165,6 +169,37 @@ final class ResultDocument {
                         p.clears()))
             .toList(),
         new LinkedHashMap<>(r.byEvalSet()));
+  }
+
+  private static ExtrapolationBaseline extrapolation(Extrapolation x) {
+    ScaleCorrelation s = x.statistics();
+    Map<String, List<Double>> ci = null;
+    if (x.ci95() != null) {
+      ci = new LinkedHashMap<>();
+      for (Map.Entry<String, Interval> e : x.ci95().entrySet()) {
+        ci.put(e.getKey(), interval(e.getValue()));
+      }
+    }
+    return new ExtrapolationBaseline(
+        x.evalSet(),
+        List.copyOf(x.proxyScales()),
+        x.referenceFlops(),
+        x.reason(),
+        x.fits().stream()
+            .map(f -> new ScalingLaw(f.e(), f.a(), f.alpha(), f.computeUnit(), f.rss()))
+            .toList(),
+        x.predictedLosses() == null ? null : boxed(x.predictedLosses()),
+        boxed(x.referenceLosses()),
+        s == null ? Double.NaN : s.pearsonR(),
+        s == null ? Double.NaN : s.r2(),
+        s == null ? Double.NaN : s.spearman(),
+        s == null ? Double.NaN : s.kendall(),
+        s == null ? Double.NaN : s.decisionAccuracy(),
+        ci,
+        x.meanAbsoluteError(),
+        x.rootMeanSquaredError(),
+        x.bestProxyScale(),
+        x.bestProxyDecisionAccuracy());
   }
 
   /** {@code [low, high]}, each null when undefined. */

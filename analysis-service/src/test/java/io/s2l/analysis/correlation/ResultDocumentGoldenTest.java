@@ -8,12 +8,17 @@ import io.s2l.stats.study.AnalysisResult;
 import io.s2l.stats.study.LossCube;
 import io.s2l.stats.study.ScaleCorrelationAnalysis;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The document builder still writes the golden documents from the inputs they were made from. */
 class ResultDocumentGoldenTest {
+
+  /** Parameters per scale; each trains on 20 tokens per parameter. */
+  private static final Map<String, Long> PARAMS =
+      Map.of("tiny", 12_000L, "small", 30_000L, "mid", 98_304L, "big", 786_432L);
 
   @Test
   void writesTheGoldenDocuments() throws Exception {
@@ -29,16 +34,29 @@ class ResultDocumentGoldenTest {
         UUID.fromString("0c6f9d38-52e4-4b7a-8f1e-3a2b1c0d9e84"),
         List.of(0L),
         true);
+    // three proxies: the extrapolation baseline is fitted
+    check(
+        "scale-correlation-extrapolation",
+        UUID.fromString("3e8d5f21-7a4c-4b0e-b6d2-9c1f0e2a4d57"),
+        List.of(0L, 1L),
+        false,
+        List.of("tiny", "small", "mid", "big"));
   }
 
   private void check(String name, UUID study, List<Long> seeds, boolean constantProxy)
       throws Exception {
-    List<String> scales = List.of("tiny", "mid", "big");
+    check(name, study, seeds, constantProxy, List.of("tiny", "mid", "big"));
+  }
+
+  private void check(
+      String name, UUID study, List<Long> seeds, boolean constantProxy, List<String> scales)
+      throws Exception {
     List<String> dists = List.of("web", "code", "books", "mix");
     LossCube.Builder b = LossCube.builder(scales, dists, seeds);
-    b.scaleCompute("tiny", 12_000, 6.0 * 12_000 * 240_000);
-    b.scaleCompute("mid", 98_304, 6.0 * 98_304 * 1_966_080);
-    b.scaleCompute("big", 786_432, 6.0 * 786_432 * 15_728_640);
+    for (String scale : scales) {
+      long params = PARAMS.get(scale);
+      b.scaleCompute(scale, params, 6.0 * params * 20 * params);
+    }
     b.evalSet("heldout/code", 40, null);
     b.evalSet("quiz", 24, 0.25);
     Random r = new Random(name.hashCode());

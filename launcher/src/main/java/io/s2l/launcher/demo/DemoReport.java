@@ -81,6 +81,9 @@ public final class DemoReport {
     if (correlation.noiseCeiling() != null) {
       report.set("noiseCeiling", JSON.valueToTree(correlation.noiseCeiling()));
     }
+    if (correlation.extrapolation() != null) {
+      report.set("extrapolation", JSON.valueToTree(correlation.extrapolation()));
+    }
   }
 
   private static ObjectNode plots(ObjectNode report) {

@@ -48,6 +48,7 @@ public final class ResultsTable {
           r.recommendedScale() == null ? "none" : r.recommendedScale(),
           r.reason());
     }
+    ExtrapolationSection.print(correlation.extrapolation(), out);
   }
 
   private static void printTable(ScaleCorrelationResult correlation, PrintStream out) {

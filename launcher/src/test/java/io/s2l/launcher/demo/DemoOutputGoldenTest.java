@@ -38,7 +38,11 @@ class DemoOutputGoldenTest {
 
   @Test
   void scaleCorrelation() throws IOException {
-    for (String name : List.of("scale-correlation", "scale-correlation-undefined")) {
+    for (String name :
+        List.of(
+            "scale-correlation",
+            "scale-correlation-undefined",
+            "scale-correlation-extrapolation")) {
       ScaleCorrelationResult doc =
           read(name, ScaleCorrelationResult.class).served(1, "2026-01-02T03:04:05Z");
       check(

@@ -33,6 +33,7 @@ class GoldenDocumentsTest {
   @CsvSource({
     "scale-correlation, io.s2l.api.correlation.ScaleCorrelationResult",
     "scale-correlation-undefined, io.s2l.api.correlation.ScaleCorrelationResult",
+    "scale-correlation-extrapolation, io.s2l.api.correlation.ScaleCorrelationResult",
     "attribution-lds, io.s2l.api.attribution.AttributionResult",
     "attribution-selection, io.s2l.api.attribution.AttributionResult",
     "attribution-text, io.s2l.api.attribution.AttributionResult",
@@ -74,6 +75,16 @@ class GoldenDocumentsTest {
     assertThat(stored).doesNotContain("Snr", "nullMeanR2", "Ceiling");
     String written = JSON.writeValueAsString(JSON.readValue(stored, ScaleCorrelationResult.class));
     assertThat(written).isEqualTo(stored);
+  }
+
+  @Test
+  void aScaleCorrelationStoredBeforeTheExtrapolationBaselineStillReadsAndWritesBack()
+      throws IOException {
+    ObjectNode older = (ObjectNode) JSON.readTree(golden("scale-correlation"));
+    older.remove("extrapolation");
+    ScaleCorrelationResult read = JSON.treeToValue(older, ScaleCorrelationResult.class);
+    assertThat(read.extrapolation()).isNull();
+    assertThat(tree(read)).isEqualTo(older);
   }
 
   @Test

@@ -10,7 +10,8 @@ import java.util.UUID;
  * /api/v1/studies/{id}/scale-correlation}.
  *
  * <p>Every field is required when read, except {@code version} and {@code computedAt}: the stored
- * document has neither, the served one both (the store keeps them in columns beside it).
+ * document has neither, the served one both (the store keeps them in columns beside it); and {@code
+ * extrapolation}, absent in results stored before it existed.
  *
  * @param referenceScale the scale every proxy is compared with
  * @param options how the statistics were computed
@@ -21,6 +22,7 @@ import java.util.UUID;
  * @param computedAt when the version was computed (ISO-8601); served only
  * @param noiseCeiling per evaluation set, the reference against itself across seed halves; empty
  *     with a single seed, absent in results stored before it existed
+ * @param extrapolation one per evaluation set, study order: the multi-scale extrapolation baseline
  */
 public record ScaleCorrelationResult(
     @JsonProperty(required = true) UUID studyId,
@@ -31,7 +33,8 @@ public record ScaleCorrelationResult(
     @JsonProperty(required = true) ResultPlots plots,
     @JsonInclude(JsonInclude.Include.NON_NULL) Integer version,
     @JsonInclude(JsonInclude.Include.NON_NULL) String computedAt,
-    @JsonInclude(JsonInclude.Include.NON_NULL) List<NoiseCeilingSummary> noiseCeiling) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<NoiseCeilingSummary> noiseCeiling,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<ExtrapolationBaseline> extrapolation) {
 
   /** This document as served: with its version and when it was computed. */
   public ScaleCorrelationResult served(int version, String computedAt) {
@@ -44,6 +47,7 @@ public record ScaleCorrelationResult(
         plots,
         version,
         computedAt,
-        noiseCeiling);
+        noiseCeiling,
+        extrapolation);
   }
 }

@@ -11,10 +11,14 @@ import java.util.List;
  * @param recommendation the cheapest proxy that clears the threshold, and the frontier
  * @param noiseCeiling per evaluation set in study order, the reference against itself across seed
  *     halves (docs/science.md section 2.9); empty with a single seed
+ * @param extrapolation one per evaluation set, study order: the scaling-law extrapolation from all
+ *     proxies to the reference (docs/science.md section 2.11), absent with a reason when the proxies
+ *     have fewer than 3 distinct compute values
  */
 public record AnalysisResult(
     String referenceScale,
     AnalysisOptions options,
     List<ProxyEvalResult> entries,
     Recommendation recommendation,
-    List<NoiseCeiling> noiseCeiling) {}
+    List<NoiseCeiling> noiseCeiling,
+    List<Extrapolation> extrapolation) {}

@@ -15,7 +15,8 @@ import java.util.Objects;
  * The complete scale-correlation analysis of a study (docs/science.md section 2; Khaddaj, Engstrom,
  * Madry, "Small-to-Large Generalization", arXiv 2505.16260): for every proxy scale (every scale but
  * the reference, in study order) and every evaluation set (study order), one {@link
- * ProxyEvalResult}, then a {@link Recommendation} over all of them.
+ * ProxyEvalResult}, then a {@link Recommendation} over all of them and, per evaluation set, the
+ * scaling-law {@link Extrapolation} from all proxies to the reference.
  *
  * <p>Per entry:
  *
@@ -100,7 +101,8 @@ public final class ScaleCorrelationAnalysis {
         options,
         results,
         Recommender.recommend(results, List.copyOf(proxies), cube.evalSets(), options),
-        List.copyOf(ceilings));
+        List.copyOf(ceilings),
+        ScalingLawBaseline.of(results, List.copyOf(proxies), cube.evalSets(), options));
   }
 
   /**
