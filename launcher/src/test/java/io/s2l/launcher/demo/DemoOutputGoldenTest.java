@@ -129,6 +129,7 @@ class DemoOutputGoldenTest {
           golden.resolve(name + ".printed.txt"), bytes.toString(StandardCharsets.UTF_8));
       Files.copy(
           report, golden.resolve(name + ".report.json"), StandardCopyOption.REPLACE_EXISTING);
+      return; // the class path still holds the old text; a plain run checks the new
     }
     assertThat(bytes.toString(StandardCharsets.UTF_8))
         .isEqualTo(resource("/golden-output/" + name + ".printed.txt"));

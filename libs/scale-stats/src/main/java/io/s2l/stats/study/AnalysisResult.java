@@ -12,8 +12,8 @@ import java.util.List;
  * @param noiseCeiling per evaluation set in study order, the reference against itself across seed
  *     halves (docs/science.md section 2.9); empty with a single seed
  * @param extrapolation one per evaluation set, study order: the scaling-law extrapolation from all
- *     proxies to the reference (docs/science.md section 2.11), absent with a reason when the proxies
- *     have fewer than 3 distinct compute values
+ *     proxies to the reference (docs/science.md section 2.11), absent with a reason when the
+ *     proxies have fewer than 3 distinct compute values
  */
 public record AnalysisResult(
     String referenceScale,

@@ -9,10 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The multi-scale extrapolation baseline of every evaluation set (docs/science.md section 2.11). For
- * evaluation set j and distribution k, the points (C_s, x_{s,k}) over the proxy scales s (C_s one
- * run's compute, x_{s,k} the seed-averaged mean loss) are fitted with {@link ScalingLawFit} and the
- * law evaluated at the reference's compute: p_k = L_k(C_ref). The predictions p are then scored
+ * The multi-scale extrapolation baseline of every evaluation set (docs/science.md section 2.11).
+ * For evaluation set j and distribution k, the points (C_s, x_{s,k}) over the proxy scales s (C_s
+ * one run's compute, x_{s,k} the seed-averaged mean loss) are fitted with {@link ScalingLawFit} and
+ * the law evaluated at the reference's compute: p_k = L_k(C_ref). The predictions p are then scored
  * against the reference's losses y exactly as a proxy's x is, and next to the best single proxy's
  * decision accuracy on the set (DataDecide's comparison of extrapolation with single scales).
  *
