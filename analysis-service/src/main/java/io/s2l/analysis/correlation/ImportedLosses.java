@@ -1,6 +1,7 @@
 package io.s2l.analysis.correlation;
 
 import io.s2l.analysis.imports.LossBytes;
+import io.s2l.stats.metrics.MetricDecisions;
 import io.s2l.stats.study.LossCube;
 import io.s2l.study.AnalysisJobSpec;
 import java.sql.ResultSet;
@@ -60,5 +61,10 @@ class ImportedLosses {
         },
         spec.studyId());
     return cube.build();
+  }
+
+  /** The raw answer scores of an imported study: none yet, so no per-metric decision accuracy. */
+  MetricDecisions.Scores scores(AnalysisJobSpec spec) {
+    return (scale, distribution, seed, evalSet) -> null;
   }
 }

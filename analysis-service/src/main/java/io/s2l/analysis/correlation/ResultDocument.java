@@ -5,6 +5,7 @@ import io.s2l.api.correlation.CorrelationOptions;
 import io.s2l.api.correlation.EntryPlots;
 import io.s2l.api.correlation.FrontierEntry;
 import io.s2l.api.correlation.HistogramCounts;
+import io.s2l.api.correlation.MetricDecisionEntry;
 import io.s2l.api.correlation.PerExampleSummary;
 import io.s2l.api.correlation.ProxyRecommendation;
 import io.s2l.api.correlation.ResultPlots;
@@ -12,6 +13,7 @@ import io.s2l.api.correlation.ScaleCorrelationResult;
 import io.s2l.api.correlation.SeedNoiseSummary;
 import io.s2l.stats.Interval;
 import io.s2l.stats.ScaleCorrelation;
+import io.s2l.stats.metrics.MetricDecision;
 import io.s2l.stats.study.AnalysisResult;
 import io.s2l.stats.study.PerExampleR2;
 import io.s2l.stats.study.ProxyEvalResult;
@@ -34,7 +36,8 @@ final class ResultDocument {
 
   private ResultDocument() {}
 
-  static ScaleCorrelationResult of(UUID studyId, AnalysisResult result) {
+  static ScaleCorrelationResult of(
+      UUID studyId, AnalysisResult result, List<MetricDecision> metricDecisions) {
     String base = "/api/v1/studies/" + studyId + "/plots/";
     boolean accuracy = result.entries().stream().anyMatch(e -> e.accuracy() != null);
     return new ScaleCorrelationResult(
@@ -54,7 +57,20 @@ final class ResultDocument {
             base + "decision-accuracy-vs-compute.svg",
             accuracy ? base + "accuracy-vs-correlation.svg" : null),
         null,
-        null);
+        null,
+        metricDecisions.stream().map(ResultDocument::metricDecision).toList());
+  }
+
+  private static MetricDecisionEntry metricDecision(MetricDecision d) {
+    Map<String, Double> accuracy = new LinkedHashMap<>();
+    d.decisionAccuracy()
+        .forEach((metric, value) -> accuracy.put(metric.key(), finiteOrNull(value)));
+    return new MetricDecisionEntry(
+        d.proxyScale(),
+        d.evalSet(),
+        d.target(),
+        accuracy,
+        d.bestMetric() == null ? null : d.bestMetric().key());
   }
 
   private static CorrelationEntry entry(UUID studyId, ProxyEvalResult e) {

@@ -10,7 +10,8 @@ import java.util.UUID;
  * /api/v1/studies/{id}/scale-correlation}.
  *
  * <p>Every field is required when read, except {@code version} and {@code computedAt}: the stored
- * document has neither, the served one both (the store keeps them in columns beside it).
+ * document has neither, the served one both (the store keeps them in columns beside it); and {@code
+ * metricDecisions}, which older documents lack.
  *
  * @param referenceScale the scale every proxy is compared with
  * @param options how the statistics were computed
@@ -19,6 +20,9 @@ import java.util.UUID;
  * @param plots links to the study-wide SVG plots
  * @param version the analysis version; served only
  * @param computedAt when the version was computed (ISO-8601); served only
+ * @param metricDecisions per (proxy scale, evaluation set with answers), the decision accuracy of
+ *     each proxy metric and the best one; empty when no run kept the raw answer scores, absent from
+ *     documents computed before they were reported
  */
 public record ScaleCorrelationResult(
     @JsonProperty(required = true) UUID studyId,
@@ -28,11 +32,20 @@ public record ScaleCorrelationResult(
     @JsonProperty(required = true) ProxyRecommendation recommendation,
     @JsonProperty(required = true) ResultPlots plots,
     @JsonInclude(JsonInclude.Include.NON_NULL) Integer version,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String computedAt) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String computedAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<MetricDecisionEntry> metricDecisions) {
 
   /** This document as served: with its version and when it was computed. */
   public ScaleCorrelationResult served(int version, String computedAt) {
     return new ScaleCorrelationResult(
-        studyId, referenceScale, options, entries, recommendation, plots, version, computedAt);
+        studyId,
+        referenceScale,
+        options,
+        entries,
+        recommendation,
+        plots,
+        version,
+        computedAt,
+        metricDecisions);
   }
 }
