@@ -18,8 +18,8 @@ import java.util.List;
  * of the correct choice when the model's probabilities of the choices are normalised.
  *
  * <p>Answer and multiple-choice results also carry the raw {@link ContinuationScores} (each scored
- * continuation's summed log-likelihood and length), from which the proxy metrics of
- * docs/science.md section 2.8 are computed.
+ * continuation's summed log-likelihood and length), from which the proxy metrics of docs/science.md
+ * section 2.8 are computed.
  */
 public final class Evaluations {
 
