@@ -63,8 +63,13 @@ class ImportedLosses {
     return cube.build();
   }
 
-  /** The raw answer scores of an imported study: none yet, so no per-metric decision accuracy. */
+  /** The raw answer scores an imported study carried (the optional answer columns), if any. */
   MetricDecisions.Scores scores(AnalysisJobSpec spec) {
-    return (scale, distribution, seed, evalSet) -> null;
+    return TrainedLosses.scores(
+        jdbc,
+        "SELECT scale, distribution, seed, eval_set, answer_logprobs, answer_choices,"
+            + " answer_labels, answer_bytes, answer_tokens FROM analysis.imported_losses"
+            + " WHERE study_id = ? AND answer_logprobs IS NOT NULL",
+        spec);
   }
 }

@@ -82,10 +82,21 @@ class TrainedLosses {
    * {@code training.run_example_scores}; runs stored before these were kept have none.
    */
   MetricDecisions.Scores scores(AnalysisJobSpec spec) {
-    Map<RunSet, AnswerScores> scores = new HashMap<>();
-    jdbc.query(
+    return scores(
+        jdbc,
         "SELECT scale, distribution, seed, eval_set, logprobs, choices, labels, bytes, tokens"
             + " FROM training.run_example_scores WHERE study_id = ?",
+        spec);
+  }
+
+  /**
+   * Raw answer scores by run and set from a query of the study (its one parameter) returning scale,
+   * distribution, seed, evaluation set, logprobs, choices, labels, bytes and tokens.
+   */
+  static MetricDecisions.Scores scores(JdbcTemplate jdbc, String sql, AnalysisJobSpec spec) {
+    Map<RunSet, AnswerScores> scores = new HashMap<>();
+    jdbc.query(
+        sql,
         (ResultSet rs) -> {
           scores.put(
               new RunSet(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)),
