@@ -59,12 +59,16 @@ def main():
                        "evalSet": s["name"], "exampleId": example["id"],
                        # multiples of 1/16: exact as 32-bit floats
                        "loss": 1.0 + (i % 7) / 8 + (spec["seed"] % 4) / 16,
-                       "correct": "", "chance": "", "margin": ""}
+                       "correct": "", "chance": "", "margin": "", "answerLogprobs": "",
+                       "answerLabel": "", "answerBytes": "", "answerTokens": ""}
                 if s["kind"] in ("choice", "image"):
                     row["correct"] = "true" if i % 3 == 0 else "false"
                     row["chance"] = s["chance"]
                 if s["kind"] == "image":
                     row["margin"] = (i % 5) / 4 - 0.5
+                if s["kind"] == "answer":  # raw scores: the answer's 4 tokens at the row's loss
+                    row["answerLogprobs"] = -4 * row["loss"]
+                    row["answerLabel"], row["answerBytes"], row["answerTokens"] = 0, 4, 4
                 rows.append(row)
     if args.fault == "nan-loss":
         rows[1]["loss"] = "nan"

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.s2l.access.ApiKeys;
 import io.s2l.access.NewApiKey;
 import io.s2l.access.Role;
+import io.s2l.analysis.imports.AnswerScoreColumns;
 import io.s2l.testsupport.TestDatabase;
 import io.s2l.testsupport.TestKeys;
 import io.s2l.testsupport.web.AdminKeyClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,6 +76,36 @@ class ImportAnalysisIT {
       Thread.sleep(100);
     }
     throw new AssertionError("no analysis version " + version + " of " + id);
+  }
+
+  @Test
+  void anImportWithAnswerScoresComparesTheProxyMetrics() throws Exception {
+    String csv = AnswerScoreColumns.add(TestTables.CSV);
+    ResponseEntity<JsonNode> accepted = upload(csv, "text/csv", "l");
+    assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+    JsonNode decisions =
+        awaitAnalysis(accepted.getBody().get("id").asText(), 1).get("metricDecisions");
+
+    // the text set carries no scores; the quiz set all six metrics against reference accuracy
+    assertThat(decisions).hasSize(1);
+    assertThat(decisions.at("/0/proxyScale").asText()).isEqualTo("xs");
+    assertThat(decisions.at("/0/evalSet").asText()).isEqualTo("quiz");
+    assertThat(decisions.at("/0/target").asText()).isEqualTo("referenceAccuracy");
+    assertThat(decisions.at("/0/decisionAccuracy").fieldNames())
+        .toIterable()
+        .containsExactly(
+            "loss", "bitsPerByte", "correctProb", "normCorrectProb", "margin", "accuracy");
+    // The reference chooses right only on d0 (quiz loss below 2.75), so its accuracy ranks d0
+    // first and ties the rest. The proxy's loss is the reference's plus one: its accuracy is 0
+    // everywhere (a tie on every pair, DA 0), while its continuous metrics all put d0 first.
+    JsonNode da = decisions.at("/0/decisionAccuracy");
+    for (String metric :
+        List.of("loss", "bitsPerByte", "correctProb", "normCorrectProb", "margin")) {
+      assertThat(da.get(metric).asDouble()).as(metric).isEqualTo(1.0);
+    }
+    assertThat(da.get("accuracy").asDouble()).isEqualTo(0.0);
+    assertThat(decisions.at("/0/bestMetric").asText()).isEqualTo("loss");
   }
 
   @Test

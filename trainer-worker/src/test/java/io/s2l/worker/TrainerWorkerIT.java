@@ -87,6 +87,22 @@ class TrainerWorkerIT {
     assertThat(evals.get(1).get("c")).isNull();
     assertThat(evals.get(2).get("chance")).isNull();
     assertThat((String) run.get("model_path")).endsWith("/model.params");
+    // sets with answers keep each continuation's log-likelihood and length, read through their
+    // view; the correct continuation's log-likelihood is minus the stored loss times its tokens
+    List<Map<String, Object>> scores =
+        jdbc.queryForList(
+            "SELECT s.eval_set, cardinality(s.choices) AS n, cardinality(s.logprobs) AS m,"
+                + " (SELECT max(abs(l.losses[i] + s.logprobs[o.at + s.labels[i] + 1]"
+                + "  / s.tokens[o.at + s.labels[i] + 1]))"
+                + "  FROM generate_subscripts(s.choices, 1) AS i,"
+                + "  LATERAL (SELECT coalesce(sum(c), 0) AS at FROM unnest(s.choices[1:i - 1]) c) o)"
+                + " AS worst FROM training.run_example_scores s JOIN training.run_example_losses l"
+                + " USING (study_id, run_key, eval_set) WHERE s.study_id = ? ORDER BY s.eval_set",
+            study);
+    assertThat(scores).extracting(e -> e.get("eval_set")).containsExactly("grammar", "quiz");
+    assertThat(scores).extracting(e -> e.get("n")).containsExactly(1024, 512);
+    assertThat(scores).extracting(e -> e.get("m")).containsExactly(2048, 512);
+    assertThat(scores).allSatisfy(e -> assertThat((Double) e.get("worst")).isLessThan(1e-5));
   }
 
   @Test

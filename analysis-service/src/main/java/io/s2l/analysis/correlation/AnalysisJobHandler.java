@@ -6,19 +6,23 @@ import io.s2l.api.correlation.ScaleCorrelationResult;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.JobContext;
 import io.s2l.queue.spring.JobHandler;
+import io.s2l.stats.metrics.MetricDecision;
+import io.s2l.stats.metrics.MetricDecisions;
 import io.s2l.stats.study.AnalysisOptions;
 import io.s2l.stats.study.AnalysisResult;
 import io.s2l.stats.study.LossCube;
 import io.s2l.stats.study.ScaleCorrelationAnalysis;
 import io.s2l.study.AnalysisJobSpec;
 import io.s2l.study.JobKinds;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs a study's analysis job: load its per-example losses (trained here or imported), compute the
- * full scale-correlation analysis, store it as the next version and complete the job.
+ * full scale-correlation analysis and the decision accuracy of each proxy metric on the sets with
+ * answers, store them as the next version and complete the job.
  */
 @Component
 class AnalysisJobHandler implements JobHandler {
@@ -47,12 +51,14 @@ class AnalysisJobHandler implements JobHandler {
   public void handle(ClaimedJob job, JobContext context) throws Exception {
     AnalysisJobSpec spec = json.readValue(job.payloadJson(), AnalysisJobSpec.class);
     long started = System.nanoTime();
-    LossCube cube =
+    boolean training =
         switch (spec.sourceOrDefault()) {
-          case AnalysisJobSpec.SOURCE_TRAINING -> trained.load(spec);
-          case AnalysisJobSpec.SOURCE_IMPORT -> imported.load(spec);
+          case AnalysisJobSpec.SOURCE_TRAINING -> true;
+          case AnalysisJobSpec.SOURCE_IMPORT -> false;
           default -> throw new IllegalArgumentException("unknown source '" + spec.source() + "'");
         };
+    LossCube cube = training ? trained.load(spec) : imported.load(spec);
+    MetricDecisions.Scores scores = training ? trained.scores(spec) : imported.scores(spec);
     context.progress(0.3);
     context.checkLease();
     AnalysisOptions defaults = AnalysisOptions.defaults(spec.referenceScale());
@@ -67,8 +73,16 @@ class AnalysisJobHandler implements JobHandler {
             spec.minDistributions() != null ? spec.minDistributions() : defaults.minDistributions(),
             defaults.histogramBins());
     AnalysisResult result = ScaleCorrelationAnalysis.analyze(cube, options);
+    List<MetricDecision> metrics =
+        MetricDecisions.analyze(
+            cube.scales(),
+            cube.distributions(),
+            cube.seeds(),
+            cube.evalSets(),
+            spec.referenceScale(),
+            scores);
     context.checkLease();
-    ScaleCorrelationResult document = ResultDocument.of(spec.studyId(), result);
+    ScaleCorrelationResult document = ResultDocument.of(spec.studyId(), result, metrics);
     int version =
         store.storeAndComplete(
             spec.studyId(), json.writeValueAsString(spec), json.writeValueAsString(document), job);

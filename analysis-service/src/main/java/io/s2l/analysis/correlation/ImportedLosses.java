@@ -1,6 +1,7 @@
 package io.s2l.analysis.correlation;
 
 import io.s2l.analysis.imports.LossBytes;
+import io.s2l.stats.metrics.MetricDecisions;
 import io.s2l.stats.study.LossCube;
 import io.s2l.study.AnalysisJobSpec;
 import java.sql.ResultSet;
@@ -60,5 +61,15 @@ class ImportedLosses {
         },
         spec.studyId());
     return cube.build();
+  }
+
+  /** The raw answer scores an imported study carried (the optional answer columns), if any. */
+  MetricDecisions.Scores scores(AnalysisJobSpec spec) {
+    return TrainedLosses.scores(
+        jdbc,
+        "SELECT scale, distribution, seed, eval_set, answer_logprobs, answer_choices,"
+            + " answer_labels, answer_bytes, answer_tokens FROM analysis.imported_losses"
+            + " WHERE study_id = ? AND answer_logprobs IS NOT NULL",
+        spec);
   }
 }

@@ -8,6 +8,7 @@ import io.s2l.api.correlation.ExtrapolationBaseline;
 import io.s2l.api.correlation.FrontierEntry;
 import io.s2l.api.correlation.HistogramCounts;
 import io.s2l.api.correlation.NoiseCeilingSummary;
+import io.s2l.api.correlation.MetricDecisionEntry;
 import io.s2l.api.correlation.PerExampleSummary;
 import io.s2l.api.correlation.PermutationSummary;
 import io.s2l.api.correlation.ProxyRecommendation;
@@ -18,6 +19,7 @@ import io.s2l.api.correlation.SeedNoiseSummary;
 import io.s2l.stats.Interval;
 import io.s2l.stats.PermutationPValues;
 import io.s2l.stats.ScaleCorrelation;
+import io.s2l.stats.metrics.MetricDecision;
 import io.s2l.stats.study.AnalysisResult;
 import io.s2l.stats.study.Extrapolation;
 import io.s2l.stats.study.NoiseCeiling;
@@ -42,7 +44,8 @@ final class ResultDocument {
 
   private ResultDocument() {}
 
-  static ScaleCorrelationResult of(UUID studyId, AnalysisResult result) {
+  static ScaleCorrelationResult of(
+      UUID studyId, AnalysisResult result, List<MetricDecision> metricDecisions) {
     String base = "/api/v1/studies/" + studyId + "/plots/";
     boolean accuracy = result.entries().stream().anyMatch(e -> e.accuracy() != null);
     return new ScaleCorrelationResult(
@@ -64,7 +67,8 @@ final class ResultDocument {
         null,
         null,
         result.noiseCeiling().stream().map(ResultDocument::ceiling).toList(),
-        result.extrapolation().stream().map(ResultDocument::extrapolation).toList());
+        result.extrapolation().stream().map(ResultDocument::extrapolation).toList(),
+        metricDecisions.stream().map(ResultDocument::metricDecision).toList());
   }
 
   private static NoiseCeilingSummary ceiling(NoiseCeiling c) {
@@ -76,6 +80,18 @@ final class ResultDocument {
         interval(c.pearsonRCi95()),
         interval(c.r2Ci95()),
         c.spearmanBrown());
+  }
+
+  private static MetricDecisionEntry metricDecision(MetricDecision d) {
+    Map<String, Double> accuracy = new LinkedHashMap<>();
+    d.decisionAccuracy()
+        .forEach((metric, value) -> accuracy.put(metric.key(), finiteOrNull(value)));
+    return new MetricDecisionEntry(
+        d.proxyScale(),
+        d.evalSet(),
+        d.target(),
+        accuracy,
+        d.bestMetric() == null ? null : d.bestMetric().key());
   }
 
   private static CorrelationEntry entry(UUID studyId, ProxyEvalResult e) {

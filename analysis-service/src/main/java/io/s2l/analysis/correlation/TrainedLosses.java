@@ -1,5 +1,7 @@
 package io.s2l.analysis.correlation;
 
+import io.s2l.stats.metrics.AnswerScores;
+import io.s2l.stats.metrics.MetricDecisions;
 import io.s2l.stats.study.LossCube;
 import io.s2l.study.AnalysisJobSpec;
 import java.sql.Array;
@@ -73,6 +75,62 @@ class TrainedLosses {
     }
     flops.forEach((scale, f) -> cube.scaleCompute(scale, (long) f[2], f[0] / f[1]));
     return cube.build();
+  }
+
+  /**
+   * The raw answer scores of the study's runs (sets with answers only), from their read model
+   * {@code training.run_example_scores}; runs stored before these were kept have none.
+   */
+  MetricDecisions.Scores scores(AnalysisJobSpec spec) {
+    return scores(
+        jdbc,
+        "SELECT scale, distribution, seed, eval_set, logprobs, choices, labels, bytes, tokens"
+            + " FROM training.run_example_scores WHERE study_id = ?",
+        spec);
+  }
+
+  /**
+   * Raw answer scores by run and set from a query of the study (its one parameter) returning scale,
+   * distribution, seed, evaluation set, logprobs, choices, labels, bytes and tokens.
+   */
+  static MetricDecisions.Scores scores(JdbcTemplate jdbc, String sql, AnalysisJobSpec spec) {
+    Map<RunSet, AnswerScores> scores = new HashMap<>();
+    jdbc.query(
+        sql,
+        (ResultSet rs) -> {
+          scores.put(
+              new RunSet(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)),
+              new AnswerScores(
+                  doubles(rs.getArray(5)),
+                  ints(rs.getArray(6)),
+                  ints(rs.getArray(7)),
+                  ints(rs.getArray(8)),
+                  ints(rs.getArray(9))));
+        },
+        spec.studyId());
+    return (scale, distribution, seed, evalSet) ->
+        scores.get(new RunSet(scale, distribution, seed, evalSet));
+  }
+
+  /** One run's result on one evaluation set. */
+  record RunSet(String scale, String distribution, long seed, String evalSet) {}
+
+  private static double[] doubles(Array array) throws SQLException {
+    Double[] boxed = (Double[]) array.getArray();
+    double[] values = new double[boxed.length];
+    for (int i = 0; i < boxed.length; i++) {
+      values[i] = boxed[i];
+    }
+    return values;
+  }
+
+  private static int[] ints(Array array) throws SQLException {
+    Integer[] boxed = (Integer[]) array.getArray();
+    int[] values = new int[boxed.length];
+    for (int i = 0; i < boxed.length; i++) {
+      values[i] = boxed[i];
+    }
+    return values;
   }
 
   private record Cell(

@@ -14,15 +14,24 @@ import java.util.Map;
 /**
  * Reads an import as CSV (RFC 4180: comma-separated, optional double quotes, "" inside quotes). The
  * header names the columns in any order: {@code scale,params,tokens,distribution,seed,evalSet,
- * exampleId,loss} are required, {@code correct,chance} optional, and {@code margin} (which trainers
- * write for image sets, docs/trainer-contract.md) is accepted and not read: imports keep no
- * margins. Streams: one line in memory.
+ * exampleId,loss} are required, {@code correct,chance} and the raw answer scores of {@link
+ * AnswerColumns} optional, and {@code margin} (which trainers write for image sets,
+ * docs/trainer-contract.md) is accepted and not read: imports keep no margins. Streams: one line in
+ * memory.
  */
 public final class CsvLossReader {
 
   static final List<String> REQUIRED =
       List.of("scale", "params", "tokens", "distribution", "seed", "evalSet", "exampleId", "loss");
-  static final List<String> OPTIONAL = List.of("correct", "chance", "margin");
+  static final List<String> OPTIONAL =
+      List.of(
+          "correct",
+          "chance",
+          "margin",
+          "answerLogprobs",
+          "answerLabel",
+          "answerBytes",
+          "answerTokens");
 
   private CsvLossReader() {}
 
@@ -69,12 +78,27 @@ public final class CsvLossReader {
             fields[at[6]],
             fields[at[7]],
             at[8] >= 0 ? fields[at[8]] : null,
-            at[9] >= 0 ? fields[at[9]] : null);
+            at[9] >= 0 ? fields[at[9]] : null,
+            answer(at, fields));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the upload", e);
     }
     return table.build(reference);
+  }
+
+  /** The answer score columns of the line, or null when the header has none. */
+  private static String[] answer(int[] at, String[] fields) {
+    int first = REQUIRED.size() + OPTIONAL.indexOf(AnswerColumns.NAMES.get(0));
+    String[] answer = new String[AnswerColumns.NAMES.size()];
+    boolean any = false;
+    for (int i = 0; i < answer.length; i++) {
+      if (at[first + i] >= 0) {
+        answer[i] = fields[at[first + i]];
+        any = true;
+      }
+    }
+    return any ? answer : null;
   }
 
   private static Map<String, Integer> columns(String header, LossTableBuilder table) {
@@ -83,18 +107,14 @@ public final class CsvLossReader {
     Map<String, Integer> columns = new HashMap<>();
     if (count > REQUIRED.size() + OPTIONAL.size()) {
       table.error(
-          0,
-          null,
-          "too many columns; expected " + String.join(",", REQUIRED) + "[,correct,chance,margin]");
+          0, null, "too many columns; expected " + String.join(",", REQUIRED) + optionalNames());
       return columns;
     }
     for (int i = 0; i < count; i++) {
       String name = names[i].trim();
       if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
         table.error(
-            0,
-            name,
-            "unknown column; expected " + String.join(",", REQUIRED) + "[,correct,chance,margin]");
+            0, name, "unknown column; expected " + String.join(",", REQUIRED) + optionalNames());
       } else if (columns.put(name, i) != null) {
         table.error(0, name, "duplicate column");
       }
@@ -109,6 +129,10 @@ public final class CsvLossReader {
       table.error(0, String.join(",", missing), "missing column(s) in the header");
     }
     return columns;
+  }
+
+  private static String optionalNames() {
+    return "[," + String.join(",", OPTIONAL) + "]";
   }
 
   /**

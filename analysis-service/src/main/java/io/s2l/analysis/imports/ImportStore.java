@@ -1,10 +1,13 @@
 package io.s2l.analysis.imports;
 
+import io.s2l.stats.metrics.AnswerScores;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -62,7 +65,8 @@ class ImportStore {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO analysis.imported_losses (study_id, scale, distribution, seed, eval_set,"
-                + " losses, correct) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " losses, correct, answer_logprobs, answer_choices, answer_labels, answer_bytes,"
+                + " answer_tokens) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       int batched = 0;
       for (Map.Entry<String, LossTable.Cell> cell : table.cells().entrySet()) {
         String[] key = cell.getKey().split("\u0000");
@@ -74,6 +78,12 @@ class ImportStore {
         ps.setBytes(6, LossBytes.fromFloats(cell.getValue().losses()));
         boolean[] correct = cell.getValue().correct();
         ps.setBytes(7, correct == null ? null : LossBytes.fromBooleans(correct));
+        AnswerScores scores = cell.getValue().scores();
+        ps.setArray(8, scores == null ? null : doubles(c, scores.logprobs()));
+        ps.setArray(9, scores == null ? null : ints(c, scores.choices()));
+        ps.setArray(10, scores == null ? null : ints(c, scores.labels()));
+        ps.setArray(11, scores == null ? null : ints(c, scores.bytes()));
+        ps.setArray(12, scores == null ? null : ints(c, scores.tokens()));
         ps.addBatch();
         if (++batched % 64 == 0) {
           ps.executeBatch();
@@ -81,5 +91,13 @@ class ImportStore {
       }
       ps.executeBatch();
     }
+  }
+
+  private static Array doubles(Connection c, double[] values) throws SQLException {
+    return c.createArrayOf("float8", Arrays.stream(values).boxed().toArray());
+  }
+
+  private static Array ints(Connection c, int[] values) throws SQLException {
+    return c.createArrayOf("int4", Arrays.stream(values).boxed().toArray());
   }
 }

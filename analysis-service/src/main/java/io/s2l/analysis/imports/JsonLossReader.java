@@ -30,7 +30,11 @@ public final class JsonLossReader {
           "exampleId",
           "loss",
           "correct",
-          "chance");
+          "chance",
+          "answerLogprobs",
+          "answerLabel",
+          "answerBytes",
+          "answerTokens");
 
   private JsonLossReader() {}
 
@@ -79,6 +83,17 @@ public final class JsonLossReader {
     return table.build(reference != null ? reference : bodyReference);
   }
 
+  /** The row's answer score fields, or null when it has none. */
+  private static String[] answer(Map<String, String> values) {
+    String[] answer = new String[AnswerColumns.NAMES.size()];
+    boolean any = false;
+    for (int i = 0; i < answer.length; i++) {
+      answer[i] = values.get(AnswerColumns.NAMES.get(i));
+      any |= answer[i] != null;
+    }
+    return any ? answer : null;
+  }
+
   private static void readRows(JsonParser parser, LossTableBuilder table) throws IOException {
     long row = 0;
     Map<String, String> values = new HashMap<>();
@@ -123,7 +138,8 @@ public final class JsonLossReader {
             values.get("exampleId"),
             values.get("loss"),
             values.get("correct"),
-            values.get("chance"));
+            values.get("chance"),
+            answer(values));
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.s2l.analysis.imports;
 
+import io.s2l.stats.metrics.AnswerScores;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +32,14 @@ public record LossTable(
 
   /**
    * @param correct null when the set has no accuracy
+   * @param scores the raw answer scores (docs/science.md section 2.12), null when not imported
    */
-  public record Cell(float[] losses, boolean[] correct) {}
+  public record Cell(float[] losses, boolean[] correct, AnswerScores scores) {
+
+    public Cell(float[] losses, boolean[] correct) {
+      this(losses, correct, null);
+    }
+  }
 
   public static String runKey(String scale, String distribution, long seed) {
     return scale + '\u0000' + distribution + '\u0000' + seed;

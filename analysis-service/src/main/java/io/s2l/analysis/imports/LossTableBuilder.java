@@ -48,7 +48,11 @@ public final class LossTableBuilder {
     return errorCount > 0;
   }
 
-  /** One row; {@code correct} and {@code chance} are null where the table has no such column. */
+  /**
+   * One row; {@code correct} and {@code chance} are null where the table has no such column, and
+   * {@code answer} holds the raw answer score columns ({@link AnswerColumns#NAMES}, in that order),
+   * or is null where the table has none of them.
+   */
   public void row(
       long row,
       String scale,
@@ -60,7 +64,8 @@ public final class LossTableBuilder {
       String exampleId,
       String lossText,
       String correctText,
-      String chanceText) {
+      String chanceText,
+      String[] answer) {
     rows++;
     long before = errorCount;
     require(row, "scale", scale);
@@ -73,6 +78,7 @@ public final class LossTableBuilder {
     float loss = finiteFloat(row, "loss", lossText);
     Double chance = blank(chanceText) ? null : probability(row, "chance", chanceText);
     Boolean correct = blank(correctText) ? null : bool(row, "correct", correctText);
+    AnswerColumns.Row scores = AnswerColumns.parse(this, row, answer);
     if (errorCount > before) {
       return;
     }
@@ -128,30 +134,28 @@ public final class LossTableBuilder {
       return;
     }
     int index = examples.indexOf(exampleId);
-    GrowingCell cell = cell(scale, distribution, seed, evalSet, chance != null);
-    if (!cell.put(index, loss, correct)) {
-      error(
-          row,
-          "exampleId",
-          "a second loss for example '"
-              + exampleId
-              + "' of "
-              + scale
-              + "/"
-              + distribution
-              + "/"
-              + seed
-              + " on "
-              + evalSet);
+    GrowingCell cell = cell(scale, distribution, seed, evalSet, chance != null, scores != null);
+    String where = scale + "/" + distribution + "/" + seed + " on " + evalSet;
+    if (cell.scores == null != (scores == null)) {
+      error(row, "answerLogprobs", "give answer scores for every row of " + where + " or none");
+      return;
+    }
+    if (!cell.put(index, loss, correct, scores)) {
+      error(row, "exampleId", "a second loss for example '" + exampleId + "' of " + where);
     }
   }
 
   private GrowingCell cell(
-      String scale, String distribution, long seed, String evalSet, boolean withCorrect) {
+      String scale,
+      String distribution,
+      long seed,
+      String evalSet,
+      boolean withCorrect,
+      boolean withScores) {
     String key = LossTable.cellKey(scale, distribution, seed, evalSet);
     if (!key.equals(lastCellKey)) {
       lastCellKey = key;
-      lastCell = cells.computeIfAbsent(key, k -> new GrowingCell(withCorrect));
+      lastCell = cells.computeIfAbsent(key, k -> new GrowingCell(withCorrect, withScores));
     }
     return lastCell;
   }
@@ -364,17 +368,22 @@ public final class LossTableBuilder {
     }
   }
 
-  /** A loss array that grows as examples appear, with a bit per example already filled. */
+  /**
+   * A loss array that grows as examples appear, with a bit per example already filled; where the
+   * rows carry answer scores, one small record per example (the only per-row objects kept).
+   */
   private static final class GrowingCell {
     float[] losses = new float[1024];
     boolean[] correct;
+    AnswerColumns.Row[] scores;
     final BitSet filled = new BitSet();
 
-    GrowingCell(boolean withCorrect) {
+    GrowingCell(boolean withCorrect, boolean withScores) {
       correct = withCorrect ? new boolean[1024] : null;
+      scores = withScores ? new AnswerColumns.Row[1024] : null;
     }
 
-    boolean put(int index, float loss, Boolean isCorrect) {
+    boolean put(int index, float loss, Boolean isCorrect, AnswerColumns.Row answer) {
       if (filled.get(index)) {
         return false;
       }
@@ -384,10 +393,16 @@ public final class LossTableBuilder {
         if (correct != null) {
           correct = Arrays.copyOf(correct, size);
         }
+        if (scores != null) {
+          scores = Arrays.copyOf(scores, size);
+        }
       }
       losses[index] = loss;
       if (correct != null && isCorrect != null) {
         correct[index] = isCorrect;
+      }
+      if (scores != null) {
+        scores[index] = answer;
       }
       filled.set(index);
       return true;
@@ -396,7 +411,8 @@ public final class LossTableBuilder {
     LossTable.Cell finish(int examples) {
       return new LossTable.Cell(
           Arrays.copyOf(losses, examples),
-          correct == null ? null : Arrays.copyOf(correct, examples));
+          correct == null ? null : Arrays.copyOf(correct, examples),
+          scores == null ? null : AnswerColumns.flatten(scores, examples));
     }
   }
 }

@@ -17,8 +17,6 @@ import io.s2l.study.SelectionSpec;
 import io.s2l.study.TrainingJobSpec;
 import io.s2l.study.TrainingSettings;
 import io.s2l.study.VerifyJobSpec;
-import io.s2l.testsupport.TestDatabase;
-import io.s2l.testsupport.TestKeys;
 import io.s2l.testsupport.web.AdminKeyClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,10 +78,7 @@ class TextAttributionIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    TestDatabase.Coordinates db = TestDatabase.freshDatabase();
-    db.register(registry::add);
-    TestKeys.register(registry::add);
-    TrainingTables.migrate(db);
+    TrainingTables.registerDatabase(registry);
     registry.add("s2l.analysis.artifacts", ARTIFACTS::toString);
   }
 

@@ -1,8 +1,10 @@
 package io.s2l.analysis.attribution;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.stats.metrics.AnswerScores;
 import io.s2l.study.TrainingJobSpec;
 import io.s2l.testsupport.TestDatabase;
+import io.s2l.testsupport.TestKeys;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -10,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The trainer worker's read model in a test database, written as the worker writes it: its own
@@ -21,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * per-example results are rows of {@code run} and {@code run_eval}, features are raw float32 files
  * in the artifact store with a row of {@code features} each.
  */
-final class TrainingTables {
+public final class TrainingTables {
 
   private static final AtomicLong JOB_IDS = new AtomicLong(1_000_000);
 
@@ -29,14 +33,14 @@ final class TrainingTables {
   private final ObjectMapper json;
   private final Path artifacts;
 
-  TrainingTables(JdbcTemplate jdbc, ObjectMapper json, Path artifacts) {
+  public TrainingTables(JdbcTemplate jdbc, ObjectMapper json, Path artifacts) {
     this.jdbc = jdbc;
     this.json = json;
     this.artifacts = artifacts;
   }
 
   /** Creates the {@code training} schema with the trainer worker's own migrations. */
-  static void migrate(TestDatabase.Coordinates db) {
+  public static void migrate(TestDatabase.Coordinates db) {
     Flyway.configure()
         .dataSource(db.url(), db.user(), db.password())
         .schemas("training")
@@ -45,8 +49,19 @@ final class TrainingTables {
         .migrate();
   }
 
+  /**
+   * Points the service at a fresh test database, with the test API keys and the {@code training}
+   * schema migrated.
+   */
+  public static void registerDatabase(DynamicPropertyRegistry registry) {
+    TestDatabase.Coordinates db = TestDatabase.freshDatabase();
+    db.register(registry::add);
+    TestKeys.register(registry::add);
+    migrate(db);
+  }
+
   /** A trained model; returns its run id. */
-  long run(UUID study, TrainingJobSpec spec, double flops) throws IOException {
+  public long run(UUID study, TrainingJobSpec spec, double flops) throws IOException {
     long jobId = JOB_IDS.incrementAndGet();
     return jdbc.queryForObject(
         "INSERT INTO training.run (study_id, job_id, job_key, scale, distribution, seed,"
@@ -70,7 +85,7 @@ final class TrainingTables {
    * A model's per-example results on one evaluation set; correct null without accuracy, margins
    * null where not measured.
    */
-  void eval(long run, String set, double[] losses, Boolean[] correct, double[] margins) {
+  public void eval(long run, String set, double[] losses, Boolean[] correct, double[] margins) {
     double mean = 0;
     for (double l : losses) {
       mean += l / losses.length;
@@ -84,6 +99,26 @@ final class TrainingTables {
         array(losses),
         correct == null ? null : array(correct),
         margins == null ? null : array(margins));
+  }
+
+  /** A set's chance accuracy and raw answer scores, beside its stored {@link #eval}. */
+  public void answers(long run, String set, Double chance, AnswerScores scores) {
+    jdbc.update(
+        "UPDATE training.run_eval SET chance = ?, answer_logprobs = ?::float8[],"
+            + " answer_choices = ?::int[], answer_labels = ?::int[], answer_bytes = ?::int[],"
+            + " answer_tokens = ?::int[] WHERE run_id = ? AND eval_set = ?",
+        chance,
+        Arrays.toString(scores.logprobs()).replace('[', '{').replace(']', '}'),
+        ints(scores.choices()),
+        ints(scores.labels()),
+        ints(scores.bytes()),
+        ints(scores.tokens()),
+        run,
+        set);
+  }
+
+  private static String ints(int[] values) {
+    return Arrays.toString(values).replace('[', '{').replace(']', '}');
   }
 
   /** One featurisation: the rows as a float32 file, and for the pool a margins file. */

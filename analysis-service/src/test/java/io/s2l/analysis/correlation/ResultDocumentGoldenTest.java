@@ -3,10 +3,15 @@ package io.s2l.analysis.correlation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.s2l.analysis.GoldenDocuments;
+import io.s2l.stats.metrics.AnswerScores;
+import io.s2l.stats.metrics.MetricDecision;
+import io.s2l.stats.metrics.MetricDecisions;
 import io.s2l.stats.study.AnalysisOptions;
 import io.s2l.stats.study.AnalysisResult;
 import io.s2l.stats.study.LossCube;
 import io.s2l.stats.study.ScaleCorrelationAnalysis;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -79,9 +84,43 @@ class ResultDocumentGoldenTest {
         }
       }
     }
-    AnalysisResult result =
-        ScaleCorrelationAnalysis.analyze(b.build(), AnalysisOptions.defaults("big"));
-    String written = GoldenDocuments.JSON.writeValueAsString(ResultDocument.of(study, result));
+    LossCube cube = b.build();
+    AnalysisResult result = ScaleCorrelationAnalysis.analyze(cube, AnalysisOptions.defaults("big"));
+    // raw answer scores on the multiple-choice set only: its four choices, the correct one likelier
+    // the larger the scale; the text set has none, so it gets no per-metric decision accuracy
+    Map<String, AnswerScores> scores = new HashMap<>();
+    for (int s = 0; s < scales.size(); s++) {
+      for (int d = 0; d < dists.size(); d++) {
+        for (long seed : seeds) {
+          double[] lp = new double[24 * 4];
+          for (int c = 0; c < lp.length; c++) {
+            lp[c] = -(3.0 + 0.2 * d + r.nextDouble() - (c % 4 == 0 ? 0.1 * s + 0.1 * d : 0));
+          }
+          int[] ones = new int[lp.length];
+          Arrays.fill(ones, 1);
+          scores.put(
+              scales.get(s) + "/" + dists.get(d) + "/" + seed,
+              new AnswerScores(lp, fours(), new int[24], ones, ones));
+        }
+      }
+    }
+    List<MetricDecision> metrics =
+        MetricDecisions.analyze(
+            scales,
+            dists,
+            seeds,
+            cube.evalSets(),
+            "big",
+            (scale, dist, seed, set) ->
+                set.equals("quiz") ? scores.get(scale + "/" + dist + "/" + seed) : null);
+    String written =
+        GoldenDocuments.JSON.writeValueAsString(ResultDocument.of(study, result, metrics));
     assertThat(written).isEqualTo(GoldenDocuments.expecting(name, written));
+  }
+
+  private static int[] fours() {
+    int[] choices = new int[24];
+    Arrays.fill(choices, 4);
+    return choices;
   }
 }

@@ -68,6 +68,9 @@ public final class DemoReport {
     report.set("scaleCorrelation", JSON.valueToTree(correlation.entries()));
     report.set("recommendation", JSON.valueToTree(correlation.recommendation()));
     report.set("plots", JSON.valueToTree(correlation.plots()));
+    if (correlation.metricDecisions() != null) {
+      report.set("metricDecisions", JSON.valueToTree(correlation.metricDecisions()));
+    }
     ArrayNode summary = report.putArray("summary");
     for (ResultsTable.Summary s : ResultsTable.summarise(correlation.entries())) {
       ObjectNode row = summary.addObject();

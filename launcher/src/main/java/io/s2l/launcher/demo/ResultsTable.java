@@ -39,6 +39,7 @@ public final class ResultsTable {
             number(e.r2()));
       }
     }
+    MetricTable.print(correlation.metricDecisions(), out);
     ProxyRecommendation r = correlation.recommendation();
     if (r != null) {
       out.printf(

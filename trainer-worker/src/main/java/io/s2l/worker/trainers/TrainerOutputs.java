@@ -1,5 +1,6 @@
 package io.s2l.worker.trainers;
 
+import io.s2l.lm.eval.ContinuationScores;
 import io.s2l.lm.eval.EvalResult;
 import io.s2l.lm.train.TrainingStats;
 import io.s2l.queue.ClaimedJob;
@@ -13,7 +14,9 @@ import io.s2l.worker.config.WorkerProperties;
 import io.s2l.worker.training.RunRecord;
 import io.s2l.worker.training.RunStore;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +53,9 @@ public class TrainerOutputs {
     Map<String, EvalResult> losses = new LinkedHashMap<>();
     for (Map.Entry<String, SetLosses> e : outputs.sets().entrySet()) {
       SetLosses s = e.getValue();
-      losses.put(e.getKey(), new EvalResult(s.losses(), s.correct(), s.chance(), s.margins()));
+      losses.put(
+          e.getKey(),
+          new EvalResult(s.losses(), s.correct(), s.chance(), s.margins(), scores(s.answers())));
     }
     Path model =
         r.checkpointList().isEmpty()
@@ -74,5 +79,18 @@ public class TrainerOutputs {
             losses,
             artifacts.relativize(model.toAbsolutePath().normalize()).toString()));
     return r;
+  }
+
+  /** The examples' raw answer scores laid out as evaluation keeps them, or null. */
+  static ContinuationScores scores(List<SetLosses.Answer> answers) {
+    if (answers == null) {
+      return null;
+    }
+    return new ContinuationScores(
+        answers.stream().flatMapToDouble(a -> Arrays.stream(a.logprobs())).toArray(),
+        answers.stream().mapToInt(a -> a.logprobs().length).toArray(),
+        answers.stream().mapToInt(SetLosses.Answer::label).toArray(),
+        answers.stream().flatMapToInt(a -> Arrays.stream(a.bytes())).toArray(),
+        answers.stream().flatMapToInt(a -> Arrays.stream(a.tokens())).toArray());
   }
 }

@@ -2,6 +2,7 @@ package io.s2l.worker.training;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.s2l.lm.eval.ContinuationScores;
 import io.s2l.lm.eval.EvalResult;
 import io.s2l.queue.spring.CompletingTransaction;
 import java.sql.Connection;
@@ -10,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -92,7 +94,8 @@ public class RunStore {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO training.run_eval (run_id, eval_set, mean_loss, losses, correct, chance,"
-                + " margins) VALUES (?,?,?,?,?,?,?)")) {
+                + " margins, answer_logprobs, answer_choices, answer_labels, answer_bytes,"
+                + " answer_tokens) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
       for (Map.Entry<String, EvalResult> e : results.entrySet()) {
         float[] values = e.getValue().losses();
         double sum = 0;
@@ -115,10 +118,31 @@ public class RunStore {
         }
         ps.setObject(6, e.getValue().chance());
         ps.setArray(7, floats(c, e.getValue().margins()));
+        setScores(c, ps, 8, e.getValue().scores());
         ps.addBatch();
       }
       ps.executeBatch();
     }
+  }
+
+  /** The raw scores of a set with answers in five columns from {@code at}, or five nulls. */
+  private static void setScores(
+      Connection c, PreparedStatement ps, int at, ContinuationScores scores) throws SQLException {
+    if (scores == null) {
+      for (int i = 0; i < 5; i++) {
+        ps.setNull(at + i, java.sql.Types.ARRAY);
+      }
+      return;
+    }
+    ps.setArray(at, c.createArrayOf("float8", Arrays.stream(scores.logprobs()).boxed().toArray()));
+    ps.setArray(at + 1, ints(c, scores.choices()));
+    ps.setArray(at + 2, ints(c, scores.labels()));
+    ps.setArray(at + 3, ints(c, scores.bytes()));
+    ps.setArray(at + 4, ints(c, scores.tokens()));
+  }
+
+  private static java.sql.Array ints(Connection c, int[] values) throws SQLException {
+    return c.createArrayOf("int4", Arrays.stream(values).boxed().toArray());
   }
 
   /** A {@code real[]}, or null. */

@@ -127,6 +127,21 @@ class ExternalTrainerIT {
     assertThat(evals.get(1).get("correct")).isNull();
     assertThat(evals.get(2).get("chance")).isNull();
     assertThat(list(evals.get(1).get("losses"))).hasSize(256);
+    // the raw answer scores the fake gave on the answer set, read through their view
+    List<Map<String, Object>> scores =
+        jdbc.queryForList(
+            "SELECT eval_set, logprobs, choices, tokens FROM training.run_example_scores"
+                + " WHERE study_id = ?",
+            study);
+    assertThat(scores).extracting(e -> e.get("eval_set")).containsExactly("quiz");
+    List<Object> logprobs = list(scores.get(0).get("logprobs"));
+    List<Float> quizLosses = written.get("quiz").losses();
+    assertThat(logprobs).hasSameSizeAs(quizLosses);
+    for (int i = 0; i < logprobs.size(); i++) {
+      assertThat((Double) logprobs.get(i)).isEqualTo(-4.0 * quizLosses.get(i));
+    }
+    assertThat(list(scores.get(0).get("choices"))).containsOnly(1);
+    assertThat(list(scores.get(0).get("tokens"))).containsOnly(4);
   }
 
   @Test

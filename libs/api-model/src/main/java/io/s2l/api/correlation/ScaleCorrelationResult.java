@@ -11,7 +11,8 @@ import java.util.UUID;
  *
  * <p>Every field is required when read, except {@code version} and {@code computedAt}: the stored
  * document has neither, the served one both (the store keeps them in columns beside it); and {@code
- * extrapolation}, absent in results stored before it existed.
+ * noiseCeiling}, {@code extrapolation} and {@code metricDecisions}, absent in results stored before
+ * they existed.
  *
  * @param referenceScale the scale every proxy is compared with
  * @param options how the statistics were computed
@@ -23,6 +24,9 @@ import java.util.UUID;
  * @param noiseCeiling per evaluation set, the reference against itself across seed halves; empty
  *     with a single seed, absent in results stored before it existed
  * @param extrapolation one per evaluation set, study order: the multi-scale extrapolation baseline
+ * @param metricDecisions per (proxy scale, evaluation set with answers), the decision accuracy of
+ *     each proxy metric and the best one; empty when no run kept the raw answer scores, absent from
+ *     documents computed before they were reported
  */
 public record ScaleCorrelationResult(
     @JsonProperty(required = true) UUID studyId,
@@ -34,7 +38,8 @@ public record ScaleCorrelationResult(
     @JsonInclude(JsonInclude.Include.NON_NULL) Integer version,
     @JsonInclude(JsonInclude.Include.NON_NULL) String computedAt,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<NoiseCeilingSummary> noiseCeiling,
-    @JsonInclude(JsonInclude.Include.NON_NULL) List<ExtrapolationBaseline> extrapolation) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<ExtrapolationBaseline> extrapolation,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<MetricDecisionEntry> metricDecisions) {
 
   /** This document as served: with its version and when it was computed. */
   public ScaleCorrelationResult served(int version, String computedAt) {
@@ -48,6 +53,7 @@ public record ScaleCorrelationResult(
         version,
         computedAt,
         noiseCeiling,
-        extrapolation);
+        extrapolation,
+        metricDecisions);
   }
 }

@@ -12,10 +12,18 @@ package io.s2l.lm.eval;
  *     better: for a classifier or a multiple-choice set the log-odds margin of the correct class,
  *     {@code log(p / (1 - p))}; for text and answer sets minus the mean loss; null where not
  *     measured
+ * @param scores for sets with answers (answer and multiple-choice sets), the log-likelihood and
+ *     length of every scored continuation, from which the proxy metrics are computed; null
+ *     otherwise
  */
-public record EvalResult(float[] losses, boolean[] correct, Double chance, float[] margins) {
+public record EvalResult(
+    float[] losses, boolean[] correct, Double chance, float[] margins, ContinuationScores scores) {
 
   public EvalResult(float[] losses, boolean[] correct, Double chance) {
     this(losses, correct, chance, null);
+  }
+
+  public EvalResult(float[] losses, boolean[] correct, Double chance, float[] margins) {
+    this(losses, correct, chance, margins, null);
   }
 }

@@ -16,6 +16,10 @@ import java.util.List;
  * of the scored bytes; for multiple choice {@code o = s_y - logsumexp_{c != y} s_c}, {@code s_c}
  * the summed log-likelihood of choice c after the prompt, the log-odds {@code log(p_y / (1 - p_y))}
  * of the correct choice when the model's probabilities of the choices are normalised.
+ *
+ * <p>Answer and multiple-choice results also carry the raw {@link ContinuationScores} (each scored
+ * continuation's summed log-likelihood and length), from which the proxy metrics of docs/science.md
+ * section 2.12 are computed.
  */
 public final class Evaluations {
 
@@ -44,7 +48,16 @@ public final class Evaluations {
     for (EvalExample e : examples) {
       sequences.add(scored(e.prompt(), e.answer()));
     }
-    return meanLosses(scorer.sumLosses(sequences), sequences);
+    double[] sums = scorer.sumLosses(sequences);
+    int[] ones = new int[examples.size()];
+    Arrays.fill(ones, 1);
+    EvalResult means = meanLosses(sums, sequences);
+    return new EvalResult(
+        means.losses(),
+        null,
+        null,
+        means.margins(),
+        scores(sums, ones, new int[examples.size()], sequences));
   }
 
   /**
@@ -60,6 +73,8 @@ public final class Evaluations {
       }
     }
     double[] sums = scorer.sumLosses(sequences);
+    int[] counts = new int[examples.size()];
+    int[] labels = new int[examples.size()];
     float[] losses = new float[examples.size()];
     boolean[] correct = new boolean[examples.size()];
     float[] margins = new float[examples.size()];
@@ -67,6 +82,8 @@ public final class Evaluations {
     for (int i = 0; i < examples.size(); i++) {
       EvalExample e = examples.get(i);
       int label = e.label();
+      counts[i] = e.choices().size();
+      labels[i] = label;
       double best = Double.POSITIVE_INFINITY;
       int bestCount = 0;
       for (int c = 0; c < e.choices().size(); c++) {
@@ -83,7 +100,23 @@ public final class Evaluations {
       margins[i] = (float) choiceMargin(sums, at, e.choices().size(), label);
       at += e.choices().size();
     }
-    return new EvalResult(losses, correct, chance, margins);
+    return new EvalResult(
+        losses, correct, chance, margins, scores(sums, counts, labels, sequences));
+  }
+
+  /**
+   * The scored continuations' log-likelihoods (minus their summed losses) and lengths; a byte-level
+   * model scores one token per byte.
+   */
+  private static ContinuationScores scores(
+      double[] sums, int[] counts, int[] labels, List<ScoredSequence> sequences) {
+    double[] logprobs = new double[sums.length];
+    int[] bytes = new int[sums.length];
+    for (int i = 0; i < sums.length; i++) {
+      logprobs[i] = -sums[i];
+      bytes[i] = sequences.get(i).scoredBytes();
+    }
+    return new ContinuationScores(logprobs, counts, labels, bytes, bytes.clone());
   }
 
   /**

@@ -5,16 +5,20 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The header of {@code losses.csv}: the import format's columns in any order, {@code
- * correct,chance} when any set has answers (optional otherwise), {@code margin} optional.
+ * correct,chance} when any set has answers (optional otherwise), {@code margin} and the four raw
+ * answer score columns optional.
  */
 final class LossesHeader {
 
   static final List<String> REQUIRED =
       List.of("scale", "params", "tokens", "distribution", "seed", "evalSet", "exampleId", "loss");
-  static final List<String> OPTIONAL = List.of("correct", "chance", "margin");
+  static final List<String> OPTIONAL =
+      Stream.concat(Stream.of("correct", "chance", "margin"), AnswerScoreFields.COLUMNS.stream())
+          .toList();
 
   private final Map<String, Integer> columns;
   private final int width;

@@ -101,7 +101,27 @@ final class LossesReader {
     }
     Boolean correct = answers(where, set.set(), example, f);
     Float margin = margin(where, set.set(), example, header.value(f, "margin"));
-    set.add(where, id, (float) loss, correct, margin);
+    set.add(where, id, (float) loss, correct, margin, answer(where + example + ": ", set.set(), f));
+  }
+
+  /** The raw answer scores, allowed on answer and choice sets only. */
+  private SetLosses.Answer answer(String where, TrainerSpec.EvalSet set, String[] f)
+      throws ContractViolation {
+    String[] values = new String[AnswerScoreFields.COLUMNS.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = header.value(f, AnswerScoreFields.COLUMNS.get(i));
+    }
+    SetLosses.Answer answer = AnswerScoreFields.read(where, values);
+    if (answer != null
+        && !set.kind().equals(Contract.ANSWER)
+        && !set.kind().equals(Contract.CHOICE)) {
+      throw new ContractViolation(
+          where
+              + "gives answer scores, but set '"
+              + set.name()
+              + "' is not an answer or choice set");
+    }
+    return answer;
   }
 
   private static void same(String where, String column, String value, String expected)

@@ -17,6 +17,8 @@ final class SetCollector {
   private final boolean[] seen;
   private final boolean[] correct;
   private final float[] margins;
+  private final SetLosses.Answer[] answers;
+  private int answerCount;
   private int seenCount;
   private int marginCount;
   private String withoutMargin;
@@ -35,6 +37,7 @@ final class SetCollector {
     this.seen = new boolean[ids.size()];
     this.correct = set.hasAnswers() ? new boolean[ids.size()] : null;
     this.margins = new float[ids.size()];
+    this.answers = new SetLosses.Answer[ids.size()];
   }
 
   TrainerSpec.EvalSet set() {
@@ -45,8 +48,12 @@ final class SetCollector {
     return ids.size();
   }
 
-  /** Places one row; {@code isCorrect} only for sets with answers, {@code margin} may be null. */
-  void add(String where, String id, float loss, Boolean isCorrect, Float margin)
+  /**
+   * Places one row; {@code isCorrect} only for sets with answers, {@code margin} and {@code answer}
+   * may be null.
+   */
+  void add(
+      String where, String id, float loss, Boolean isCorrect, Float margin, SetLosses.Answer answer)
       throws ContractViolation {
     Integer at = index.get(id);
     if (at == null) {
@@ -61,6 +68,10 @@ final class SetCollector {
     losses[at] = loss;
     if (correct != null) {
       correct[at] = isCorrect;
+    }
+    if (answer != null) {
+      answers[at] = answer;
+      answerCount++;
     }
     if (margin != null) {
       margins[at] = margin;
@@ -95,8 +106,22 @@ final class SetCollector {
               + withoutMargin
               + "'");
     }
+    if (answerCount > 0 && answerCount < ids.size()) {
+      throw new ContractViolation(
+          "losses.csv: set '"
+              + set.name()
+              + "' gives answer scores for "
+              + answerCount
+              + " of its "
+              + ids.size()
+              + " examples; give them for every example or none");
+    }
     return new SetLosses(
-        losses, correct, set.hasAnswers() ? set.chance() : null, marginCount > 0 ? margins : null);
+        losses,
+        correct,
+        set.hasAnswers() ? set.chance() : null,
+        marginCount > 0 ? margins : null,
+        answerCount > 0 ? List.of(answers) : null);
   }
 
   private int firstUnseen() {

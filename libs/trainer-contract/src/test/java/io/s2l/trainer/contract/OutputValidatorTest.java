@@ -57,6 +57,57 @@ class OutputValidatorTest {
   }
 
   @Test
+  void rawAnswerScoresComeBackPerExampleOnChoiceSets() throws Exception {
+    run.header.addAll(AnswerScoreFields.COLUMNS);
+    scores(run.row("grammar", "grammar-1"), "-3.5;-4.25", "0", "5;6", "4;5");
+    scores(run.row("grammar", "grammar-2"), "-9.0;-2.5", "1", "3;3", "3;3");
+
+    SetLosses grammar = run.validate().sets().get("grammar");
+
+    assertThat(grammar.answers()).hasSize(2);
+    SetLosses.Answer first = grammar.answers().get(0);
+    assertThat(first.logprobs()).containsExactly(-3.5, -4.25);
+    assertThat(first.label()).isZero();
+    assertThat(first.bytes()).containsExactly(5, 6);
+    assertThat(first.tokens()).containsExactly(4, 5);
+    assertThat(grammar.answers().get(1).label()).isEqualTo(1);
+    assertThat(run.validate().sets().get("heldout/legal").answers()).isNull();
+  }
+
+  @Test
+  void refusesAnswerScoresThatAreIncompleteMisplacedOrMalformed() throws Exception {
+    run.header.addAll(AnswerScoreFields.COLUMNS);
+    scores(run.row("grammar", "grammar-1"), "-3.5;-4.25", "0", "5;6", "4;5");
+    refused(run::validate)
+        .hasMessage(
+            "losses.csv: set 'grammar' gives answer scores for 1 of its 2 examples; give them for"
+                + " every example or none");
+    scores(run.row("grammar", "grammar-2"), "-9.0;-2.5", "2", "3;3", "3;3");
+    refused(run::validate).hasMessageEndingWith("answerLabel 2 is not in [0, 1]");
+    scores(run.row("grammar", "grammar-2"), "-9.0;-2.5", "1", "3", "3;3");
+    refused(run::validate).hasMessageContaining("must list the same number of continuations");
+    scores(run.row("grammar", "grammar-2"), "-9.0;-2.5", "1", "3;3", "");
+    refused(run::validate).hasMessageContaining("gives some of answerLogprobs");
+    scores(run.row("grammar", "grammar-2"), "-9.0;-2.5", "1", "3;3", "3;3");
+    scores(run.row("heldout/legal", "legal-0009"), "-1.0", "0", "3", "3");
+    refused(run::validate)
+        .hasMessageEndingWith(
+            "gives answer scores, but set 'heldout/legal' is not an answer or choice set");
+  }
+
+  private static void scores(
+      java.util.Map<String, String> row,
+      String logprobs,
+      String label,
+      String bytes,
+      String tokens) {
+    row.put("answerLogprobs", logprobs);
+    row.put("answerLabel", label);
+    row.put("answerBytes", bytes);
+    row.put("answerTokens", tokens);
+  }
+
+  @Test
   void namesAMissingOrUnreadableFile() throws Exception {
     refused(() -> OutputValidator.validate(RunFixture.spec(), out, RunFixture.IDS))
         .hasMessage("result.json is missing from the output directory");
