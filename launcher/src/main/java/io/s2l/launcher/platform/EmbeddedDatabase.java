@@ -18,9 +18,11 @@ import java.util.function.Consumer;
 final class EmbeddedDatabase implements AutoCloseable {
 
   private final EmbeddedPostgres postgres;
+  private final Path dataDirectory;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
     this.postgres = postgres;
+    this.dataDirectory = dataDirectory;
   }
 
   static EmbeddedDatabase start(Path dataDirectory, Consumer<String> status) {
@@ -32,7 +34,11 @@ final class EmbeddedDatabase implements AutoCloseable {
         StaleServer.stopIfRunning(dataDirectory, status);
         builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
       }
-      return new EmbeddedDatabase(builder.start());
+      EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), dataDirectory);
+      if (dataDirectory != null) {
+        StaleServer.claim(dataDirectory);
+      }
+      return database;
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot start the embedded PostgreSQL"
@@ -52,6 +58,9 @@ final class EmbeddedDatabase implements AutoCloseable {
   public void close() {
     try {
       postgres.close();
+      if (dataDirectory != null) {
+        StaleServer.release(dataDirectory);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("embedded PostgreSQL did not stop cleanly", e);
     }

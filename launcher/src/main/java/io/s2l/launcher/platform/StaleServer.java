@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A PostgreSQL server still running on a data directory from an earlier run. Its postmaster keeps
- * its pid on the first line of {@code postmaster.pid}; when that process is alive and is a
+ * A PostgreSQL server still running on a data directory from an earlier run whose launcher is gone
+ * (a launcher that is still running is named and left alone, see {@link #claim}). Its postmaster
+ * keeps its pid on the first line of {@code postmaster.pid}; when that process is alive and is a
  * postgres, it is asked to stop (SIGTERM: no new sessions, and it exits when the sessions end,
  * which those of the earlier run's services do as they stop with their launcher), then forced
  * (SIGKILL: the next start recovers from the write-ahead log, as after a power cut).
@@ -32,6 +33,17 @@ final class StaleServer {
     Optional<ProcessHandle> server = running(dataDirectory);
     if (server.isEmpty()) {
       return;
+    }
+    Optional<ProcessHandle> owner = liveOwner(dataDirectory);
+    if (owner.isPresent()) {
+      throw new IOException(
+          "another s2l (pid "
+              + owner.get().pid()
+              + ") is running on "
+              + dataDirectory
+              + "; stop it first (Ctrl-C in its terminal, or 'kill "
+              + owner.get().pid()
+              + "')");
     }
     long pid = server.get().pid();
     status.accept(
@@ -55,6 +67,47 @@ final class StaleServer {
                 + "' and start again");
       }
     }
+  }
+
+  /**
+   * Records this process as the one whose server runs on {@code dataDirectory} (its pid and start
+   * time, in {@code <dataDirectory>.owner} beside it), so that a second start while it runs is
+   * refused rather than stopping its database.
+   */
+  static void claim(Path dataDirectory) throws IOException {
+    ProcessHandle self = ProcessHandle.current();
+    Files.writeString(
+        ownerFile(dataDirectory),
+        self.pid() + " " + self.info().startInstant().map(Instant::toString).orElse("-"));
+  }
+
+  /** Forgets the claim of {@link #claim}, when the server has stopped. */
+  static void release(Path dataDirectory) throws IOException {
+    Files.deleteIfExists(ownerFile(dataDirectory));
+  }
+
+  /** The process that claimed the data directory, if it is still running and is not this one. */
+  private static Optional<ProcessHandle> liveOwner(Path dataDirectory) throws IOException {
+    Path file = ownerFile(dataDirectory);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    String[] owner = Files.readString(file).trim().split(" ");
+    long pid;
+    try {
+      pid = Long.parseLong(owner[0]);
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+    String started = owner.length > 1 ? owner[1] : "-";
+    return ProcessHandle.of(pid)
+        .filter(ProcessHandle::isAlive)
+        .filter(p -> p.pid() != ProcessHandle.current().pid())
+        .filter(p -> p.info().startInstant().map(Instant::toString).orElse("-").equals(started));
+  }
+
+  private static Path ownerFile(Path dataDirectory) {
+    return dataDirectory.resolveSibling(dataDirectory.getFileName() + ".owner");
   }
 
   /** The live postgres process named by the data directory's {@code postmaster.pid}, if any. */

@@ -1,6 +1,7 @@
 package io.s2l.launcher.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A launcher killed with SIGKILL leaves its embedded PostgreSQL running on the data directory; the
- * next start stops that server, says so, and starts on the same data.
+ * next start stops that server, says so, and starts on the same data. While the launcher still
+ * runs, a second start is refused and its database left alone.
  */
 class StaleServerIT {
 
@@ -43,6 +45,13 @@ class StaleServerIT {
         // start-up output
       }
       assertThat(line).as("the earlier run started its database").isEqualTo("ready");
+      ProcessHandle server = StaleServer.running(data).orElseThrow();
+
+      // while the earlier run is alive, a second start names it and leaves its database alone
+      assertThatThrownBy(() -> EmbeddedDatabase.start(data, s -> {}))
+          .hasMessageContaining("another s2l (pid " + earlier.pid() + ")");
+      assertThat(server.isAlive()).isTrue();
+
       earlier.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 
       ProcessHandle orphan = StaleServer.running(data).orElseThrow();

@@ -162,18 +162,23 @@ class StudyWatches {
               this::tick, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** One read of the study for every stream that watches it; runs on the ticker only. */
+    /**
+     * One read of the study for every stream that watches it; runs on the ticker only. Any failure
+     * ends this study's streams with the error (an exception escaping would silently cancel the
+     * poll and leave them open without events).
+     */
     void tick() {
       if (subscribers.isEmpty()) {
         return;
       }
-      StudyView view;
       try {
-        view = controller.view(service.get(id));
+        send(controller.view(service.get(id)));
       } catch (RuntimeException e) {
         subscribers.forEach(s -> s.emitter.completeWithError(e));
-        return;
       }
+    }
+
+    private void send(StudyView view) {
       String signature = view.status() + "/" + view.progress();
       Map<Long, Boolean> revoked = new HashMap<>();
       long heartbeat = limits.heartbeat().toNanos();

@@ -93,7 +93,11 @@ public final class MetricDecisions {
     return List.copyOf(results);
   }
 
-  /** Whether the set is multiple choice; null when some run has no scores for it. */
+  /**
+   * Whether the set is multiple choice; null when some run has no scores for it, or when runs
+   * disagree (an import or an external trainer gave one run several choices and another a single
+   * answer): such a set gets no comparison rather than failing the whole analysis.
+   */
   private static Boolean choiceSet(
       List<String> scales,
       List<String> distributions,
@@ -109,8 +113,7 @@ public final class MetricDecisions {
             return null;
           }
           if (choices != null && choices != s.multipleChoice()) {
-            throw new IllegalArgumentException(
-                "runs disagree on whether " + evalSet + " is a multiple-choice set");
+            return null;
           }
           choices = s.multipleChoice();
         }

@@ -54,6 +54,23 @@ class MetricDecisionsTest {
     assertThat(qa.bestMetric()).isEqualTo(ProxyMetric.LOSS);
   }
 
+  @Test
+  void aSetWhoseRunsDisagreeOnItsChoicesIsLeftOutNotFatal() {
+    // one run of "mc" reports a single answer per example, the others two choices
+    List<MetricDecision> results =
+        MetricDecisions.analyze(
+            SCALES,
+            DISTRIBUTIONS,
+            SEEDS,
+            List.of("mc", "qa"),
+            "l",
+            (scale, distribution, seed, set) ->
+                set.equals("mc") && scale.equals("l") && distribution.equals("c") && seed == 1
+                    ? run(scale, distribution, seed, "qa")
+                    : run(scale, distribution, seed, set));
+    assertThat(results).extracting(MetricDecision::evalSet).containsExactly("qa");
+  }
+
   /** The scores of run (scale, distribution k, seed r), generated as in the python script. */
   private static AnswerScores run(String scale, String distribution, long seed, String evalSet) {
     int s = SCALES.indexOf(scale);

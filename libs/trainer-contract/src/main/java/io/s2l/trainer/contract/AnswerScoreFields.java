@@ -52,11 +52,8 @@ final class AnswerScoreFields {
     int[] t = new int[lp.length];
     for (int c = 0; c < lp.length; c++) {
       logprobs[c] = CsvValues.number(where, "answerLogprobs", lp[c].trim());
-      b[c] =
-          (int) Math.min(Integer.MAX_VALUE, CsvValues.whole(where, "answerBytes", bytes[c].trim()));
-      t[c] =
-          (int)
-              Math.min(Integer.MAX_VALUE, CsvValues.whole(where, "answerTokens", tokens[c].trim()));
+      b[c] = clamped(CsvValues.whole(where, "answerBytes", bytes[c].trim()));
+      t[c] = clamped(CsvValues.whole(where, "answerTokens", tokens[c].trim()));
       if (!(logprobs[c] <= 0 && Double.isFinite(logprobs[c])) || b[c] < 1 || t[c] < 1) {
         throw new ContractViolation(
             where
@@ -71,5 +68,10 @@ final class AnswerScoreFields {
           where + "answerLabel " + label + " is not in [0, " + (lp.length - 1) + "]");
     }
     return new SetLosses.Answer(logprobs, (int) label, b, t);
+  }
+
+  /** A length as an int: anything below 0 is 0 and anything past the int range is its maximum. */
+  private static int clamped(long value) {
+    return (int) Math.max(0, Math.min(Integer.MAX_VALUE, value));
   }
 }

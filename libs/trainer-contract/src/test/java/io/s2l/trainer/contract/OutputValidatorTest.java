@@ -88,6 +88,9 @@ class OutputValidatorTest {
     refused(run::validate).hasMessageContaining("must list the same number of continuations");
     scores(run.row("grammar", "grammar-2"), "-9.0;-2.5", "1", "3;3", "");
     refused(run::validate).hasMessageContaining("gives some of answerLogprobs");
+    // -4294967295 would wrap to 1 as an int: a negative length is refused however large
+    scores(run.row("grammar", "grammar-2"), "-9.0;-2.5", "1", "3;-4294967295", "3;3");
+    refused(run::validate).hasMessageContaining("grammar-2");
     scores(run.row("grammar", "grammar-2"), "-9.0;-2.5", "1", "3;3", "3;3");
     scores(run.row("heldout/legal", "legal-0009"), "-1.0", "0", "3", "3");
     refused(run::validate)
