@@ -5,18 +5,22 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Idempotency-Key of study submissions: a key remembers the hash of the definition it came with and
- * the study it created, in the transaction that created it.
+ * the study it created, in the transaction that created it, for {@code
+ * s2l.experiment.idempotency-ttl} (24 h by default); after that it is forgotten, and the same key
+ * submits a new study.
  */
 @Component
 class IdempotencyKeys {
@@ -24,17 +28,27 @@ class IdempotencyKeys {
   static final int MAX_LENGTH = 200;
 
   private final JdbcTemplate jdbc;
+  private final Duration ttl;
 
-  IdempotencyKeys(JdbcTemplate jdbc) {
+  IdempotencyKeys(JdbcTemplate jdbc, @Value("${s2l.experiment.idempotency-ttl:24h}") Duration ttl) {
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException("s2l.experiment.idempotency-ttl must be positive");
+    }
     this.jdbc = jdbc;
+    this.ttl = ttl;
   }
 
   /**
-   * The study a key already created with this body; empty for a new key.
+   * The study a key already created with this body; empty for a new key or one older than the time
+   * to live, which is forgotten here.
    *
    * @throws StudyConflictException (422) when the key came with another body
    */
-  Optional<UUID> existing(String key, String bodyHash) {
+  Optional<UUID> existing(String key, String bodyHash, Instant now) {
+    jdbc.update(
+        "DELETE FROM experiment.idempotency_key WHERE key = ? AND created_at < ?",
+        key,
+        Timestamp.from(now.minus(ttl)));
     List<String[]> rows =
         jdbc.query(
             "SELECT request_sha256, study_id::text FROM experiment.idempotency_key WHERE key = ?",

@@ -104,7 +104,7 @@ public class StudyService {
     String scopedKey =
         idempotencyKey == null ? null : IdempotencyKeys.scoped(caller.id(), idempotencyKey);
     if (scopedKey != null) {
-      Optional<UUID> earlier = idempotency.existing(scopedKey, hash);
+      Optional<UUID> earlier = idempotency.existing(scopedKey, hash, clock.instant());
       if (earlier.isPresent()) {
         return new Submission(get(earlier.get()), true);
       }
