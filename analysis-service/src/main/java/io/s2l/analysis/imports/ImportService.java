@@ -108,17 +108,17 @@ public class ImportService {
 
   private NewJob analysisJob(UUID id, LossTable table, RecommendationChoice choice) {
     AnalysisJobSpec spec =
-        choice.applyTo(
-            new AnalysisJobSpec(
-                id,
-                AnalysisJobSpec.SOURCE_IMPORT,
-                table.referenceScale(),
-                table.scales(),
-                table.distributions(),
-                table.evalSets().stream().map(LossTable.EvalSet::name).toList(),
-                table.seeds(),
-                null,
-                null));
+        new AnalysisJobSpec(
+            id,
+            AnalysisJobSpec.SOURCE_IMPORT,
+            table.referenceScale(),
+            table.scales(),
+            table.distributions(),
+            table.evalSets().stream().map(LossTable.EvalSet::name).toList(),
+            table.seeds(),
+            choice.metric(),
+            choice.threshold(),
+            choice.minDistributions());
     try {
       return new NewJob(
           id, JobKinds.ANALYZE, "scale-correlation", json.writeValueAsString(spec), 3);

@@ -1,12 +1,12 @@
 package io.s2l.analysis.recommendation;
 
 import io.s2l.access.web.BadInputException;
-import io.s2l.stats.study.AnalysisOptions;
 import io.s2l.study.AnalysisJobSpec;
+import io.s2l.study.RecommendationBounds;
 
 /**
  * What a caller may choose about a recommendation (docs/science.md section 2.7), for a re-run or an
- * import; null keeps the default.
+ * import; null keeps the default. The bounds are {@link RecommendationBounds}'.
  *
  * @param metric {@code decisionAccuracy} or {@code r2}; default decisionAccuracy
  * @param threshold in (0, 1]; default 0.8
@@ -21,21 +21,11 @@ public record RecommendationChoice(String metric, Double threshold, Integer minD
    * @throws BadInputException naming the field, its limit and the value, before any work is done
    */
   public RecommendationChoice {
-    Metric.parse(metric);
-    if (threshold != null && !(threshold > 0 && threshold <= 1)) {
-      throw new BadInputException("threshold must be > 0 and <= 1, got " + threshold);
-    }
-    if (minDistributions != null
-        && (minDistributions < AnalysisOptions.MIN_DISTRIBUTIONS_LOWEST
-            || minDistributions > AnalysisOptions.MIN_DISTRIBUTIONS_HIGHEST)) {
-      throw new BadInputException(
-          "minDistributions must be from "
-              + AnalysisOptions.MIN_DISTRIBUTIONS_LOWEST
-              + " to "
-              + AnalysisOptions.MIN_DISTRIBUTIONS_HIGHEST
-              + ", got "
-              + minDistributions);
-    }
+    RecommendationBounds.problem(metric, threshold, minDistributions)
+        .ifPresent(
+            e -> {
+              throw new BadInputException(e.field() + " " + e.reason());
+            });
   }
 
   /** The analysis of {@code spec} with these choices. */

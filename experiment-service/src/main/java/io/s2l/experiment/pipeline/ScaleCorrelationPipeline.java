@@ -85,6 +85,7 @@ class ScaleCorrelationPipeline implements StudyPipeline {
             plan.evalSets(),
             plan.seeds(),
             null,
+            null,
             null);
     return stages.job(study, JobKinds.ANALYZE, ANALYSIS_KEY, spec);
   }

@@ -12,11 +12,13 @@ import io.s2l.launcher.demo.PlotFiles;
 import io.s2l.launcher.demo.ResultsTable;
 import io.s2l.launcher.platform.Platform;
 import io.s2l.launcher.platform.PlatformSettings;
+import io.s2l.study.RecommendationBounds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -129,21 +131,21 @@ final class AnalyzeCommand implements Callable<Integer> {
   }
 
   /**
-   * Why an option is out of the API's bounds (docs/api.md), or null: checked before the platform
-   * starts, so a typo costs no start-up. The service checks the same bounds again.
+   * Why an option is out of the API's bounds ({@link RecommendationBounds}), or null: checked
+   * before the platform starts, so a typo costs no start-up.
    */
   String refusedOption() {
-    if (metric != null && !metric.equals("decisionAccuracy") && !metric.equals("r2")) {
-      return "--metric must be decisionAccuracy or r2, not '" + metric + "'";
-    }
-    if (threshold != null && !(threshold > 0 && threshold <= 1)) {
-      return "--threshold must be > 0 and <= 1, got " + threshold;
-    }
-    if (minDistributions != null && (minDistributions < 3 || minDistributions > 1000)) {
-      return "--min-distributions must be from 3 to 1000, got " + minDistributions;
-    }
-    return null;
+    return RecommendationBounds.problem(metric, threshold, minDistributions)
+        .map(e -> OPTIONS.get(e.field()) + " " + e.reason())
+        .orElse(null);
   }
+
+  /** The option that sets each field the bounds name. */
+  private static final Map<String, String> OPTIONS =
+      Map.of(
+          "metric", "--metric",
+          "threshold", "--threshold",
+          "minDistributions", "--min-distributions");
 
   /** The import as the report's study block: its receipt in a completed study's shape. */
   private static StudyView study(ImportReceipt receipt) {

@@ -31,30 +31,6 @@ public record AnalysisJobSpec(
     Double threshold,
     Integer minDistributions) {
 
-  /** An analysis with the default minimum number of distributions. */
-  public AnalysisJobSpec(
-      UUID studyId,
-      String source,
-      String referenceScale,
-      List<String> scales,
-      List<String> distributions,
-      List<String> evalSets,
-      List<Long> seeds,
-      String metric,
-      Double threshold) {
-    this(
-        studyId,
-        source,
-        referenceScale,
-        scales,
-        distributions,
-        evalSets,
-        seeds,
-        metric,
-        threshold,
-        null);
-  }
-
   public static final String SOURCE_TRAINING = "training";
   public static final String SOURCE_IMPORT = "import";
 
