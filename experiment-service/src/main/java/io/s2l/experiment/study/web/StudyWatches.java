@@ -57,7 +57,7 @@ class StudyWatches {
    */
   SseEmitter open(UUID id, long keyId) {
     SseEmitter emitter = new SseEmitter(limits.timeout().toMillis());
-    Subscriber subscriber = new Subscriber(emitter, keyId);
+    Subscriber subscriber = new Subscriber(id, emitter, keyId);
     synchronized (this) {
       int ofKey = perKey.getOrDefault(keyId, 0);
       if (ofKey >= limits.maxPerKey()) {
@@ -129,13 +129,15 @@ class StudyWatches {
   }
 
   private final class Subscriber {
+    final UUID study;
     final SseEmitter emitter;
     final long keyId;
     final AtomicBoolean closed = new AtomicBoolean();
     String last = "";
     long quietSince = System.nanoTime();
 
-    Subscriber(SseEmitter emitter, long keyId) {
+    Subscriber(UUID study, SseEmitter emitter, long keyId) {
+      this.study = study;
       this.emitter = emitter;
       this.keyId = keyId;
     }
@@ -145,8 +147,24 @@ class StudyWatches {
         emitter.send(event);
         quietSince = System.nanoTime();
       } catch (IOException | IllegalStateException e) {
-        emitter.completeWithError(e); // the client went away: onError closes this stream
+        end(e); // the client went away
       }
+    }
+
+    /**
+     * Ends this stream and frees its place at once: the container's completion and error callbacks
+     * come later, or, after a failed send, not at all, so they cannot be what frees it.
+     */
+    void end(Exception error) {
+      if (closed.get()) {
+        return;
+      }
+      if (error == null) {
+        emitter.complete();
+      } else {
+        emitter.completeWithError(error);
+      }
+      close(study, this);
     }
   }
 
@@ -174,7 +192,7 @@ class StudyWatches {
       try {
         send(controller.view(service.get(id)));
       } catch (RuntimeException e) {
-        subscribers.forEach(s -> s.emitter.completeWithError(e));
+        subscribers.forEach(s -> s.end(e));
       }
     }
 
@@ -185,7 +203,7 @@ class StudyWatches {
       for (Subscriber s : subscribers) {
         if (revoked.computeIfAbsent(
             s.keyId, k -> keys.find(k).map(key -> key.revokedAt() != null).orElse(true))) {
-          s.emitter.complete(); // the key was revoked: its streams end with it
+          s.end(null); // the key was revoked: its streams end with it
           continue;
         }
         if (!signature.equals(s.last)) {
@@ -195,7 +213,7 @@ class StudyWatches {
           s.send(SseEmitter.event().comment("heartbeat"));
         }
         if (view.status().isTerminal()) {
-          s.emitter.complete();
+          s.end(null);
         }
       }
     }
