@@ -7,7 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.testsupport.TestDatabase;
 import io.s2l.testsupport.TestKeys;
 import io.s2l.testsupport.web.AdminKeyClient;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -118,6 +124,39 @@ class StudyApiIT {
     assertThat(other.getBody().get("detail").asText())
         .contains("Idempotency-Key was used with another study definition");
     assertThat(studies()).isEqualTo(stored);
+  }
+
+  @Test
+  void concurrentDuplicatesWaitForTheFirstAndReplayItsAnswer() throws Exception {
+    String key = "concurrent-" + UUID.randomUUID();
+    long before = studies();
+    int requests = 8;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(requests);
+    try {
+      List<Future<ResponseEntity<JsonNode>>> answers = new ArrayList<>();
+      for (int i = 0; i < requests; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return post(VALID, key);
+                }));
+      }
+      start.countDown();
+      List<ResponseEntity<JsonNode>> done = new ArrayList<>();
+      for (Future<ResponseEntity<JsonNode>> answer : answers) {
+        done.add(answer.get());
+      }
+      assertThat(done)
+          .allSatisfy(r -> assertThat(r.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED));
+      assertThat(done.stream().map(r -> r.getBody().get("id").asText()).distinct()).hasSize(1);
+      assertThat(done.stream().map(r -> r.getHeaders().getFirst("Idempotent-Replayed")))
+          .containsOnlyOnce("false");
+      assertThat(studies()).isEqualTo(before + 1);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -20,12 +20,16 @@ import org.springframework.stereotype.Component;
  * Idempotency-Key of study submissions: a key remembers the hash of the definition it came with and
  * the study it created, in the transaction that created it, for {@code
  * s2l.experiment.idempotency-ttl} (24 h by default); after that it is forgotten, and the same key
- * submits a new study.
+ * submits a new study. Requests with the same key run one after another ({@link #lock}), so a
+ * concurrent duplicate waits for the first to commit and replays its answer.
  */
 @Component
 class IdempotencyKeys {
 
   static final int MAX_LENGTH = 200;
+
+  /** First half of the advisory-lock keys of idempotency keys (the second is the key's hash). */
+  private static final int LOCK_SPACE = 0x5324_0002;
 
   private final JdbcTemplate jdbc;
   private final Duration ttl;
@@ -36,6 +40,16 @@ class IdempotencyKeys {
     }
     this.jdbc = jdbc;
     this.ttl = ttl;
+  }
+
+  /**
+   * Makes the other requests with this key wait until the caller's transaction ends. Taken before
+   * {@link #existing}, it turns a concurrent duplicate into a replay of the first request's answer
+   * instead of a failed insert. Only requests with the same key (or, rarely, a key whose 32-bit
+   * hash collides with it) wait for each other.
+   */
+  void lock(String key) {
+    jdbc.queryForList("SELECT pg_advisory_xact_lock(?, hashtext(?))", LOCK_SPACE, key);
   }
 
   /**
@@ -66,7 +80,7 @@ class IdempotencyKeys {
     return Optional.of(UUID.fromString(rows.get(0)[1]));
   }
 
-  /** Remembers a new key; a concurrent request with the same key makes this fail (409). */
+  /** Remembers a new key, in the transaction that created its study, under {@link #lock}. */
   void remember(String key, String bodyHash, UUID study, Instant now) {
     jdbc.update(
         "INSERT INTO experiment.idempotency_key (key, request_sha256, study_id, created_at)"

@@ -104,6 +104,7 @@ public class StudyService {
     String scopedKey =
         idempotencyKey == null ? null : IdempotencyKeys.scoped(caller.id(), idempotencyKey);
     if (scopedKey != null) {
+      idempotency.lock(scopedKey);
       Optional<UUID> earlier = idempotency.existing(scopedKey, hash, clock.instant());
       if (earlier.isPresent()) {
         return new Submission(get(earlier.get()), true);
