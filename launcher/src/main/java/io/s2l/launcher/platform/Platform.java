@@ -31,6 +31,8 @@ public final class Platform implements AutoCloseable {
 
   private final EmbeddedDatabase embedded;
   private final Database database;
+  // the coordinates each module connects with: its own role on the embedded database
+  private final Map<String, Database> roles;
   private final List<ServiceProcess> processes = new ArrayList<>();
   private final String adminKey;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -38,9 +40,11 @@ public final class Platform implements AutoCloseable {
   private String experimentUrl;
   private String analysisUrl;
 
-  private Platform(EmbeddedDatabase embedded, Database database, String adminKey) {
+  private Platform(
+      EmbeddedDatabase embedded, Database database, Map<String, Database> roles, String adminKey) {
     this.embedded = embedded;
     this.database = database;
+    this.roles = roles;
     this.adminKey = adminKey;
   }
 
@@ -48,13 +52,20 @@ public final class Platform implements AutoCloseable {
   public static Platform start(PlatformSettings settings, Consumer<String> status) {
     EmbeddedDatabase embedded = null;
     Database database = settings.database();
+    Map<String, Database> roles = Map.of();
     if (database == null) {
       status.accept("starting embedded PostgreSQL 17");
       embedded = EmbeddedDatabase.start(settings.embeddedDataDirectory(), status);
       database = embedded.coordinates();
+      try {
+        roles = DatabaseRoles.provision(database);
+      } catch (RuntimeException e) {
+        embedded.close();
+        throw e;
+      }
     }
     Platform platform =
-        new Platform(embedded, database, AdminKey.resolve(settings.embeddedDataDirectory()));
+        new Platform(embedded, database, roles, AdminKey.resolve(settings.embeddedDataDirectory()));
     // Stopped while still starting (Ctrl-C, SIGTERM): stop what was started, not leave it running.
     Thread onExit = new Thread(platform::close, "s2l-platform-stop");
     Runtime.getRuntime().addShutdownHook(onExit);
@@ -135,9 +146,10 @@ public final class Platform implements AutoCloseable {
       throw new IllegalStateException(jar + " is missing: build first (mvn -DskipTests package)");
     }
     Map<String, String> env = new HashMap<>(extraEnv);
-    env.put("S2L_DB_URL", database.url());
-    env.put("S2L_DB_USER", database.user());
-    env.put("S2L_DB_PASSWORD", database.password());
+    Database own = database(module);
+    env.put("S2L_DB_URL", own.url());
+    env.put("S2L_DB_USER", own.user());
+    env.put("S2L_DB_PASSWORD", own.password());
     env.put("S2L_ADMIN_KEY", adminKey);
     // each process watches this one and stops when it is gone, however it ended (libs/parent-watch)
     env.put("S2L_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
@@ -165,8 +177,17 @@ public final class Platform implements AutoCloseable {
     return adminKey;
   }
 
+  /** The database as its administrator sees it. */
   public Database database() {
     return database;
+  }
+
+  /**
+   * The coordinates {@code module} connects with: its own role on the embedded database, the given
+   * database's single user otherwise.
+   */
+  public Database database(String module) {
+    return roles.getOrDefault(module, database);
   }
 
   /** Names of started processes that have exited. */

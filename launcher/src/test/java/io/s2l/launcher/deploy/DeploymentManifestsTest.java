@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -314,8 +315,10 @@ class DeploymentManifestsTest {
           .as("%s database settings must point at the compose postgres", what)
           .containsEntry(
               "S2L_DB_URL", "jdbc:postgresql://postgres:5432/" + postgresEnv.get("POSTGRES_DB"))
-          .containsEntry("S2L_DB_USER", postgresEnv.get("POSTGRES_USER"))
-          .containsEntry("S2L_DB_PASSWORD", postgresEnv.get("POSTGRES_PASSWORD"));
+          .containsEntry("S2L_DB_USER", "s2l_" + roleOf(module))
+          .containsEntry(
+              "S2L_DB_PASSWORD",
+              postgresEnv.get("S2L_" + roleOf(module).toUpperCase(Locale.ROOT) + "_DB_PASSWORD"));
       if (env.containsKey(app.portVariable())) {
         assertThat(env.get(app.portVariable()))
             .as("%s: %s must keep the default port the image EXPOSEs", what, app.portVariable())
@@ -397,7 +400,15 @@ class DeploymentManifestsTest {
     Map<String, String> secret = dbSecret();
     assertThat(secret)
         .as("Secret %s keys", DB_SECRET)
-        .containsKeys("url", "user", "password", "connection");
+        .containsKeys(
+            "url",
+            "experiment-user",
+            "experiment-password",
+            "analysis-user",
+            "analysis-password",
+            "worker-user",
+            "worker-password",
+            "connection");
     String url = secret.get("url");
     assertThat(url).as("Secret %s url is a JDBC URL", DB_SECRET).startsWith("jdbc:postgresql://");
     URI jdbc = URI.create(url.substring("jdbc:".length()));
@@ -407,8 +418,8 @@ class DeploymentManifestsTest {
     assertThat(libpq.getPort()).as("Secret connection port vs url").isEqualTo(jdbc.getPort());
     assertThat(libpq.getPath()).as("Secret connection database vs url").isEqualTo(jdbc.getPath());
     assertThat(libpq.getUserInfo())
-        .as("Secret connection credentials vs user/password")
-        .isEqualTo(secret.get("user") + ":" + secret.get("password"));
+        .as("Secret connection credentials vs the workers' role (KEDA reads the queue's depth)")
+        .isEqualTo(secret.get("worker-user") + ":" + secret.get("worker-password"));
   }
 
   @Test
@@ -458,6 +469,11 @@ class DeploymentManifestsTest {
           assertThat(secret)
               .as("%s env %s: key in Secret %s", k, name, DB_SECRET)
               .containsKey(String.valueOf(secretRef.get("key")));
+          if (!name.equals("S2L_DB_URL")) {
+            assertThat(String.valueOf(secretRef.get("key")))
+                .as("%s env %s: the credentials of its own database role", k, name)
+                .startsWith(roleOf(module) + "-");
+          }
         }
         if (name.equals(app.portVariable())) {
           assertThat(String.valueOf(var.get("value")))
@@ -1372,5 +1388,15 @@ class DeploymentManifestsTest {
       return Long.parseLong(s.substring(0, s.length() - 1));
     }
     return Math.round(Double.parseDouble(s) * 1000);
+  }
+
+  /** The database role a module connects as (scripts/database-roles.sh), without its prefix. */
+  private static String roleOf(String module) {
+    return switch (module) {
+      case "experiment-service" -> "experiment";
+      case "analysis-service" -> "analysis";
+      case "trainer-worker" -> "worker";
+      default -> throw new AssertionError("no database role for " + module);
+    };
   }
 }
