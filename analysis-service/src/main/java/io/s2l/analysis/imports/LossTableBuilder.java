@@ -430,14 +430,16 @@ public final class LossTableBuilder {
    * rows carry answer scores, one small record per example (the only per-row objects kept).
    */
   private static final class GrowingCell {
-    float[] losses = new float[1024];
+    static final int INITIAL = 16;
+    // small at first: a table of many runs with few examples each has one cell per row
+    float[] losses = new float[INITIAL];
     boolean[] correct;
     AnswerColumns.Row[] scores;
     final BitSet filled = new BitSet();
 
     GrowingCell(boolean withCorrect, boolean withScores) {
-      correct = withCorrect ? new boolean[1024] : null;
-      scores = withScores ? new AnswerColumns.Row[1024] : null;
+      correct = withCorrect ? new boolean[INITIAL] : null;
+      scores = withScores ? new AnswerColumns.Row[INITIAL] : null;
     }
 
     boolean put(int index, float loss, Boolean isCorrect, AnswerColumns.Row answer) {
