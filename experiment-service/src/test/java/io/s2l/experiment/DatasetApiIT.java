@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.s2l.testsupport.TestDatabase;
 import io.s2l.testsupport.TestKeys;
 import io.s2l.testsupport.web.AdminKeyClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,7 +70,7 @@ class DatasetApiIT {
   }
 
   @Test
-  void anUploadedCorpusAndEvaluationSetCanBeStudied() {
+  void anUploadedCorpusAndEvaluationSetCanBeStudied() throws Exception {
     ResponseEntity<JsonNode> created = upload("corpus", corpus());
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String corpusId = created.getBody().get("id").asText();
@@ -85,6 +87,11 @@ class DatasetApiIT {
             "evalset", "{\"id\": \"q1\", \"prompt\": \"Q: rain?\\nA:\", \"answer\": \" wet\"}\n");
     assertThat(evalSet.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String evalId = evalSet.getBody().get("id").asText();
+
+    // a submission reads the corpus' stored index, never its file: garbled, it is not noticed
+    Files.writeString(
+        Path.of("target/artifacts").resolve(created.getBody().get("path").asText()),
+        "not json lines at all");
 
     String study =
         """

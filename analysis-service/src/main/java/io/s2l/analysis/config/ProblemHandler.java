@@ -2,6 +2,7 @@ package io.s2l.analysis.config;
 
 import io.s2l.access.web.BaseProblemHandler;
 import io.s2l.analysis.correlation.AnalysisNotFoundException;
+import io.s2l.analysis.imports.ImportLimitExceededException;
 import io.s2l.analysis.imports.ImportRejectedException;
 import io.s2l.analysis.imports.ImportTooLargeException;
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,19 @@ class ProblemHandler extends BaseProblemHandler {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
     problem.setTitle("Import too large");
+    problem.setProperty("limit", e.limit());
+    problem.setProperty("property", ImportTooLargeException.PROPERTY);
+    return problem;
+  }
+
+  @ExceptionHandler(ImportLimitExceededException.class)
+  ProblemDetail overLimit(ImportLimitExceededException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+    problem.setTitle("Import too large");
+    problem.setProperty("field", e.column());
+    problem.setProperty("limit", e.limit());
+    problem.setProperty("property", e.property());
     return problem;
   }
 }

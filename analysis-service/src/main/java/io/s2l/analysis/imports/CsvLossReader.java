@@ -36,7 +36,11 @@ public final class CsvLossReader {
   private CsvLossReader() {}
 
   public static LossTable read(InputStream in, String reference) {
-    LossTableBuilder table = new LossTableBuilder();
+    return read(in, reference, ImportLimits.DEFAULTS);
+  }
+
+  public static LossTable read(InputStream in, String reference, ImportLimits limits) {
+    LossTableBuilder table = new LossTableBuilder(limits);
     try (BufferedReader reader =
         new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
       String header = reader.readLine();

@@ -16,17 +16,20 @@ import java.io.InputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports results trained elsewhere: reads and checks every row while streaming, then stores the
- * table as a study and queues its analysis in one transaction. A refused import stores nothing.
+ * Imports results trained elsewhere: checks the key's quotas, reads and checks every row while
+ * streaming (within {@link ImportLimits}), then stores the table as a study and queues its analysis
+ * in one transaction. A refused import stores nothing.
  */
 @Service
 public class ImportService {
@@ -72,11 +75,16 @@ public class ImportService {
       String name,
       RecommendationChoice choice,
       ApiKey caller) {
+    checkQuota(caller);
     MessageDigest sha256 = sha256();
     InputStream in =
         new DigestInputStream(
             new LimitedInputStream(body, properties.maxImportSize().toBytes()), sha256);
-    LossTable table = csv ? CsvLossReader.read(in, reference) : JsonLossReader.read(in, reference);
+    ImportLimits limits = properties.importLimits();
+    LossTable table =
+        csv
+            ? CsvLossReader.read(in, reference, limits)
+            : JsonLossReader.read(in, reference, limits);
     String checksum = HexFormat.of().formatHex(sha256.digest());
     UUID id = UUID.randomUUID();
     String label = name != null && !name.isBlank() ? name : "import " + id;
@@ -88,7 +96,7 @@ public class ImportService {
                   store.store(c, id, label, checksum, table, clock.instant());
                   owners.record(id, caller, clock.instant());
                   queue.enqueue(c, List.of(analysisJob(id, table, choice)));
-                  owners.charge(caller, id, 1, "import", clock.instant(), null);
+                  owners.charge(caller, id, 1, "import", clock.instant(), active(c, caller));
                 });
           } catch (SQLException e) {
             throw new IllegalStateException("cannot store import " + id, e);
@@ -104,6 +112,34 @@ public class ImportService {
         table.distributions().size(),
         table.seeds().size(),
         table.evalSets().stream().map(LossTable.EvalSet::name).toList());
+  }
+
+  /**
+   * Refuses an import the key's quotas leave no room for before its upload is read: an import
+   * queues one job and is an active study until its analysis ends.
+   */
+  private void checkQuota(ApiKey caller) {
+    if (!caller.hasQuota()) {
+      return;
+    }
+    transactions.executeWithoutResult(
+        status -> {
+          try {
+            transaction.run(c -> owners.check(caller, 1, clock.instant(), active(c, caller)));
+          } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the quota of key " + caller.id(), e);
+          }
+        });
+  }
+
+  private LongSupplier active(Connection c, ApiKey caller) {
+    return () -> {
+      try {
+        return store.active(c, caller.id());
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot count the active imports of " + caller.id(), e);
+      }
+    };
   }
 
   private NewJob analysisJob(UUID id, LossTable table, RecommendationChoice choice) {

@@ -42,7 +42,11 @@ public final class JsonLossReader {
    * @param reference the reference scale from the query, or null to take it from the body
    */
   public static LossTable read(InputStream in, String reference) {
-    LossTableBuilder table = new LossTableBuilder();
+    return read(in, reference, ImportLimits.DEFAULTS);
+  }
+
+  public static LossTable read(InputStream in, String reference, ImportLimits limits) {
+    LossTableBuilder table = new LossTableBuilder(limits);
     String bodyReference = null;
     try (JsonParser parser = FACTORY.createParser(in)) {
       JsonToken first = parser.nextToken();

@@ -20,11 +20,8 @@ import java.util.TreeSet;
 public final class LossTableBuilder {
 
   static final int MAX_ERRORS = 100;
-  static final int MAX_SCALES = 64;
-  static final int MAX_DISTRIBUTIONS = 4096;
-  static final int MAX_SEEDS = 64;
-  static final int MAX_EVAL_SETS = 256;
 
+  private final ImportLimits limits;
   private final List<ImportError> errors = new ArrayList<>();
   private long errorCount;
   private long rows;
@@ -36,6 +33,12 @@ public final class LossTableBuilder {
   private final Map<String, GrowingCell> cells = new HashMap<>();
   private GrowingCell lastCell;
   private String lastCellKey;
+  private int examples;
+  private long losses;
+
+  public LossTableBuilder(ImportLimits limits) {
+    this.limits = limits;
+  }
 
   public void error(long row, String column, String reason) {
     errorCount++;
@@ -90,35 +93,41 @@ public final class LossTableBuilder {
       error(row, "chance", "is required where correct is given");
       return;
     }
-    if (!consistent(row, "params", params, scale, n, "scale '" + scale + "'", MAX_SCALES)) {
+    if (!params.containsKey(scale) && params.size() >= limits.scales()) {
+      throw new ImportLimitExceededException(
+          row, "scale", "scales", limits.scales(), "s2l.analysis.max-import-scales");
+    }
+    if (!consistent(row, "params", params, scale, n, "scale '" + scale + "'")) {
       return;
     }
     String run = LossTable.runKey(scale, distribution, seed);
     if (!consistent(
-        row,
-        "tokens",
-        tokens,
-        run,
-        d,
-        "the run " + scale + "/" + distribution + "/" + seed,
-        Integer.MAX_VALUE)) {
+        row, "tokens", tokens, run, d, "the run " + scale + "/" + distribution + "/" + seed)) {
       return;
     }
-    if (!distributions.contains(distribution) && distributions.size() >= MAX_DISTRIBUTIONS) {
-      error(row, "distribution", "more than " + MAX_DISTRIBUTIONS + " distributions");
-      return;
+    if (!distributions.contains(distribution) && distributions.size() >= limits.distributions()) {
+      throw new ImportLimitExceededException(
+          row,
+          "distribution",
+          "distributions",
+          limits.distributions(),
+          "s2l.analysis.max-import-distributions");
     }
-    if (!seeds.contains(seed) && seeds.size() >= MAX_SEEDS) {
-      error(row, "seed", "more than " + MAX_SEEDS + " seeds");
-      return;
+    if (!seeds.contains(seed) && seeds.size() >= limits.seeds()) {
+      throw new ImportLimitExceededException(
+          row, "seed", "seeds", limits.seeds(), "s2l.analysis.max-import-seeds");
     }
     distributions.add(distribution);
     seeds.add(seed);
     Examples examples = evalSets.get(evalSet);
     if (examples == null) {
-      if (evalSets.size() >= MAX_EVAL_SETS) {
-        error(row, "evalSet", "more than " + MAX_EVAL_SETS + " evaluation sets");
-        return;
+      if (evalSets.size() >= limits.evalSets()) {
+        throw new ImportLimitExceededException(
+            row,
+            "evalSet",
+            "evaluation sets",
+            limits.evalSets(),
+            "s2l.analysis.max-import-eval-sets");
       }
       examples = new Examples(chance);
       evalSets.put(evalSet, examples);
@@ -133,16 +142,27 @@ public final class LossTableBuilder {
               + ")");
       return;
     }
-    int index = examples.indexOf(exampleId);
+    int index = examples.indexOf(exampleId, row, this);
     GrowingCell cell = cell(scale, distribution, seed, evalSet, chance != null, scores != null);
     String where = scale + "/" + distribution + "/" + seed + " on " + evalSet;
     if (cell.scores == null != (scores == null)) {
       error(row, "answerLogprobs", "give answer scores for every row of " + where + " or none");
       return;
     }
-    if (!cell.put(index, loss, correct, scores)) {
+    if (cell.put(index, loss, correct, scores)) {
+      losses++;
+    } else {
       error(row, "exampleId", "a second loss for example '" + exampleId + "' of " + where);
     }
+  }
+
+  /** Counts a new example id of any evaluation set against the import's limit. */
+  private void newExample(long row) {
+    if (examples >= limits.examples()) {
+      throw new ImportLimitExceededException(
+          row, "exampleId", "example ids", limits.examples(), "s2l.analysis.max-import-examples");
+    }
+    examples++;
   }
 
   private GrowingCell cell(
@@ -217,49 +237,85 @@ public final class LossTableBuilder {
     if (distributions.size() < 3) {
       error(0, "distribution", "at least three distributions are required to correlate across");
     }
+    checkComplete();
+  }
+
+  /**
+   * Every (scale, distribution, seed) needs a loss for every example of every evaluation set. Each
+   * accepted row filled one such place once, so the table is complete exactly when it has as many
+   * losses as the shape asks for: checked by counting, without walking the cross product. Only an
+   * incomplete table whose cross product of cells is no larger than its rows is walked, to name the
+   * cells with missing examples; a larger one cannot be complete and is refused by its counts.
+   */
+  private void checkComplete() {
+    long runs = product(product(params.size(), distributions.size()), seeds.size());
+    long needed = product(runs, examples);
+    if (losses == needed) {
+      return;
+    }
+    long cellCount = product(runs, evalSets.size());
+    if (cellCount > rows) {
+      error(
+          0,
+          null,
+          String.format(
+              "the table cannot be complete: %d scales x %d distributions x %d seeds need a loss"
+                  + " for each of the %d examples of its %d evaluation set(s), %s losses, and it"
+                  + " has %d",
+              params.size(),
+              distributions.size(),
+              seeds.size(),
+              examples,
+              evalSets.size(),
+              needed == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : needed,
+              losses));
+      return;
+    }
     for (String scale : params.keySet()) {
       for (String distribution : distributions) {
         for (long seed : seeds) {
           for (Map.Entry<String, Examples> set : evalSets.entrySet()) {
-            GrowingCell cell =
-                cells.get(LossTable.cellKey(scale, distribution, seed, set.getKey()));
-            int expected = set.getValue().ids.size();
-            int have = cell == null ? 0 : cell.filled.cardinality();
-            if (have < expected) {
-              int missing = cell == null ? 0 : cell.filled.nextClearBit(0);
-              error(
-                  0,
-                  null,
-                  String.format(
-                      "scale %s, distribution %s, seed %d, evaluation set %s: %d of %d examples missing (first: '%s')",
-                      scale,
-                      distribution,
-                      seed,
-                      set.getKey(),
-                      expected - have,
-                      expected,
-                      set.getValue().ids.get(missing)));
-            }
+            missing(scale, distribution, seed, set.getKey(), set.getValue());
           }
         }
       }
     }
   }
 
+  private void missing(String scale, String distribution, long seed, String set, Examples e) {
+    GrowingCell cell = cells.get(LossTable.cellKey(scale, distribution, seed, set));
+    int expected = e.ids.size();
+    int have = cell == null ? 0 : cell.filled.cardinality();
+    if (have == expected) {
+      return;
+    }
+    if (errors.size() >= MAX_ERRORS) {
+      errorCount++; // counted, not described: the first errors say enough
+      return;
+    }
+    int first = cell == null ? 0 : cell.filled.nextClearBit(0);
+    error(
+        0,
+        null,
+        String.format(
+            "scale %s, distribution %s, seed %d, evaluation set %s: %d of %d examples missing"
+                + " (first: '%s')",
+            scale, distribution, seed, set, expected - have, expected, e.ids.get(first)));
+  }
+
+  /** a x b, or Long.MAX_VALUE where that would overflow. */
+  private static long product(long a, long b) {
+    try {
+      return Math.multiplyExact(a, b);
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
   private boolean consistent(
-      long row,
-      String column,
-      Map<String, Long> seen,
-      String key,
-      long value,
-      String what,
-      int limit) {
+      long row, String column, Map<String, Long> seen, String key, long value, String what) {
     Long earlier = seen.get(key);
     if (earlier == null) {
-      if (seen.size() >= limit) {
-        error(row, column, "more than " + limit + " distinct values");
-        return false;
-      }
       seen.put(key, value);
       return true;
     }
@@ -357,9 +413,10 @@ public final class LossTableBuilder {
       this.chance = chance;
     }
 
-    int indexOf(String id) {
+    int indexOf(String id, long row, LossTableBuilder builder) {
       Integer i = index.get(id);
       if (i == null) {
+        builder.newExample(row);
         i = ids.size();
         index.put(id, i);
         ids.add(id);
@@ -373,14 +430,16 @@ public final class LossTableBuilder {
    * rows carry answer scores, one small record per example (the only per-row objects kept).
    */
   private static final class GrowingCell {
-    float[] losses = new float[1024];
+    static final int INITIAL = 16;
+    // small at first: a table of many runs with few examples each has one cell per row
+    float[] losses = new float[INITIAL];
     boolean[] correct;
     AnswerColumns.Row[] scores;
     final BitSet filled = new BitSet();
 
     GrowingCell(boolean withCorrect, boolean withScores) {
-      correct = withCorrect ? new boolean[1024] : null;
-      scores = withScores ? new AnswerColumns.Row[1024] : null;
+      correct = withCorrect ? new boolean[INITIAL] : null;
+      scores = withScores ? new AnswerColumns.Row[INITIAL] : null;
     }
 
     boolean put(int index, float loss, Boolean isCorrect, AnswerColumns.Row answer) {

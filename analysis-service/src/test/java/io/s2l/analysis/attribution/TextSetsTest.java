@@ -39,7 +39,10 @@ class TextSetsTest {
         List.of(
             "{\"id\":\"q1\",\"prompt\":\"Pick:\",\"choices\":[\" a\",\" b\"],\"label\":1}",
             "{\"id\":\"q2\",\"prompt\":\"Pick:\",\"choices\":[\" c\",\" d\",\" e\"],\"label\":0}"));
-    TextSets sets = new TextSets(new AnalysisProperties(DataSize.ofMegabytes(1), artifacts));
+    TextSets sets =
+        new TextSets(
+            new AnalysisProperties(
+                DataSize.ofMegabytes(1), 64, 4096, 64, 256, 1_000_000, artifacts));
 
     assertThat(sets.documents(CORPUS, List.of("notes-3", "notes-1")))
         .containsExactly("note number 3", "note number 1");
@@ -58,7 +61,10 @@ class TextSetsTest {
 
   @Test
   void refusesADatasetThatIsNotAStoredUpload() {
-    TextSets sets = new TextSets(new AnalysisProperties(DataSize.ofMegabytes(1), artifacts));
+    TextSets sets =
+        new TextSets(
+            new AnalysisProperties(
+                DataSize.ofMegabytes(1), 64, 4096, 64, 256, 1_000_000, artifacts));
     assertThatThrownBy(() -> sets.documents("../../etc/passwd", List.of("x")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown dataset");

@@ -35,7 +35,7 @@ public class Catalogs {
     if (DigitsCatalog.DATASET.equals(dataset)) {
       return Optional.of(digits);
     }
-    return datasets.corpusFile(dataset, caller).map(UploadedCorpusCatalog::new);
+    return datasets.corpusIndex(dataset, caller).map(UploadedCorpusCatalog::new);
   }
 
   /** For checking a study: also accepts uploaded evaluation sets in text studies. */

@@ -1,34 +1,31 @@
 package io.s2l.experiment.catalog;
 
 import io.s2l.corpus.BuiltinCorpus;
-import io.s2l.corpus.Document;
-import io.s2l.corpus.upload.UploadedCorpus;
+import io.s2l.corpus.upload.CorpusIndex;
 import io.s2l.study.DomainCatalog;
-import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-/** An uploaded corpus as a study catalog: its domains, and the held-out set of each domain. */
+/**
+ * An uploaded corpus as a study catalog, from its stored index: its domains, and the held-out set
+ * of each domain that has one.
+ */
 final class UploadedCorpusCatalog implements DomainCatalog {
 
-  private final List<String> domains;
+  private final CorpusIndex index;
   private final List<String> evalSets;
-  private final List<String> ids;
-  private final Set<String> idSet;
+  private Set<String> idSet;
 
-  UploadedCorpusCatalog(Path file) {
-    UploadedCorpus corpus = UploadedCorpus.read(file);
-    this.domains = List.copyOf(corpus.train().keySet());
+  UploadedCorpusCatalog(CorpusIndex index) {
+    this.index = index;
     this.evalSets =
-        corpus.heldout().keySet().stream().map(d -> BuiltinCorpus.HELDOUT_PREFIX + d).toList();
-    this.ids = corpus.train().values().stream().flatMap(List::stream).map(Document::id).toList();
-    this.idSet = ids.stream().collect(Collectors.toSet());
+        index.heldoutDomains().stream().map(d -> BuiltinCorpus.HELDOUT_PREFIX + d).toList();
   }
 
   @Override
   public List<String> domains() {
-    return domains;
+    return index.domains();
   }
 
   @Override
@@ -38,11 +35,14 @@ final class UploadedCorpusCatalog implements DomainCatalog {
 
   @Override
   public boolean hasTrainingDocument(String id) {
+    if (idSet == null) {
+      idSet = new HashSet<>(index.ids()); // only mixtures naming documents ask
+    }
     return idSet.contains(id);
   }
 
   @Override
   public List<String> trainingDocumentIds() {
-    return ids;
+    return index.ids();
   }
 }

@@ -3,8 +3,11 @@ package io.s2l.experiment.dataset;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.access.ApiKey;
+import io.s2l.corpus.upload.CorpusIndex;
 import io.s2l.corpus.upload.DatasetCheck;
 import io.s2l.corpus.upload.DatasetKind;
+import io.s2l.corpus.upload.DatasetLimitExceededException;
+import io.s2l.corpus.upload.DatasetLimits;
 import io.s2l.experiment.config.ExperimentProperties;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -25,11 +28,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Data users bring. An upload streams through the line checker into a temporary file of the
- * artifact store; only a file without errors is moved into place and recorded, so a refused upload
- * leaves nothing behind.
+ * Data users bring. An upload streams through the line checker (within {@link DatasetLimits}) into
+ * a temporary file of the artifact store; only a file without errors is moved into place and
+ * recorded, with the index of a corpus in the same transaction, so a refused upload leaves nothing
+ * behind and a study never reads the file to be checked.
  */
 @Service
 public class Datasets {
@@ -40,12 +45,22 @@ public class Datasets {
   private final ObjectMapper json;
   private final Clock clock;
   private final ExperimentProperties properties;
+  private final CorpusIndexes indexes;
+  private final TransactionTemplate transactions;
 
-  Datasets(JdbcTemplate jdbc, ObjectMapper json, Clock clock, ExperimentProperties properties) {
+  Datasets(
+      JdbcTemplate jdbc,
+      ObjectMapper json,
+      Clock clock,
+      ExperimentProperties properties,
+      CorpusIndexes indexes,
+      TransactionTemplate transactions) {
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
     this.properties = properties;
+    this.indexes = indexes;
+    this.transactions = transactions;
   }
 
   /** Stores a checked upload, owned by {@code caller}'s owner. */
@@ -63,28 +78,41 @@ public class Datasets {
         DatasetCheck.Summary summary;
         try (InputStream in = new DigestInputStream(limited(body, limit, read), sha256);
             OutputStream out = Files.newOutputStream(temporary)) {
-          summary = DatasetCheck.check(in, kind, out);
+          summary = DatasetCheck.check(in, kind, out, properties.datasetLimits());
+        } catch (DatasetLimitExceededException e) {
+          throw overLimit(e);
         }
         if (summary.errorCount() > 0) {
           throw new DatasetRejectedException(summary.errors(), summary.errorCount());
         }
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
         String label =
             name != null && !name.isBlank() ? name : kind.name().toLowerCase() + " " + id;
-        jdbc.update(
-            "INSERT INTO experiment.dataset (id, name, kind, eval_kind, records, bytes, sha256, domains,"
-                + " path, created_at, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)",
-            id,
-            label,
-            kind.name().toLowerCase(),
-            summary.evalKind(),
-            summary.records(),
-            read[0],
-            HexFormat.of().formatHex(sha256.digest()),
-            kind == DatasetKind.CORPUS ? json.writeValueAsString(summary.domains()) : null,
-            relative,
-            Timestamp.from(clock.instant()),
-            caller.owner());
+        String domains =
+            kind == DatasetKind.CORPUS ? json.writeValueAsString(summary.domains()) : null;
+        String sha = HexFormat.of().formatHex(sha256.digest());
+        transactions.executeWithoutResult(
+            status -> {
+              jdbc.update(
+                  "INSERT INTO experiment.dataset (id, name, kind, eval_kind, records, bytes, sha256,"
+                      + " domains, path, created_at, owner)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)",
+                  id,
+                  label,
+                  kind.name().toLowerCase(),
+                  summary.evalKind(),
+                  summary.records(),
+                  read[0],
+                  sha,
+                  domains,
+                  relative,
+                  Timestamp.from(clock.instant()),
+                  caller.owner());
+              if (summary.index() != null) {
+                indexes.store(id, summary.index());
+              }
+              // last, so that a failed write leaves no file; a failed move rolls the rows back
+              move(temporary, file);
+            });
         return find(id, caller).orElseThrow();
       } finally {
         Files.deleteIfExists(temporary);
@@ -144,16 +172,18 @@ public class Datasets {
         caller.owner());
   }
 
-  /** The file of an uploaded corpus {@code caller} may use, if {@code dataset} names one. */
-  public Optional<Path> corpusFile(String dataset, ApiKey caller) {
+  /**
+   * The stored index of an uploaded corpus {@code caller} may use, if {@code dataset} names one
+   * that is indexed: one row read, never the corpus' file.
+   */
+  public Optional<CorpusIndex> corpusIndex(String dataset, ApiKey caller) {
+    UUID id;
     try {
-      UUID id = UUID.fromString(dataset);
-      return find(id, caller)
-          .filter(d -> d.kind().equals("corpus"))
-          .map(d -> properties.artifacts().resolve(d.path()));
+      id = UUID.fromString(dataset);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+    return find(id, caller).filter(d -> d.kind().equals("corpus")).flatMap(d -> indexes.find(id));
   }
 
   private DatasetView view(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -173,6 +203,22 @@ public class Datasets {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static void move(Path from, Path to) {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store the upload", e);
+    }
+  }
+
+  private static DatasetOverLimitException overLimit(DatasetLimitExceededException e) {
+    return e.limit() == DatasetLimitExceededException.Limit.LINE_BYTES
+        ? new DatasetOverLimitException(
+            e.getMessage(), e.value(), "s2l.experiment.max-dataset-line-size")
+        : new DatasetOverLimitException(
+            e.getMessage(), e.value(), "s2l.experiment.max-dataset-records");
   }
 
   private static InputStream limited(InputStream in, long limit, long[] read) {

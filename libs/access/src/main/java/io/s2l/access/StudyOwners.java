@@ -76,6 +76,30 @@ public class StudyOwners {
       return;
     }
     jdbc.queryForList("SELECT pg_advisory_xact_lock(?, ?)", LOCK_SPACE, (int) key.id());
+    verify(key, jobs, jobs, now, activeStudies);
+  }
+
+  /**
+   * Refuses a request before it does any costly work (reading a large upload) when its jobs, and
+   * the study it would create, would take the key past a quota now. Writes nothing and takes no
+   * lock: {@link #charge} stays the check that counts, since other requests may come in between.
+   *
+   * @param activeStudies this key's studies that are queued or running, the new one not included;
+   *     null when the request creates no study
+   * @throws QuotaExceededException naming the quota
+   */
+  public void check(ApiKey key, int jobs, Instant now, LongSupplier activeStudies) {
+    if (!key.hasQuota()) {
+      return;
+    }
+    verify(key, jobs, 0, now, activeStudies == null ? null : () -> activeStudies.getAsLong() + 1);
+  }
+
+  /**
+   * @param charged how many of {@code jobs} are already in {@code access.job_charge}
+   * @param activeStudies counted with the new study
+   */
+  private void verify(ApiKey key, int jobs, int charged, Instant now, LongSupplier activeStudies) {
     if (key.maxActiveStudies() != null && activeStudies != null) {
       long active = activeStudies.getAsLong();
       if (active > key.maxActiveStudies()) {
@@ -98,7 +122,7 @@ public class StudyOwners {
               Long.class,
               key.id(),
               Timestamp.from(now.minus(DAY)));
-      long used = (total == null ? 0 : total) - jobs;
+      long used = (total == null ? 0 : total) - charged;
       if (used + jobs > key.maxJobsPerDay()) {
         throw new QuotaExceededException(
             "maxJobsPerDay",

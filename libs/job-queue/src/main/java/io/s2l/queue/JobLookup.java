@@ -56,6 +56,26 @@ public final class JobLookup {
     }
   }
 
+  /**
+   * The studies with a job of {@code kind} still queued or running, each once: as many as the
+   * queue's open jobs of that kind, whatever its history.
+   */
+  public static List<UUID> studiesWithOpenJobs(Connection c, String kind) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT DISTINCT study_id FROM queue.job"
+                + " WHERE kind = ? AND state IN ('queued', 'running')")) {
+      ps.setString(1, kind);
+      List<UUID> studies = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          studies.add(rs.getObject(1, UUID.class));
+        }
+      }
+      return studies;
+    }
+  }
+
   /** Every job of one kind of a study, in any state, oldest first. */
   public static List<Job> ofKind(Connection c, UUID studyId, String kind) throws SQLException {
     return ofKinds(c, studyId, List.of(kind));

@@ -37,14 +37,19 @@ class ImportController {
               + " reference scale comes from ?reference= or the JSON field; ?metric=, ?threshold="
               + " and ?minDistributions= choose the recommendation as a re-run does (checked"
               + " before the upload is read). Every row is checked"
-              + " while the upload streams; a refused import (400 problem+json naming the row, the"
+              + " while the upload streams, completeness by counting; a refused import (400 problem+json naming the row, the"
               + " column and the reason) stores nothing. 202: stored as a study whose analysis is"
               + " queued; the result appears at /api/v1/studies/{id}/scale-correlation.")
   @ApiResponse(responseCode = "202", description = "Accepted: stored, its analysis queued")
   @ApiResponse(
       responseCode = "413",
-      description = "The upload exceeds s2l.analysis.max-import-size")
-  @ApiResponse(responseCode = "429", description = "The key's quota would be exceeded")
+      description =
+          "The upload exceeds s2l.analysis.max-import-size, or names more distinct scales,"
+              + " distributions, seeds, evaluation sets or examples than s2l.analysis.max-import-*"
+              + " allow (checked as it streams; the problem names the field, limit and property)")
+  @ApiResponse(
+      responseCode = "429",
+      description = "The key's quota would be exceeded (checked before the upload is read)")
   ResponseEntity<ImportReceipt> upload(
       InputStream body,
       @RequestHeader("Content-Type") String contentType,

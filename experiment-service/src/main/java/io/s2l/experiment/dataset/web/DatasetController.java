@@ -40,11 +40,16 @@ class DatasetController {
               + " ?kind=evalset: lines {\"id\", \"prompt\", \"answer\"} (loss on the answer) or"
               + " {\"id\", \"prompt\", \"choices\", \"label\"} (multiple choice); studies list it"
               + " in evalSets as upload/<id>. Streamed and checked line by line; 400 problem+json"
-              + " naming each bad line and the reason (nothing kept); 413 beyond the size limit.")
+              + " naming each bad line and the reason (nothing kept); 413 problem+json naming the"
+              + " limit and its property at the first byte, line or record past a limit. A corpus"
+              + " is indexed as it is checked: studies read the index, not the file.")
   @ApiResponse(responseCode = "201", description = "Created: the dataset, checked and kept")
   @ApiResponse(
       responseCode = "413",
-      description = "The upload exceeds s2l.experiment.max-dataset-size")
+      description =
+          "The upload exceeds s2l.experiment.max-dataset-size, one of its lines"
+              + " s2l.experiment.max-dataset-line-size, or its records"
+              + " s2l.experiment.max-dataset-records; nothing is kept")
   ResponseEntity<DatasetView> upload(
       InputStream body, @RequestParam String kind, @RequestParam(required = false) String name) {
     DatasetKind parsed =

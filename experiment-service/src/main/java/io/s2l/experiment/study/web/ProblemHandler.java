@@ -1,8 +1,8 @@
 package io.s2l.experiment.study.web;
 
 import io.s2l.access.web.BaseProblemHandler;
+import io.s2l.experiment.dataset.DatasetOverLimitException;
 import io.s2l.experiment.dataset.DatasetRejectedException;
-import io.s2l.experiment.dataset.DatasetTooLargeException;
 import io.s2l.experiment.study.InvalidStudyException;
 import io.s2l.experiment.study.StudyConflictException;
 import io.s2l.experiment.study.StudyNotFoundException;
@@ -88,19 +88,12 @@ class ProblemHandler extends BaseProblemHandler {
     return problem;
   }
 
-  @ExceptionHandler(DatasetTooLargeException.class)
-  ProblemDetail tooLarge(DatasetTooLargeException e) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
-    problem.setTitle("Dataset too large");
-    return problem;
-  }
-
   @ExceptionHandler(io.s2l.experiment.config.BodyTooLargeException.class)
   ProblemDetail bodyTooLarge(io.s2l.experiment.config.BodyTooLargeException e) {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
-    problem.setTitle("Request too large");
+    problem.setTitle(
+        e instanceof DatasetOverLimitException ? "Dataset too large" : "Request too large");
     problem.setProperty("limit", e.limit());
     problem.setProperty("property", e.property());
     return problem;

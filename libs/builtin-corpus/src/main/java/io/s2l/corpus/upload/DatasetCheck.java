@@ -3,11 +3,9 @@ package io.s2l.corpus.upload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads an uploaded JSON-lines file once, checking every line and writing its normalised form (ids
- * filled in) to {@code out}; keeps only counters and ids in memory, never the texts.
+ * filled in) to {@code out}; keeps only counters and ids in memory, never the texts, and never more
+ * of a line than {@link DatasetLimits#maxLineBytes()}. A corpus is indexed in the same pass.
  */
 public final class DatasetCheck {
 
@@ -39,28 +38,38 @@ public final class DatasetCheck {
    * @param domains documents per domain (corpora)
    * @param evalKind {@code answer} or {@code choice} (evaluation sets)
    * @param errors the first errors; the file is refused when there are any
+   * @param index what studies need of a corpus (null for evaluation sets)
    */
   public record Summary(
       long records,
       Map<String, Integer> domains,
       String evalKind,
       List<LineError> errors,
-      long errorCount) {}
+      long errorCount,
+      CorpusIndex index) {}
 
   public static Summary check(InputStream in, DatasetKind kind, OutputStream out)
       throws IOException {
+    return check(in, kind, out, DatasetLimits.DEFAULTS);
+  }
+
+  /**
+   * @throws DatasetLimitExceededException at the first line past a limit: reading stops there
+   */
+  public static Summary check(
+      InputStream in, DatasetKind kind, OutputStream out, DatasetLimits limits) throws IOException {
     List<LineError> errors = new ArrayList<>();
     long[] errorCount = {0};
     Map<String, Integer> domains = new LinkedHashMap<>();
     Set<String> ids = new HashSet<>();
     String evalKind = null;
     long records = 0;
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    CorpusIndex.Builder index = new CorpusIndex.Builder();
+    BoundedLines reader = new BoundedLines(in, limits.maxLineBytes());
     BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     String line;
-    long number = 0;
-    while ((line = reader.readLine()) != null) {
-      number++;
+    while ((line = reader.next()) != null) {
+      long number = reader.number();
       if (line.isBlank()) {
         continue;
       }
@@ -77,7 +86,7 @@ public final class DatasetCheck {
       }
       String problem;
       if (kind == DatasetKind.CORPUS) {
-        problem = corpusLine(record, domains, ids);
+        problem = corpusLine(record, domains, ids, index);
       } else {
         String lineKind = record.has("choices") ? "choice" : "answer";
         if (evalKind == null) {
@@ -92,6 +101,10 @@ public final class DatasetCheck {
         error(errors, errorCount, number, problem);
         continue;
       }
+      if (records == limits.maxRecords()) {
+        throw new DatasetLimitExceededException(
+            DatasetLimitExceededException.Limit.RECORDS, number, limits.maxRecords());
+      }
       records++;
       if (errorCount[0] == 0) {
         writer.write(JSON.writeValueAsString(record));
@@ -102,11 +115,20 @@ public final class DatasetCheck {
     if (records == 0 && errorCount[0] == 0) {
       error(errors, errorCount, 0, "the file has no records");
     }
-    return new Summary(records, domains, evalKind, errors, errorCount[0]);
+    return new Summary(
+        records,
+        domains,
+        evalKind,
+        errors,
+        errorCount[0],
+        kind == DatasetKind.CORPUS ? index.build() : null);
   }
 
   private static String corpusLine(
-      ObjectNode record, Map<String, Integer> domains, Set<String> ids) {
+      ObjectNode record,
+      Map<String, Integer> domains,
+      Set<String> ids,
+      CorpusIndex.Builder corpus) {
     String unknown = unknownField(record, Set.of("domain", "text", "id"));
     if (unknown != null) {
       return unknown;
@@ -128,7 +150,11 @@ public final class DatasetCheck {
       id = domain + "-" + String.format("%06d", index);
       record.put("id", id);
     }
-    return ids.add(id) ? null : "id: '" + id + "' appears twice";
+    if (!ids.add(id)) {
+      return "id: '" + id + "' appears twice";
+    }
+    corpus.add(domain, id);
+    return null;
   }
 
   private static String evalLine(ObjectNode record, String kind, Set<String> ids) {
