@@ -87,8 +87,8 @@ public class ImportService {
                 c -> {
                   store.store(c, id, label, checksum, table, clock.instant());
                   owners.record(id, caller, clock.instant());
-                  queue.enqueue(c, List.of(analysisJob(id, table, choice)));
-                  owners.charge(caller, id, 1, "import", clock.instant(), null);
+                  queue.enqueue(c, List.of(analysisJob(id, table, choice).inGroup(caller.owner())));
+                  owners.charge(caller, id, 1, "import", null);
                 });
           } catch (SQLException e) {
             throw new IllegalStateException("cannot store import " + id, e);

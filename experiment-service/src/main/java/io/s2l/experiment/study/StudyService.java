@@ -158,7 +158,9 @@ public class StudyService {
                         write(job),
                         properties.maxAttempts(),
                         ResourceEstimate.needsGpu(job),
-                        ResourceEstimate.memoryBytes(job)))
+                        ResourceEstimate.memoryBytes(job))
+                    // the study's later jobs join this group: its owner's share of the workers
+                    .inGroup(caller.owner()))
             .toList();
     try {
       transaction.run(tx -> queue.enqueue(tx, jobs));
@@ -176,7 +178,6 @@ public class StudyService {
         id,
         jobsTotal + featurisationJobs(definition).orElse(0),
         "study",
-        clock.instant(),
         () -> studies.countActiveByKey(caller.id(), limit));
     return new Submission(study, false);
   }
