@@ -152,15 +152,15 @@ public class StudyService {
             .map(
                 job ->
                     new NewJob(
-                        id,
-                        JobKinds.training(job),
-                        job.key(),
-                        write(job),
-                        properties.maxAttempts(),
-                        ResourceEstimate.needsGpu(job),
-                        ResourceEstimate.memoryBytes(job))
-                    // the study's later jobs join this group: its owner's share of the workers
-                    .inGroup(caller.owner()))
+                            id,
+                            JobKinds.training(job),
+                            job.key(),
+                            write(job),
+                            properties.maxAttempts(),
+                            ResourceEstimate.needsGpu(job),
+                            ResourceEstimate.memoryBytes(job))
+                        // the study's later jobs join this group: its owner's share of the workers
+                        .inGroup(caller.owner()))
             .toList();
     try {
       transaction.run(tx -> queue.enqueue(tx, jobs));
