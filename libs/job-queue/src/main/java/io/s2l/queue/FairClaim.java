@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,16 +16,15 @@ import java.util.UUID;
  * delay everyone else's: the group with the fewest running jobs of the asked kinds goes first, then
  * the higher priority, then the older job.
  *
- * <p>It takes two statements in the claim's transaction. The first lists candidates without locking
- * them: the groups that have queued jobs (a skip scan of {@code job_claimable_by_group}, one index
- * descent per group), each group's first {@link #HEADS_PER_GROUP} claimable jobs in claim order,
- * and each group's running jobs (read from the partial index on running jobs, as few as there are
- * workers); so its cost grows with the number of groups, not with the number of queued jobs. The
- * second takes the first candidate that is still queued and not locked by a concurrent claim
- * ({@code FOR UPDATE SKIP LOCKED}). Only when concurrent claims took every candidate does it fall
- * back to the plain claim order over all groups, so a worker never idles while jobs it can run
- * wait. The running counts are read without a lock: under concurrent claims the rotation is
- * approximate, never exclusive.
+ * <p>It is one statement. It lists candidates: the groups that have queued jobs (a skip scan of
+ * {@code job_claimable_by_group}, one index descent per group), each group's first {@link
+ * #HEADS_PER_GROUP} claimable jobs in claim order, and each group's running jobs (read from the
+ * partial index on running jobs, as few as there are workers); so its cost grows with the number of
+ * groups, not with the number of queued jobs. Then it takes the first candidate that is still
+ * queued and not locked by a concurrent claim ({@code FOR UPDATE SKIP LOCKED}). Only when
+ * concurrent claims took every candidate does a second statement fall back to the plain claim order
+ * over all groups, so a worker never idles while jobs it can run wait. The running counts are read
+ * without a lock: under concurrent claims the rotation is approximate, never exclusive.
  */
 final class FairClaim {
 
@@ -41,7 +39,20 @@ final class FairClaim {
       "state = 'queued' AND kind = ANY (?) AND run_after <= now()"
           + " AND (NOT requires_gpu OR ?) AND min_memory_bytes <= ?";
 
-  private static final String CANDIDATES =
+  private static final String SET_RUNNING =
+      "UPDATE queue.job SET state = 'running', attempt = attempt + 1, lease_owner = ?,"
+          + " lease_expires_at = now() + ?::bigint * interval '1 millisecond', claimed_at = now(),"
+          + " updated_at = now(), progress = 0";
+
+  private static final String RETURNING =
+      " RETURNING id, study_id, kind, job_key, payload::text, attempt, max_attempts";
+
+  /**
+   * One statement: the candidates (materialised once, as the CTE is read twice), the first of them
+   * still queued and unlocked taken, and how many candidates there were, so that an empty result
+   * tells "nothing claimable" from "every candidate taken by a concurrent claim".
+   */
+  private static final String TAKE_FAIRLY =
       "WITH RECURSIVE grp(g) AS ("
           + " (SELECT coalesce(fairness_group, '') FROM queue.job WHERE state = 'queued'"
           + "  ORDER BY coalesce(fairness_group, ''), priority DESC, id LIMIT 1)"
@@ -50,31 +61,31 @@ final class FairClaim {
           + "  ORDER BY coalesce(fairness_group, ''), priority DESC, id LIMIT 1)"
           + " FROM grp WHERE grp.g IS NOT NULL),"
           + " load AS (SELECT coalesce(fairness_group, '') AS g, count(*) AS n FROM queue.job"
-          + "  WHERE state = 'running' AND kind = ANY (?) GROUP BY 1)"
-          + " SELECT head.id FROM grp LEFT JOIN load ON load.g = grp.g"
-          + " CROSS JOIN LATERAL (SELECT id, priority FROM queue.job"
-          + "  WHERE coalesce(fairness_group, '') = grp.g AND "
+          + "  WHERE state = 'running' AND kind = ANY (?) GROUP BY 1),"
+          + " candidate AS (SELECT head.id, row_number() OVER"
+          + "  (ORDER BY coalesce(load.n, 0), head.priority DESC, head.id) AS turn"
+          + "  FROM grp LEFT JOIN load ON load.g = grp.g"
+          + "  CROSS JOIN LATERAL (SELECT id, priority FROM queue.job"
+          + "   WHERE coalesce(fairness_group, '') = grp.g AND "
           + CLAIMABLE
-          + "  ORDER BY priority DESC, id LIMIT ?) head"
-          + " WHERE grp.g IS NOT NULL"
-          + " ORDER BY coalesce(load.n, 0), head.priority DESC, head.id";
-
-  private static final String TAKE =
-      "UPDATE queue.job SET state = 'running', attempt = attempt + 1, lease_owner = ?,"
-          + " lease_expires_at = now() + ?::bigint * interval '1 millisecond', claimed_at = now(),"
-          + " updated_at = now(), progress = 0 WHERE id = (SELECT id FROM queue.job WHERE ";
-
-  private static final String RETURNING =
-      " FOR UPDATE SKIP LOCKED LIMIT 1)"
-          + " RETURNING id, study_id, kind, job_key, payload::text, attempt, max_attempts";
-
-  /** The first candidate still queued and unlocked, in the candidates' order. */
-  private static final String TAKE_CANDIDATE =
-      TAKE + "id = ANY (?) AND state = 'queued' ORDER BY array_position(?, id)" + RETURNING;
+          + "   ORDER BY priority DESC, id LIMIT ?) head"
+          + "  WHERE grp.g IS NOT NULL),"
+          + " taken AS ("
+          + SET_RUNNING
+          + " WHERE id = (SELECT j.id FROM candidate JOIN queue.job j ON j.id = candidate.id"
+          + "  WHERE j.state = 'queued' ORDER BY candidate.turn FOR UPDATE OF j SKIP LOCKED LIMIT 1)"
+          + RETURNING
+          + ")"
+          + " SELECT taken.*, counted.n FROM (SELECT count(*) AS n FROM candidate) counted"
+          + " LEFT JOIN taken ON true";
 
   /** The plain claim order, over every group: walks {@code job_claimable}. */
   private static final String TAKE_ANY =
-      TAKE + CLAIMABLE + " ORDER BY priority DESC, id" + RETURNING;
+      SET_RUNNING
+          + " WHERE id = (SELECT id FROM queue.job WHERE "
+          + CLAIMABLE
+          + " ORDER BY priority DESC, id FOR UPDATE SKIP LOCKED LIMIT 1)"
+          + RETURNING;
 
   private FairClaim() {}
 
@@ -86,31 +97,22 @@ final class FairClaim {
       WorkerCapabilities capabilities)
       throws SQLException {
     Array kindArray = c.createArrayOf("text", kinds.toArray());
-    List<Long> candidates = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(CANDIDATES)) {
+    try (PreparedStatement ps = c.prepareStatement(TAKE_FAIRLY)) {
       ps.setArray(1, kindArray);
       ps.setArray(2, kindArray);
       ps.setBoolean(3, capabilities.gpu());
       ps.setLong(4, capabilities.memoryBytes());
       ps.setInt(5, HEADS_PER_GROUP);
+      ps.setString(6, owner);
+      ps.setLong(7, lease.toMillis());
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          candidates.add(rs.getLong(1));
+        rs.next();
+        if (rs.getObject(1) != null) {
+          return Optional.of(read(rs, owner));
         }
-      }
-    }
-    if (candidates.isEmpty()) {
-      return Optional.empty();
-    }
-    try (PreparedStatement ps = c.prepareStatement(TAKE_CANDIDATE)) {
-      Array ids = c.createArrayOf("bigint", candidates.toArray());
-      ps.setString(1, owner);
-      ps.setLong(2, lease.toMillis());
-      ps.setArray(3, ids);
-      ps.setArray(4, ids);
-      Optional<ClaimedJob> taken = returned(ps, owner);
-      if (taken.isPresent()) {
-        return taken;
+        if (rs.getLong(8) == 0) {
+          return Optional.empty(); // nothing claimable
+        }
       }
     }
     try (PreparedStatement ps = c.prepareStatement(TAKE_ANY)) {
@@ -119,26 +121,21 @@ final class FairClaim {
       ps.setArray(3, kindArray);
       ps.setBoolean(4, capabilities.gpu());
       ps.setLong(5, capabilities.memoryBytes());
-      return returned(ps, owner);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(read(rs, owner)) : Optional.empty();
+      }
     }
   }
 
-  private static Optional<ClaimedJob> returned(PreparedStatement ps, String owner)
-      throws SQLException {
-    try (ResultSet rs = ps.executeQuery()) {
-      if (!rs.next()) {
-        return Optional.empty();
-      }
-      return Optional.of(
-          new ClaimedJob(
-              rs.getLong(1),
-              rs.getObject(2, UUID.class),
-              rs.getString(3),
-              rs.getString(4),
-              rs.getString(5),
-              rs.getInt(6),
-              rs.getInt(7),
-              owner));
-    }
+  private static ClaimedJob read(ResultSet rs, String owner) throws SQLException {
+    return new ClaimedJob(
+        rs.getLong(1),
+        rs.getObject(2, UUID.class),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getInt(6),
+        rs.getInt(7),
+        owner);
   }
 }
