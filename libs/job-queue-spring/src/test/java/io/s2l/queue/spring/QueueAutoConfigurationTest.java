@@ -126,16 +126,23 @@ class QueueAutoConfigurationTest {
 
   @Test
   void refusesToStartWhenTheJobTimeoutIsNotLongerThanTheLease() {
+    assertTimingsRefused(
+        "s2l.queue.job-timeout (PT1M) must be longer",
+        "s2l.queue.lease=60s",
+        "s2l.queue.job-timeout=60s");
+  }
+
+  private void assertTimingsRefused(String message, String... properties) {
     context
         .withBean("trainer", JobHandler.class, () -> handler("train"))
-        .withPropertyValues("s2l.queue.lease=60s", "s2l.queue.job-timeout=60s")
+        .withPropertyValues(properties)
         .run(
             app ->
                 assertThat(app)
                     .getFailure()
                     .rootCause()
                     .isInstanceOf(InvalidQueueTimingsException.class)
-                    .hasMessageStartingWith("s2l.queue.job-timeout (PT1M) must be longer"));
+                    .hasMessageStartingWith(message));
   }
 
   @Test
@@ -153,17 +160,10 @@ class QueueAutoConfigurationTest {
 
   @Test
   void refusesToStartWhenAKindsTimeoutIsNotLongerThanTheLease() {
-    context
-        .withBean("analyzer", JobHandler.class, () -> handler("analyze"))
-        .withPropertyValues("s2l.queue.lease=60s", "s2l.queue.job-timeouts.attribute=30s")
-        .run(
-            app ->
-                assertThat(app)
-                    .getFailure()
-                    .rootCause()
-                    .isInstanceOf(InvalidQueueTimingsException.class)
-                    .hasMessageStartingWith(
-                        "s2l.queue.job-timeouts.attribute (PT30S) must be longer"));
+    assertTimingsRefused(
+        "s2l.queue.job-timeouts.attribute (PT30S) must be longer",
+        "s2l.queue.lease=60s",
+        "s2l.queue.job-timeouts.attribute=30s");
   }
 
   @Test
