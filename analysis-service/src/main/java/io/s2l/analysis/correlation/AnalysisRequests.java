@@ -11,7 +11,6 @@ import io.s2l.queue.spring.CurrentTransaction;
 import io.s2l.study.AnalysisJobSpec;
 import io.s2l.study.JobKinds;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -26,17 +25,14 @@ public class AnalysisRequests {
   private final CurrentTransaction transaction;
   private final ObjectMapper json;
   private final StudyOwners owners;
-  private final Clock clock;
 
   AnalysisRequests(
       AnalysisReader reader,
       JobQueue queue,
       CurrentTransaction transaction,
       ObjectMapper json,
-      StudyOwners owners,
-      Clock clock) {
+      StudyOwners owners) {
     this.owners = owners;
-    this.clock = clock;
     this.reader = reader;
     this.queue = queue;
     this.transaction = transaction;
@@ -59,7 +55,7 @@ public class AnalysisRequests {
       List<NewJob> jobs =
           List.of(new NewJob(studyId, JobKinds.ANALYZE, key, json.writeValueAsString(spec), 3));
       transaction.run(c -> queue.enqueue(c, jobs));
-      owners.charge(caller, studyId, 1, "rerun", clock.instant(), null);
+      owners.charge(caller, studyId, 1, "rerun", null);
       return key;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable analysis spec of " + studyId, e);

@@ -95,8 +95,8 @@ public class ImportService {
                 c -> {
                   store.store(c, id, label, checksum, table, clock.instant());
                   owners.record(id, caller, clock.instant());
-                  queue.enqueue(c, List.of(analysisJob(id, table, choice)));
-                  owners.charge(caller, id, 1, "import", clock.instant(), active(c, caller));
+                  queue.enqueue(c, List.of(analysisJob(id, table, choice).inGroup(caller.owner())));
+                  owners.charge(caller, id, 1, "import", active(c, caller));
                 });
           } catch (SQLException e) {
             throw new IllegalStateException("cannot store import " + id, e);
@@ -125,7 +125,7 @@ public class ImportService {
     transactions.executeWithoutResult(
         status -> {
           try {
-            transaction.run(c -> owners.check(caller, 1, clock.instant(), active(c, caller)));
+            transaction.run(c -> owners.check(caller, 1, active(c, caller)));
           } catch (SQLException e) {
             throw new IllegalStateException("cannot read the quota of key " + caller.id(), e);
           }

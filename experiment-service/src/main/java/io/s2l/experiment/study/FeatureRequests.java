@@ -15,7 +15,6 @@ import io.s2l.study.JobKinds;
 import io.s2l.study.ModelScale;
 import io.s2l.study.TrainingJobSpec;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,17 +34,14 @@ public class FeatureRequests {
   private final CurrentTransaction transaction;
   private final ObjectMapper json;
   private final StudyOwners owners;
-  private final Clock clock;
 
   FeatureRequests(
       StudyService studies,
       JobQueue queue,
       CurrentTransaction transaction,
       ObjectMapper json,
-      StudyOwners owners,
-      Clock clock) {
+      StudyOwners owners) {
     this.owners = owners;
-    this.clock = clock;
     this.studies = studies;
     this.queue = queue;
     this.transaction = transaction;
@@ -110,7 +106,7 @@ public class FeatureRequests {
               new NewJob(
                   study.id(), JobKinds.FEATURIZE, spec.key(), json.writeValueAsString(spec), 3));
       transaction.run(c -> queue.enqueue(c, featurisation));
-      owners.charge(caller, study.id(), 1, "features", clock.instant(), null);
+      owners.charge(caller, study.id(), 1, "features", null);
       return spec.key();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable job payload of " + run, e);

@@ -153,13 +153,15 @@ public class StudyService {
             .map(
                 job ->
                     new NewJob(
-                        id,
-                        JobKinds.training(job),
-                        job.key(),
-                        write(job),
-                        properties.maxAttempts(),
-                        ResourceEstimate.needsGpu(job),
-                        ResourceEstimate.memoryBytes(job)))
+                            id,
+                            JobKinds.training(job),
+                            job.key(),
+                            write(job),
+                            properties.maxAttempts(),
+                            ResourceEstimate.needsGpu(job),
+                            ResourceEstimate.memoryBytes(job))
+                        // the study's later jobs join this group: its owner's share of the workers
+                        .inGroup(caller.owner()))
             .toList();
     try {
       transaction.run(tx -> queue.enqueue(tx, jobs));
@@ -177,7 +179,6 @@ public class StudyService {
         id,
         jobsTotal + featurisationJobs(definition).orElse(0),
         "study",
-        clock.instant(),
         () -> studies.countActiveByKey(caller.id(), limit));
     return new Submission(study, false);
   }

@@ -1,7 +1,6 @@
 package io.s2l.access;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.LongSupplier;
@@ -13,8 +12,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * is written with its study or jobs, or not at all.
  */
 public class StudyOwners {
-
-  private static final Duration DAY = Duration.ofHours(24);
 
   /** First half of the advisory-lock keys of quota checks (the second is the key's id). */
   private static final int LOCK_SPACE = 0x5324_0001;
@@ -57,26 +54,27 @@ public class StudyOwners {
    * request back.
    *
    * @param reason what the jobs are for ({@code study}, {@code features}, {@code rerun}, ...)
+   *     <p>The charge's time and the quota's 24-hour window are the database's ({@code now()}, the
+   *     transaction's start), so services whose clocks disagree count the same window.
    * @param activeStudies this key's studies that are queued or running, the new one included,
    *     counted under the lock (counting may stop at {@code maxActiveStudies + 1}); null when the
    *     request creates no study
    * @throws QuotaExceededException naming the quota
    */
   public void charge(
-      ApiKey key, UUID studyId, int jobs, String reason, Instant now, LongSupplier activeStudies) {
+      ApiKey key, UUID studyId, int jobs, String reason, LongSupplier activeStudies) {
     jdbc.update(
         "INSERT INTO access.job_charge (key_id, study_id, jobs, reason, created_at)"
-            + " VALUES (?, ?, ?, ?, ?)",
+            + " VALUES (?, ?, ?, ?, now())",
         key.id(),
         studyId,
         jobs,
-        reason,
-        Timestamp.from(now));
+        reason);
     if (!key.hasQuota()) {
       return;
     }
     jdbc.queryForList("SELECT pg_advisory_xact_lock(?, ?)", LOCK_SPACE, (int) key.id());
-    verify(key, jobs, jobs, now, activeStudies);
+    verify(key, jobs, jobs, activeStudies);
   }
 
   /**
@@ -88,18 +86,18 @@ public class StudyOwners {
    *     null when the request creates no study
    * @throws QuotaExceededException naming the quota
    */
-  public void check(ApiKey key, int jobs, Instant now, LongSupplier activeStudies) {
+  public void check(ApiKey key, int jobs, LongSupplier activeStudies) {
     if (!key.hasQuota()) {
       return;
     }
-    verify(key, jobs, 0, now, activeStudies == null ? null : () -> activeStudies.getAsLong() + 1);
+    verify(key, jobs, 0, activeStudies == null ? null : () -> activeStudies.getAsLong() + 1);
   }
 
   /**
    * @param charged how many of {@code jobs} are already in {@code access.job_charge}
    * @param activeStudies counted with the new study
    */
-  private void verify(ApiKey key, int jobs, int charged, Instant now, LongSupplier activeStudies) {
+  private void verify(ApiKey key, int jobs, int charged, LongSupplier activeStudies) {
     if (key.maxActiveStudies() != null && activeStudies != null) {
       long active = activeStudies.getAsLong();
       if (active > key.maxActiveStudies()) {
@@ -118,10 +116,9 @@ public class StudyOwners {
       Long total =
           jdbc.queryForObject(
               "SELECT coalesce(sum(jobs), 0) FROM access.job_charge"
-                  + " WHERE key_id = ? AND created_at > ?",
+                  + " WHERE key_id = ? AND created_at > now() - interval '24 hours'",
               Long.class,
-              key.id(),
-              Timestamp.from(now.minus(DAY)));
+              key.id());
       long used = (total == null ? 0 : total) - charged;
       if (used + jobs > key.maxJobsPerDay()) {
         throw new QuotaExceededException(

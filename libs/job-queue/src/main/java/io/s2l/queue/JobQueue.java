@@ -5,10 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +17,13 @@ import javax.sql.DataSource;
  * transaction (enqueue with the study that created the jobs; complete with the results the job
  * produced), so that either both are stored or neither is. The others use their own connection from
  * the pool in auto-commit mode.
+ *
+ * <p>Every instant the queue stores or compares (leases, heartbeats, rescue, backoff, claim times)
+ * is the database's {@code now()}; durations are sent as intervals. So workers whose clocks
+ * disagree agree on when a lease expires: a worker whose clock runs behind keeps its healthy job,
+ * one whose clock runs ahead cannot rescue a job early. The {@link Clock} given here is used only
+ * for what a worker decides alone: how long its own attempt has run ({@link JobRunner}'s job
+ * timeout).
  */
 public final class JobQueue {
 
@@ -28,6 +33,9 @@ public final class JobQueue {
    */
   private static final String HELD_BY_ATTEMPT =
       " WHERE id = ? AND attempt = ? AND lease_owner = ? AND state = 'running'";
+
+  /** Multiplies a bound number of milliseconds into an interval. */
+  private static final String MILLIS = " * interval '1 millisecond'";
 
   private final DataSource dataSource;
   private final Clock clock;
@@ -39,7 +47,10 @@ public final class JobQueue {
     this.retry = retry;
   }
 
-  /** The clock every timestamp of this queue is read from; runners time their attempts by it. */
+  /**
+   * The clock runners time their own attempts by (an elapsed time, so an offset does not matter);
+   * no timestamp in the database comes from it.
+   */
   Clock clock() {
     return clock;
   }
@@ -50,7 +61,10 @@ public final class JobQueue {
     return new JobQueue(dataSource, clock, RetryPolicy.DEFAULT);
   }
 
-  /** Adds jobs in the caller's transaction; they become claimable when it commits. */
+  /**
+   * Adds jobs in the caller's transaction; they become claimable when it commits. A job without a
+   * fairness group joins the group of its study's earlier jobs, if they have one.
+   */
   public void enqueue(Connection tx, List<NewJob> jobs) throws SQLException {
     insert(tx, jobs, "");
   }
@@ -65,12 +79,13 @@ public final class JobQueue {
   }
 
   private void insert(Connection tx, List<NewJob> jobs, String onConflict) throws SQLException {
-    Timestamp now = Timestamp.from(clock.instant());
     try (PreparedStatement ps =
         tx.prepareStatement(
             "INSERT INTO queue.job (study_id, kind, job_key, payload, max_attempts, run_after,"
-                + " created_at, updated_at, requires_gpu, min_memory_bytes, priority)"
-                + " VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)"
+                + " created_at, updated_at, requires_gpu, min_memory_bytes, priority,"
+                + " fairness_group) VALUES (?, ?, ?, ?::jsonb, ?, now(), now(), now(), ?, ?, ?,"
+                + " coalesce(?, (SELECT fairness_group FROM queue.job WHERE study_id = ?"
+                + " AND fairness_group IS NOT NULL LIMIT 1)))"
                 + onConflict)) {
       for (NewJob job : jobs) {
         ps.setObject(1, job.studyId());
@@ -78,12 +93,11 @@ public final class JobQueue {
         ps.setString(3, job.key());
         ps.setString(4, job.payloadJson());
         ps.setInt(5, job.maxAttempts());
-        ps.setTimestamp(6, now);
-        ps.setTimestamp(7, now);
-        ps.setTimestamp(8, now);
-        ps.setBoolean(9, job.requiresGpu());
-        ps.setLong(10, job.minMemoryBytes());
-        ps.setInt(11, job.priority());
+        ps.setBoolean(6, job.requiresGpu());
+        ps.setLong(7, job.minMemoryBytes());
+        ps.setInt(8, job.priority());
+        ps.setString(9, job.fairnessGroup());
+        ps.setObject(10, job.studyId());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -91,9 +105,11 @@ public final class JobQueue {
   }
 
   /**
-   * Claims the oldest claimable job of one of {@code kinds}, raising its attempt counter and giving
-   * {@code owner} a lease of {@code lease}. Jobs locked by a concurrent claim are skipped, so any
-   * number of workers claim concurrently without blocking each other or sharing a job.
+   * Claims a claimable job of one of {@code kinds}, raising its attempt counter and giving {@code
+   * owner} a lease of {@code lease}: the next job of the fairness group with the fewest running
+   * jobs, then by priority, then the oldest ({@link FairClaim}). Jobs locked by a concurrent claim
+   * are skipped, so any number of workers claim concurrently without blocking each other or sharing
+   * a job.
    */
   public Optional<ClaimedJob> claim(List<String> kinds, String owner, Duration lease)
       throws SQLException {
@@ -110,66 +126,26 @@ public final class JobQueue {
    * commit synchronously, with the results) are refused; the job runs again. Nothing is completed
    * twice and nothing is lost.
    *
-   * <p>It also tells the planner to walk the claim-order index rather than sort: right after a
+   * <p>It also tells the planner to walk the claim-order indexes rather than sort: right after a
    * study queues thousands of jobs, the statistics still say the queue is nearly empty, and a
-   * sorted bitmap scan of every queued job would be chosen for each claim.
+   * sorted bitmap scan of every queued job would be chosen for each claim. The small sorts left (a
+   * few candidates per fairness group) then carry the planner's penalty for a sort, which lifts the
+   * plan's cost above the threshold for JIT compilation: compiling would take a second for a query
+   * that runs in a millisecond, so JIT is off for the claim.
    */
   public Optional<ClaimedJob> claim(
       List<String> kinds, String owner, Duration lease, WorkerCapabilities capabilities)
       throws SQLException {
-    Instant now = clock.instant();
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         s.execute(
             "SET LOCAL synchronous_commit = off; SET LOCAL enable_sort = off;"
-                + " SET LOCAL enable_bitmapscan = off");
+                + " SET LOCAL enable_bitmapscan = off; SET LOCAL jit = off");
       }
-      Optional<ClaimedJob> claimed = claim(c, kinds, owner, lease, capabilities, now);
+      Optional<ClaimedJob> claimed = FairClaim.claim(c, kinds, owner, lease, capabilities);
       c.commit();
       return claimed;
-    }
-  }
-
-  private static Optional<ClaimedJob> claim(
-      Connection c,
-      List<String> kinds,
-      String owner,
-      Duration lease,
-      WorkerCapabilities capabilities,
-      Instant now)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE queue.job SET state = 'running', attempt = attempt + 1, lease_owner = ?,"
-                + " lease_expires_at = ?, updated_at = ?, progress = 0"
-                + " WHERE id = (SELECT id FROM queue.job"
-                + "   WHERE state = 'queued' AND kind = ANY (?) AND run_after <= ?"
-                + "   AND (NOT requires_gpu OR ?) AND min_memory_bytes <= ?"
-                + "   ORDER BY priority DESC, id FOR UPDATE SKIP LOCKED LIMIT 1)"
-                + " RETURNING id, study_id, kind, job_key, payload::text, attempt, max_attempts")) {
-      ps.setString(1, owner);
-      ps.setTimestamp(2, Timestamp.from(now.plus(lease)));
-      ps.setTimestamp(3, Timestamp.from(now));
-      ps.setArray(4, c.createArrayOf("text", kinds.toArray()));
-      ps.setTimestamp(5, Timestamp.from(now));
-      ps.setBoolean(6, capabilities.gpu());
-      ps.setLong(7, capabilities.memoryBytes());
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(
-            new ClaimedJob(
-                rs.getLong(1),
-                rs.getObject(2, UUID.class),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getInt(6),
-                rs.getInt(7),
-                owner));
-      }
     }
   }
 
@@ -178,26 +154,31 @@ public final class JobQueue {
    * (its lease expired and the job was rescued or claimed again): the worker must stop.
    */
   public boolean heartbeat(ClaimedJob job, Duration lease, double progress) throws SQLException {
-    return heartbeat(job, lease, progress, Instant.MAX);
+    return heartbeat(job, lease, progress, null);
   }
 
   /**
-   * Renews the lease as above, but never past {@code notAfter}. A runner enforcing a job timeout
-   * passes the attempt's deadline plus one lease, so that however late a heartbeat reaches the
-   * database (a slow connection, a paused thread), a hung attempt's lease expires by then.
+   * Renews the lease as above, but never past {@code holdAtMost} after the attempt was claimed (by
+   * the database's clock). A runner enforcing a job timeout passes the timeout plus one lease, so
+   * that however late a heartbeat reaches the database (a slow connection, a paused thread), a hung
+   * attempt's lease expires by then.
+   *
+   * @param holdAtMost the longest the attempt may hold its job; null for no limit
    */
-  public boolean heartbeat(ClaimedJob job, Duration lease, double progress, Instant notAfter)
+  public boolean heartbeat(ClaimedJob job, Duration lease, double progress, Duration holdAtMost)
       throws SQLException {
-    Instant now = clock.instant();
-    Instant renewed = now.plus(lease);
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "UPDATE queue.job SET lease_expires_at = ?, progress = ?, updated_at = ?"
+                "UPDATE queue.job SET lease_expires_at = LEAST(now() + ?::bigint"
+                    + MILLIS
+                    + ", coalesce(claimed_at + ?::bigint"
+                    + MILLIS
+                    + ", 'infinity')), progress = ?, updated_at = now()"
                     + HELD_BY_ATTEMPT)) {
-      ps.setTimestamp(1, Timestamp.from(renewed.isAfter(notAfter) ? notAfter : renewed));
-      ps.setDouble(2, Math.max(0, Math.min(1, progress)));
-      ps.setTimestamp(3, Timestamp.from(now));
+      ps.setLong(1, lease.toMillis());
+      ps.setObject(2, holdAtMost == null ? null : holdAtMost.toMillis(), java.sql.Types.BIGINT);
+      ps.setDouble(3, Math.max(0, Math.min(1, progress)));
       bindAttempt(ps, 4, job);
       return ps.executeUpdate() == 1;
     }
@@ -208,15 +189,12 @@ public final class JobQueue {
    * Returns false when this attempt no longer holds the job; the caller must then roll back.
    */
   public boolean complete(Connection tx, ClaimedJob job) throws SQLException {
-    Timestamp now = Timestamp.from(clock.instant());
     try (PreparedStatement ps =
         tx.prepareStatement(
             "UPDATE queue.job SET state = 'succeeded', progress = 1, lease_owner = NULL,"
-                + " lease_expires_at = NULL, updated_at = ?, finished_at = ?"
+                + " lease_expires_at = NULL, updated_at = now(), finished_at = now()"
                 + HELD_BY_ATTEMPT)) {
-      ps.setTimestamp(1, now);
-      ps.setTimestamp(2, now);
-      bindAttempt(ps, 3, job);
+      bindAttempt(ps, 1, job);
       return ps.executeUpdate() == 1;
     }
   }
@@ -227,21 +205,20 @@ public final class JobQueue {
    * longer held the job.
    */
   public Optional<JobState> fail(ClaimedJob job, String error) throws SQLException {
-    Instant now = clock.instant();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
                 "UPDATE queue.job SET state = CASE WHEN attempt >= max_attempts THEN 'failed'"
-                    + " ELSE 'queued' END, run_after = ?, last_error = ?, lease_owner = NULL,"
-                    + " lease_expires_at = NULL, updated_at = ?,"
-                    + " finished_at = CASE WHEN attempt >= max_attempts THEN ?::timestamptz END"
+                    + " ELSE 'queued' END, run_after = now() + ?::bigint"
+                    + MILLIS
+                    + ", last_error = ?, lease_owner = NULL, lease_expires_at = NULL,"
+                    + " updated_at = now(),"
+                    + " finished_at = CASE WHEN attempt >= max_attempts THEN now() END"
                     + HELD_BY_ATTEMPT
                     + " RETURNING state")) {
-      ps.setTimestamp(1, Timestamp.from(now.plus(retry.delayAfter(job.id(), job.attempt()))));
+      ps.setLong(1, retry.delayAfter(job.id(), job.attempt()).toMillis());
       ps.setString(2, truncate(error));
-      ps.setTimestamp(3, Timestamp.from(now));
-      ps.setTimestamp(4, Timestamp.from(now));
-      bindAttempt(ps, 5, job);
+      bindAttempt(ps, 3, job);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(JobState.ofColumn(rs.getString(1))) : Optional.empty();
       }
@@ -251,21 +228,18 @@ public final class JobQueue {
   /** Records that a worker is alive and what it can run (an upsert; called at every poll). */
   public void advertise(String owner, List<String> kinds, WorkerCapabilities capabilities)
       throws SQLException {
-    Timestamp now = Timestamp.from(clock.instant());
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
                 "INSERT INTO queue.worker (owner, kinds, gpu, memory_bytes, started_at, last_seen_at,"
-                    + " gpus, gpu_memory_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " gpus, gpu_memory_bytes) VALUES (?, ?, ?, ?, now(), now(), ?, ?)"
                     + " ON CONFLICT (owner) DO UPDATE SET last_seen_at = excluded.last_seen_at")) {
       ps.setString(1, owner);
       ps.setArray(2, c.createArrayOf("text", kinds.toArray()));
       ps.setBoolean(3, capabilities.gpu());
       ps.setLong(4, Math.min(capabilities.memoryBytes(), Long.MAX_VALUE));
-      ps.setTimestamp(5, now);
-      ps.setTimestamp(6, now);
-      ps.setInt(7, capabilities.gpus());
-      ps.setLong(8, capabilities.gpuMemoryBytes());
+      ps.setInt(5, capabilities.gpus());
+      ps.setLong(6, capabilities.gpuMemoryBytes());
       ps.executeUpdate();
     }
   }
@@ -277,17 +251,15 @@ public final class JobQueue {
    * longer held the job.
    */
   public boolean release(ClaimedJob job) throws SQLException {
-    Timestamp now = Timestamp.from(clock.instant());
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "UPDATE queue.job SET state = 'queued', run_after = ?, max_attempts = max_attempts + 1,"
+                "UPDATE queue.job SET state = 'queued', run_after = now(),"
+                    + " max_attempts = max_attempts + 1,"
                     + " last_error = 'released by ' || lease_owner || ' on shutdown',"
-                    + " lease_owner = NULL, lease_expires_at = NULL, progress = 0, updated_at = ?"
+                    + " lease_owner = NULL, lease_expires_at = NULL, progress = 0, updated_at = now()"
                     + HELD_BY_ATTEMPT)) {
-      ps.setTimestamp(1, now);
-      ps.setTimestamp(2, now);
-      bindAttempt(ps, 3, job);
+      bindAttempt(ps, 1, job);
       return ps.executeUpdate() == 1;
     }
   }
@@ -299,20 +271,15 @@ public final class JobQueue {
    * @return how many jobs were rescued
    */
   public int rescueExpired() throws SQLException {
-    Timestamp now = Timestamp.from(clock.instant());
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
                 "UPDATE queue.job SET state = CASE WHEN attempt >= max_attempts THEN 'failed'"
-                    + " ELSE 'queued' END, run_after = ?,"
+                    + " ELSE 'queued' END, run_after = now(),"
                     + " last_error = 'lease expired: worker ' || lease_owner || ' stopped heartbeating',"
-                    + " lease_owner = NULL, lease_expires_at = NULL, updated_at = ?,"
-                    + " finished_at = CASE WHEN attempt >= max_attempts THEN ?::timestamptz END"
-                    + " WHERE state = 'running' AND lease_expires_at < ?")) {
-      ps.setTimestamp(1, now);
-      ps.setTimestamp(2, now);
-      ps.setTimestamp(3, now);
-      ps.setTimestamp(4, now);
+                    + " lease_owner = NULL, lease_expires_at = NULL, updated_at = now(),"
+                    + " finished_at = CASE WHEN attempt >= max_attempts THEN now() END"
+                    + " WHERE state = 'running' AND lease_expires_at < now()")) {
       return ps.executeUpdate();
     }
   }
@@ -323,15 +290,12 @@ public final class JobQueue {
    * completions are refused. Returns how many jobs were cancelled.
    */
   public int cancel(Connection tx, UUID studyId) throws SQLException {
-    Timestamp now = Timestamp.from(clock.instant());
     try (PreparedStatement ps =
         tx.prepareStatement(
             "UPDATE queue.job SET state = 'cancelled', lease_owner = NULL, lease_expires_at ="
-                + " NULL, updated_at = ?, finished_at = ? WHERE study_id = ? AND state IN"
+                + " NULL, updated_at = now(), finished_at = now() WHERE study_id = ? AND state IN"
                 + " ('queued', 'running')")) {
-      ps.setTimestamp(1, now);
-      ps.setTimestamp(2, now);
-      ps.setObject(3, studyId);
+      ps.setObject(1, studyId);
       return ps.executeUpdate();
     }
   }

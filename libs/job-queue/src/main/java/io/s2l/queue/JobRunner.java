@@ -19,13 +19,18 @@ import org.slf4j.MDC;
  * A worker's loop: rescue expired leases, claim one job, run it while a background thread renews
  * the lease every third of its duration, record the outcome. One job at a time.
  *
- * <p>Each attempt may run for {@link QueueTimings#jobTimeout()} at most, timed by the queue's
- * clock. Past it the lease is no longer renewed, so that any worker's rescue returns the job to the
- * queue even when this worker's handler hangs (stuck in native code, say) and never looks at its
- * lease: at most {@code jobTimeout + lease} after the attempt started. A handler that does check
- * gets a {@link JobTimedOutException}, and the attempt is recorded as failed ("timed out after
- * PT6H"), the retry policy deciding what comes next. A hung handler still holds this runner's
- * thread; only its job is freed.
+ * <p>Each attempt may run for {@link QueueTimings#jobTimeout(String)} of its kind at most. Past it
+ * the lease is no longer renewed (the database caps it at {@code jobTimeout + lease} after the
+ * claim, by its own clock), so that any worker's rescue returns the job to the queue even when this
+ * worker's handler hangs (stuck in native code, say) and never looks at its lease. The runner also
+ * interrupts the handler's thread once, so a handler waiting on I/O, a lock or a sleep stops at
+ * once. A handler that checks its lease gets a {@link JobTimedOutException}; either way the attempt
+ * is recorded as failed ("timed out after PT6H"), the retry policy deciding what comes next. A
+ * handler hung in native code still holds this runner's thread; only its job is freed.
+ *
+ * <p>Whether its own attempt has run past its timeout is the one thing a runner decides by the
+ * queue's {@link Clock}, as an elapsed time since its claim; every instant in the database is the
+ * database's.
  */
 public final class JobRunner {
 
@@ -173,7 +178,8 @@ public final class JobRunner {
     }
     ClaimedJob job = claimed.get();
     log.info("claimed job {} ({} {}) attempt {}", job.id(), job.kind(), job.key(), job.attempt());
-    Heartbeat beat = new Heartbeat(job, clock.instant().plus(timings.jobTimeout()));
+    Duration timeout = timings.jobTimeout(job.kind());
+    Heartbeat beat = new Heartbeat(job, timeout, Thread.currentThread());
     long period = timings.heartbeatPeriod().toMillis();
     ScheduledFuture<?> future =
         heartbeats.scheduleAtFixedRate(beat, period, period, TimeUnit.MILLISECONDS);
@@ -185,7 +191,11 @@ public final class JobRunner {
     long started = System.nanoTime();
     String outcome = JobEvents.LOST;
     try {
-      handler.handle(job, beat);
+      try {
+        handler.handle(job, beat);
+      } finally {
+        beat.handled();
+      }
       outcome = JobEvents.SUCCEEDED;
       log.info("job {} succeeded", job.id());
     } catch (LeaseLostException e) {
@@ -197,7 +207,12 @@ public final class JobRunner {
     } catch (JobTimedOutException e) {
       outcome = failed(job, "timed out after " + e.timeout(), e);
     } catch (Exception | Error e) {
-      outcome = failed(job, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+      // a handler interrupted at its timeout fails however it stopped: say why it was stopped
+      String reason =
+          beat.interrupted
+              ? "timed out after " + timeout
+              : e.getClass().getSimpleName() + ": " + e.getMessage();
+      outcome = failed(job, reason, e);
     } finally {
       future.cancel(false);
       events.finished(job, outcome, Duration.ofNanos(System.nanoTime() - started));
@@ -226,41 +241,66 @@ public final class JobRunner {
 
   private final class Heartbeat implements Runnable, JobContext {
     private final ClaimedJob job;
+    private final Duration timeout;
     private final Instant deadline;
+    private final Thread handlerThread;
     private volatile double progress;
     private volatile boolean lost;
     private volatile boolean overtimeLogged;
+    private boolean handling = true; // guarded by this
+    private volatile boolean interrupted;
 
-    /** Beats for {@code job} until {@code deadline}, when its attempt times out. */
-    Heartbeat(ClaimedJob job, Instant deadline) {
+    /**
+     * Beats for {@code job}, run on {@code handlerThread}, until it times out after {@code
+     * timeout}.
+     */
+    Heartbeat(ClaimedJob job, Duration timeout, Thread handlerThread) {
       this.job = job;
-      this.deadline = deadline;
+      this.timeout = timeout;
+      this.deadline = clock.instant().plus(timeout);
+      this.handlerThread = handlerThread;
     }
 
     @Override
     public void run() {
-      Instant lastExpiry = deadline.plus(timings.lease());
       if (clock.instant().isAfter(deadline)) {
         if (!overtimeLogged) {
           overtimeLogged = true;
           log.warn(
               "job {} attempt {} ran past its timeout of {}: its lease is no longer renewed and"
-                  + " expires by {}",
+                  + " expires at the latest one lease ({}) later; its handler is interrupted",
               job.id(),
               job.attempt(),
-              timings.jobTimeout(),
-              lastExpiry);
+              timeout,
+              timings.lease());
+          interruptHandler();
         }
         return;
       }
       try {
-        if (!queue.heartbeat(job, timings.lease(), progress, lastExpiry)) {
+        if (!queue.heartbeat(job, timings.lease(), progress, timeout.plus(timings.lease()))) {
           lost = true;
         }
       } catch (Exception e) {
         // The lease is still ours until it expires; the next beat tries again.
         log.warn("heartbeat for job {} failed: {}", job.id(), e.getMessage());
       }
+    }
+
+    /**
+     * Interrupts the handler, unless it has returned: the runner's thread must not be hit later.
+     */
+    private synchronized void interruptHandler() {
+      if (handling) {
+        interrupted = true;
+        handlerThread.interrupt();
+      }
+    }
+
+    /** The handler has returned: no interrupt comes after this, and one that came is cleared. */
+    synchronized void handled() {
+      handling = false;
+      Thread.interrupted();
     }
 
     @Override
@@ -274,7 +314,7 @@ public final class JobRunner {
         throw new LeaseLostException(job);
       }
       if (clock.instant().isAfter(deadline)) {
-        throw new JobTimedOutException(job, timings.jobTimeout());
+        throw new JobTimedOutException(job, timeout);
       }
       if (stopping.get()) {
         throw new WorkerStoppingException(job);

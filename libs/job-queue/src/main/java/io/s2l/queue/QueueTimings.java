@@ -1,7 +1,9 @@
 package io.s2l.queue;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * How long a {@link JobRunner} holds a job.
@@ -14,10 +16,16 @@ import java.util.Objects;
  * at most {@code jobTimeout + lease} after the attempt started (renewals are capped at that
  * instant), and the next poll of any worker then rescues it.
  *
+ * <p>The lease's expiry and its cap are the database's instants (see {@link JobQueue}); the
+ * attempt's own check of its timeout is the one decision a worker makes alone, by the elapsed time
+ * of the queue's {@link java.time.Clock} since its claim.
+ *
  * @param lease the rescue horizon: how long a worker that has gone silent keeps its job
- * @param jobTimeout the longest wall time of one attempt, measured by the queue's clock
+ * @param jobTimeout the longest wall time of one attempt, for kinds without a timeout of their own
+ * @param kindTimeouts the longest wall time of one attempt of a kind, where it differs
  */
-public record QueueTimings(Duration lease, Duration jobTimeout) {
+public record QueueTimings(
+    Duration lease, Duration jobTimeout, Map<String, Duration> kindTimeouts) {
 
   /** The job timeout of runners built with a lease only: longer than any job ought to run. */
   public static final Duration DEFAULT_JOB_TIMEOUT = Duration.ofHours(24);
@@ -25,10 +33,28 @@ public record QueueTimings(Duration lease, Duration jobTimeout) {
   public QueueTimings {
     Objects.requireNonNull(lease, "lease");
     Objects.requireNonNull(jobTimeout, "jobTimeout");
+    kindTimeouts = Map.copyOf(kindTimeouts);
     if (lease.isNegative() || lease.isZero() || jobTimeout.isNegative() || jobTimeout.isZero()) {
       throw new IllegalArgumentException(
           "lease (" + lease + ") and job timeout (" + jobTimeout + ") must be positive");
     }
+    kindTimeouts.forEach(
+        (kind, timeout) -> {
+          if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException(
+                "the job timeout of " + kind + " (" + timeout + ") must be positive");
+          }
+        });
+  }
+
+  /** One job timeout for every kind. */
+  public QueueTimings(Duration lease, Duration jobTimeout) {
+    this(lease, jobTimeout, Map.of());
+  }
+
+  /** The longest wall time of one attempt of a job of {@code kind}. */
+  public Duration jobTimeout(String kind) {
+    return kindTimeouts.getOrDefault(kind, jobTimeout);
   }
 
   /** A lease with the {@link #DEFAULT_JOB_TIMEOUT}. */
@@ -61,11 +87,23 @@ public record QueueTimings(Duration lease, Duration jobTimeout) {
    */
   public static QueueTimings validated(
       String prefix, Duration lease, Duration jobTimeout, Duration connectionTimeout) {
+    return validated(prefix, lease, jobTimeout, Map.of(), connectionTimeout);
+  }
+
+  /**
+   * As above, with the job timeouts of some kinds ({@code <prefix>.job-timeouts.<kind>}) checked
+   * like {@code <prefix>.job-timeout}.
+   */
+  public static QueueTimings validated(
+      String prefix,
+      Duration lease,
+      Duration jobTimeout,
+      Map<String, Duration> kindTimeouts,
+      Duration connectionTimeout) {
     Objects.requireNonNull(connectionTimeout, "connectionTimeout");
     String leaseProperty = prefix + ".lease";
-    String timeoutProperty = prefix + ".job-timeout";
     requirePositive(leaseProperty, lease);
-    requirePositive(timeoutProperty, jobTimeout);
+    requirePositive(prefix + ".job-timeout", jobTimeout);
     QueueTimings timings = new QueueTimings(lease, jobTimeout);
     Duration horizon = timings.heartbeatPeriod().plus(connectionTimeout);
     if (lease.compareTo(horizon) <= 0) {
@@ -78,15 +116,25 @@ public record QueueTimings(Duration lease, Duration jobTimeout) {
                   + " its worker",
               leaseProperty, lease, timings.heartbeatPeriod(), connectionTimeout));
     }
-    if (jobTimeout.compareTo(lease) <= 0) {
+    requireLongerThanLease(prefix + ".job-timeout", jobTimeout, leaseProperty, lease);
+    for (Map.Entry<String, Duration> kind : new TreeMap<>(kindTimeouts).entrySet()) {
+      String property = prefix + ".job-timeouts." + kind.getKey();
+      requireLongerThanLease(property, kind.getValue(), leaseProperty, lease);
+    }
+    return new QueueTimings(lease, jobTimeout, kindTimeouts);
+  }
+
+  private static void requireLongerThanLease(
+      String property, Duration timeout, String leaseProperty, Duration lease) {
+    requirePositive(property, timeout);
+    if (timeout.compareTo(lease) <= 0) {
       throw new InvalidQueueTimingsException(
-          timeoutProperty,
+          property,
           String.format(
               "%s (%s) must be longer than %s (%s): an attempt holds its job for at least one"
                   + " lease, so it cannot time out sooner",
-              timeoutProperty, jobTimeout, leaseProperty, lease));
+              property, timeout, leaseProperty, lease));
     }
-    return timings;
   }
 
   private static void requirePositive(String property, Duration value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.s2l.testsupport.MutableClock;
+import io.s2l.testsupport.QueueTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -79,7 +80,7 @@ class CompletionRaceIT {
   void aStaleAttemptRacingItsSuccessorWritesNothing() throws Exception {
     for (int round = 0; round < ROUNDS; round++) {
       ClaimedJob stale = queue.claim(TRAIN, "stale", LEASE).orElseThrow();
-      clock.advance(LEASE.plusSeconds(1));
+      QueueTime.advance(dataSource, LEASE.plusSeconds(1));
       assertThat(queue.rescueExpired()).isEqualTo(1);
       ClaimedJob current = queue.claim(TRAIN, "current", LEASE).orElseThrow();
       assertThat(current.id()).isEqualTo(stale.id());

@@ -9,6 +9,7 @@ import io.s2l.queue.JobQueue;
 import io.s2l.queue.LeaseLostException;
 import io.s2l.queue.NewJob;
 import io.s2l.testsupport.MutableClock;
+import io.s2l.testsupport.QueueTime;
 import io.s2l.testsupport.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -79,7 +80,7 @@ class CompletingTransactionIT {
   @Test
   void anAttemptThatLostItsLeaseStoresNothing() throws Exception {
     ClaimedJob first = queue.claim(TRAIN, "w1", LEASE).orElseThrow();
-    clock.advance(LEASE.plusSeconds(1));
+    QueueTime.advance(dataSource, LEASE.plusSeconds(1));
     assertThat(queue.rescueExpired()).isEqualTo(1);
     ClaimedJob second = queue.claim(TRAIN, "w2", LEASE).orElseThrow();
 

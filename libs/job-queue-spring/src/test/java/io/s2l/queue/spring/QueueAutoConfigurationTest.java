@@ -126,16 +126,57 @@ class QueueAutoConfigurationTest {
 
   @Test
   void refusesToStartWhenTheJobTimeoutIsNotLongerThanTheLease() {
+    assertTimingsRefused(
+        "s2l.queue.job-timeout (PT1M) must be longer",
+        "s2l.queue.lease=60s",
+        "s2l.queue.job-timeout=60s");
+  }
+
+  private void assertTimingsRefused(String message, String... properties) {
     context
         .withBean("trainer", JobHandler.class, () -> handler("train"))
-        .withPropertyValues("s2l.queue.lease=60s", "s2l.queue.job-timeout=60s")
+        .withPropertyValues(properties)
         .run(
             app ->
                 assertThat(app)
                     .getFailure()
                     .rootCause()
                     .isInstanceOf(InvalidQueueTimingsException.class)
-                    .hasMessageStartingWith("s2l.queue.job-timeout (PT1M) must be longer"));
+                    .hasMessageStartingWith(message));
+  }
+
+  @Test
+  void bindsTheConcurrencyAndTheTimeoutsOfKinds() {
+    context
+        .withBean("analyzer", JobHandler.class, () -> handler("analyze"))
+        .withPropertyValues("s2l.queue.concurrency=3", "s2l.queue.job-timeouts.attribute=30m")
+        .run(
+            app -> {
+              assertThat(app.getBean(QueueWorker.class).concurrency()).isEqualTo(3);
+              assertThat(app.getBean(QueueProperties.class).jobTimeouts())
+                  .containsEntry("attribute", java.time.Duration.ofMinutes(30));
+            });
+  }
+
+  @Test
+  void refusesToStartWhenAKindsTimeoutIsNotLongerThanTheLease() {
+    assertTimingsRefused(
+        "s2l.queue.job-timeouts.attribute (PT30S) must be longer",
+        "s2l.queue.lease=60s",
+        "s2l.queue.job-timeouts.attribute=30s");
+  }
+
+  @Test
+  void refusesToStartWithANegativeConcurrency() {
+    context
+        .withBean("analyzer", JobHandler.class, () -> handler("analyze"))
+        .withPropertyValues("s2l.queue.concurrency=-1")
+        .run(
+            app ->
+                assertThat(app)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageStartingWith("s2l.queue.concurrency must be 0"));
   }
 
   private static JobHandler handler(String kind) {

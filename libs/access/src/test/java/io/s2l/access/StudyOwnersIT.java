@@ -1,0 +1,78 @@
+package io.s2l.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.s2l.testsupport.TestDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The daily job quota counts a window of the database's clock, whatever the service's says. */
+class StudyOwnersIT {
+
+  private JdbcTemplate jdbc;
+  private TransactionTemplate transactions;
+  private StudyOwners owners;
+  private ApiKey key;
+
+  @BeforeEach
+  void database() {
+    TestDatabase.Coordinates db = TestDatabase.freshDatabase();
+    DriverManagerDataSource dataSource =
+        new DriverManagerDataSource(db.url(), db.user(), db.password());
+    AccessSchema.migrate(dataSource);
+    jdbc = new JdbcTemplate(dataSource);
+    transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    owners = new StudyOwners(jdbc);
+    // the key's service runs a day behind: nothing of the quota may depend on it
+    Clock dayBehind = Clock.offset(Clock.systemUTC(), Duration.ofDays(-1));
+    key =
+        new ApiKeys(jdbc, dayBehind)
+            .create(new NewApiKey("alice", "alice's key", Role.SUBMIT, null, 10))
+            .key();
+  }
+
+  @Test
+  void chargesAreTimedByTheDatabase() {
+    charge(6);
+    Double age =
+        jdbc.queryForObject(
+            "SELECT extract(epoch FROM now() - created_at)::float8 FROM access.job_charge",
+            Double.class);
+    assertThat(age).isBetween(0.0, 5.0);
+  }
+
+  @Test
+  void theDailyQuotaCountsTheLast24HoursOfTheDatabasesClock() {
+    charge(6);
+    hoursPass(23);
+    assertThatThrownBy(() -> charge(6))
+        .isInstanceOfSatisfying(
+            QuotaExceededException.class, e -> assertThat(e.quota()).isEqualTo("maxJobsPerDay"));
+    hoursPass(2);
+    charge(6);
+    assertThat(
+            jdbc.queryForObject("SELECT sum(jobs) FROM access.job_charge", Long.class).longValue())
+        .as("the refused charge was not kept")
+        .isEqualTo(12);
+  }
+
+  /** Charges {@code jobs} in a transaction of its own, as a request does. */
+  private void charge(int jobs) {
+    transactions.executeWithoutResult(
+        status -> owners.charge(key, UUID.randomUUID(), jobs, "study", null));
+  }
+
+  /** Moves every charge back, as if {@code hours} had passed on the database's clock. */
+  private void hoursPass(int hours) {
+    jdbc.update(
+        "UPDATE access.job_charge SET created_at = created_at - ? * interval '1 hour'", hours);
+  }
+}
