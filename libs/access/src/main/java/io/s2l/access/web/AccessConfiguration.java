@@ -2,7 +2,6 @@ package io.s2l.access.web;
 
 import io.s2l.access.AccessSchema;
 import io.s2l.access.ApiKeys;
-import io.s2l.access.CallbackSecrets;
 import io.s2l.access.StudyOwners;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -48,12 +47,6 @@ public class AccessConfiguration {
   @Bean
   StudyOwners studyOwners(JdbcTemplate jdbc, ApiKeys keys) {
     return new StudyOwners(jdbc);
-  }
-
-  /** Depends on the keys so that the schema is migrated first. */
-  @Bean
-  CallbackSecrets callbackSecrets(JdbcTemplate jdbc, ApiKeys keys) {
-    return new CallbackSecrets(jdbc);
   }
 
   /** The owner check of every handler under {@code /api/v1/studies/{id}}. */
