@@ -62,6 +62,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "s2l.experiment.callbacks.allowed-hosts=127.0.0.1,10.0.0.1,169.254.169.254",
       "s2l.experiment.callbacks.allowed-networks=127.0.0.1/32",
       "s2l.experiment.callbacks.allow-http=true",
+      "s2l.experiment.callbacks.max-attempts=2",
       "s2l.experiment.progress-interval=100ms",
       "s2l.queue.idle-poll=50ms"
     })
@@ -123,6 +124,15 @@ class CallbackIT {
           } else {
             exchange.sendResponseHeaders(204, -1);
           }
+          exchange.close();
+        });
+    // a receiver that has moved: its redirect must not be followed
+    receiver.createContext(
+        "/moved",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          exchange.getResponseHeaders().add("Location", hook());
+          exchange.sendResponseHeaders(302, -1);
           exchange.close();
         });
     receiver.start();
@@ -250,6 +260,33 @@ class CallbackIT {
     assertThat(delivered())
         .extracting(r -> event(r).get("status").asText())
         .containsExactlyInAnyOrder("QUEUED", "CANCELLED");
+  }
+
+  @Test
+  void aDeliveryThatNeverSucceedsIsDeadLetteredAndARedirectIsNotFollowed() throws Exception {
+    Key key = submitKey("team-moved");
+    issueSecret(key, key.secret());
+    String moved = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/moved";
+    String id = submit(key.secret(), moved).getBody().get("id").asText();
+
+    waitFor(
+        () -> !deliveries(id, key.secret()).at("/items/0/failedAt").isNull(),
+        "the delivery dead-lettered");
+    JsonNode dead = deliveries(id, key.secret()).at("/items/0");
+    assertThat(dead.get("attempts").asInt()).isEqualTo(2);
+    assertThat(dead.get("lastStatusCode").asInt()).isEqualTo(302);
+    assertThat(dead.get("lastError").asText()).isEqualTo("HTTP 302 (redirects are not followed)");
+    assertThat(dead.get("nextRetryAt").isNull()).isTrue();
+    assertThat(dead.get("deliveredAt").isNull()).isTrue();
+    assertThat(received).isEmpty(); // the Location was never called
+    JsonNode letters = http.getForObject("/api/v1/jobs/dead-letters", JsonNode.class);
+    assertThat(letters.get("items"))
+        .anySatisfy(
+            letter -> {
+              assertThat(letter.get("kind").asText()).isEqualTo(JobKinds.CALLBACK);
+              assertThat(letter.get("studyId").asText()).isEqualTo(id);
+              assertThat(letter.get("lastError").asText()).contains("redirects are not followed");
+            });
   }
 
   @Test
@@ -416,7 +453,7 @@ class CallbackIT {
       if (condition.getAsBoolean()) {
         return;
       }
-      if (what.contains("delivered") || what.contains("events")) {
+      if (what.contains("delivered") || what.contains("events") || what.contains("dead")) {
         CLOCK.advance(Duration.ofSeconds(3));
       }
       Thread.sleep(100);
