@@ -89,6 +89,7 @@ class CallbackIT {
   @Autowired ObjectMapper json;
   @Autowired JobQueue queue;
   @Autowired DataSource dataSource;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   /** One request the receiver got, with the service clock's time when it came. */
   record Received(
@@ -138,9 +139,17 @@ class CallbackIT {
     receiver.start();
   }
 
+  /** Cancels the test's studies, so the next test's simulated workers claim only its own jobs. */
   @AfterEach
-  void stopReceiver() {
+  void stopReceiverAndStudies() {
     receiver.stop(0);
+    JsonNode studies = http.getForObject("/api/v1/studies?size=100", JsonNode.class);
+    for (JsonNode study : studies.get("items")) {
+      if (List.of("QUEUED", "TRAINING", "ANALYZING").contains(study.get("status").asText())) {
+        http.postForEntity(
+            "/api/v1/studies/" + study.get("id").asText() + "/cancel", null, JsonNode.class);
+      }
+    }
   }
 
   String hook() {
@@ -287,6 +296,31 @@ class CallbackIT {
               assertThat(letter.get("studyId").asText()).isEqualTo(id);
               assertThat(letter.get("lastError").asText()).contains("redirects are not followed");
             });
+  }
+
+  @Test
+  void theRulesAreCheckedAgainBeforeEveryAttempt() throws Exception {
+    Key key = submitKey("team-rebound");
+    issueSecret(key, key.secret());
+    String id = submit(key.secret(), hook()).getBody().get("id").asText();
+    waitFor(
+        () -> deliveries(id, key.secret()).at("/items/0/attempts").asInt() == 1,
+        "the first attempt recorded");
+    // as if the host now resolved to the cloud metadata address
+    jdbc.update(
+        "UPDATE experiment.callback_delivery SET url = 'http://169.254.169.254/latest'"
+            + " WHERE study_id = ?::uuid",
+        id);
+
+    waitFor(
+        () -> !deliveries(id, key.secret()).at("/items/0/failedAt").isNull(),
+        "the delivery dead-lettered");
+    JsonNode dead = deliveries(id, key.secret()).at("/items/0");
+    assertThat(dead.get("attempts").asInt()).isEqualTo(2);
+    assertThat(dead.get("lastStatusCode").isNull()).isTrue();
+    assertThat(dead.get("lastError").asText())
+        .startsWith("refused: host 169.254.169.254 resolves to 169.254.169.254, a link-local");
+    assertThat(received).hasSize(1);
   }
 
   @Test

@@ -68,7 +68,9 @@ class CallbackSender {
       throw new IOException("no complete answer within " + readTimeout, e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new IOException(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+      String why = cause.getClass().getSimpleName();
+      throw new IOException(
+          cause.getMessage() == null ? why : why + ": " + cause.getMessage(), cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       exchange.cancel(true);
