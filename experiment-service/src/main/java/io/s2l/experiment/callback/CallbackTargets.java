@@ -43,9 +43,15 @@ public final class CallbackTargets {
       List<String> allowedNetworks,
       boolean allowHttp,
       Resolver resolver) {
-    this.allowedHosts = allowedHosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+    // blank entries, as an empty environment variable may give, name nothing
+    this.allowedHosts =
+        allowedHosts.stream()
+            .map(h -> h.trim().toLowerCase(Locale.ROOT))
+            .filter(h -> !h.isEmpty())
+            .toList();
     this.allowPrivateNetworks = allowPrivateNetworks;
-    this.allowedNetworks = allowedNetworks.stream().map(Cidr::parse).toList();
+    this.allowedNetworks =
+        allowedNetworks.stream().filter(n -> !n.isBlank()).map(Cidr::parse).toList();
     this.allowHttp = allowHttp;
     this.resolver = resolver;
   }

@@ -78,12 +78,15 @@ class CallbackTargetsTest {
             List.of("*.hooks.example.com"), false, List.of(), false, CallbackTargetsTest::resolve);
     assertThat(wildcardOnly.refusal("https://hooks.example.com/")).isPresent();
     assertThat(wildcardOnly.refusal("https://evilhooks.example.com/")).isPresent();
-    CallbackTargets none =
-        new CallbackTargets(List.of(), true, List.of(), true, CallbackTargetsTest::resolve);
-    assertThat(none.refusal("https://hooks.example.com/"))
-        .get()
-        .asString()
-        .contains("allowed-hosts is empty");
+    // blank entries, as an empty environment variable may give, count as none
+    for (List<String> empty : List.of(List.<String>of(), List.of(" "))) {
+      CallbackTargets none =
+          new CallbackTargets(empty, true, List.of(""), true, CallbackTargetsTest::resolve);
+      assertThat(none.refusal("https://hooks.example.com/"))
+          .get()
+          .asString()
+          .contains("allowed-hosts is empty");
+    }
   }
 
   @Test
