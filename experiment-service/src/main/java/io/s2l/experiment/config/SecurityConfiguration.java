@@ -15,8 +15,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what on the experiment service. Reading needs READ (and, for a study, being its
- * owner's key or an admin); submitting, cancelling, featurising and uploading need SUBMIT; keys,
- * the dead-letter queue and the trainer registry need ADMIN.
+ * owner's key or an admin); submitting, cancelling, featurising and uploading need SUBMIT, and so
+ * does issuing one's own callback secret; keys, the dead-letter queue and the trainer registry need
+ * ADMIN.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(AccessConfiguration.class)
@@ -25,6 +26,8 @@ class SecurityConfiguration {
   @Bean
   RoleRules roleRules() {
     return RoleRules.of(
+        // a SUBMIT key issues its own (the controller refuses another's); an admin any key's
+        new RoleRules.Rule(HttpMethod.POST, Role.SUBMIT, List.of("/api/v1/keys/*/callback-secret")),
         new RoleRules.Rule(
             null,
             Role.ADMIN,

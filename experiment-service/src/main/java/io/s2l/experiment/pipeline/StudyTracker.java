@@ -1,6 +1,7 @@
 package io.s2l.experiment.pipeline;
 
 import io.s2l.experiment.study.Study;
+import io.s2l.experiment.study.StudyCallbacks;
 import io.s2l.experiment.study.StudyDocuments;
 import io.s2l.experiment.study.StudyRepository;
 import io.s2l.experiment.study.StudyStatus;
@@ -27,16 +28,19 @@ class StudyTracker {
   private final StudyDocuments documents;
   private final List<StudyPipeline> pipelines;
   private final TransactionTemplate transactions;
+  private final StudyCallbacks callbacks;
 
   StudyTracker(
       StudyRepository studies,
       StudyDocuments documents,
       List<StudyPipeline> pipelines,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions,
+      StudyCallbacks callbacks) {
     this.studies = studies;
     this.documents = documents;
     this.pipelines = List.copyOf(pipelines);
     this.transactions = transactions;
+    this.callbacks = callbacks;
   }
 
   @Scheduled(fixedDelayString = "${s2l.experiment.progress-interval}")
@@ -58,6 +62,8 @@ class StudyTracker {
     pipelineFor(definition)
         .reconcile(
             new ActiveStudy(study, definition, documents.plan(study), documents.trainers(study)));
+    // in the reconciling transaction: the events commit, or roll back, with the moves
+    callbacks.publish(study);
   }
 
   /** The one pipeline that runs studies of this definition. */

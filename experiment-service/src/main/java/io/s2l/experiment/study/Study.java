@@ -6,8 +6,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -59,6 +62,9 @@ public class Study {
   // without a SELECT (with a primitive version and an assigned id, save() would merge).
   @Version private Long version;
 
+  /** The statuses it moved to since they were last taken: each becomes a callback event. */
+  @Transient private final List<StudyStatus> moves = new ArrayList<>();
+
   protected Study() {}
 
   /** A study only the built-in trainer trains. */
@@ -95,6 +101,7 @@ public class Study {
     this.keyId = keyId;
     this.createdAt = now;
     this.updatedAt = now;
+    this.moves.add(StudyStatus.QUEUED);
   }
 
   /** A worker claimed the first training job. */
@@ -131,10 +138,21 @@ public class Study {
       if (status == from) {
         status = to;
         updatedAt = now;
+        moves.add(to);
         return;
       }
     }
     throw new IllegalStateException("study " + id + " cannot move from " + status + " to " + to);
+  }
+
+  /**
+   * The statuses this study moved to, in order, since the last call (its creation counts as a move
+   * to QUEUED); each is returned once.
+   */
+  public List<StudyStatus> takeMoves() {
+    List<StudyStatus> taken = List.copyOf(moves);
+    moves.clear();
+    return taken;
   }
 
   public UUID id() {
@@ -168,6 +186,11 @@ public class Study {
   /** The optimistic-lock version: the study's ETag. */
   public long version() {
     return version == null ? 0 : version;
+  }
+
+  /** The key that submitted it; null for studies stored before keys were recorded. */
+  public Long keyId() {
+    return keyId;
   }
 
   public int jobsTotal() {

@@ -3,6 +3,7 @@ package io.s2l.experiment.study;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.access.ApiKey;
 import io.s2l.access.StudyOwners;
+import io.s2l.experiment.callback.CallbackAdmission;
 import io.s2l.experiment.catalog.Catalogs;
 import io.s2l.experiment.config.ExperimentProperties;
 import io.s2l.experiment.trainer.RegisteredTrainer;
@@ -47,6 +48,8 @@ public class StudyService {
   private final StudyOwners owners;
   private final StudyDocuments documents;
   private final Trainers trainers;
+  private final CallbackAdmission callbackAdmission;
+  private final StudyCallbacks callbacks;
 
   StudyService(
       StudyRepository studies,
@@ -59,7 +62,9 @@ public class StudyService {
       IdempotencyKeys idempotency,
       StudyOwners owners,
       StudyDocuments documents,
-      Trainers trainers) {
+      Trainers trainers,
+      CallbackAdmission callbackAdmission,
+      StudyCallbacks callbacks) {
     this.studies = studies;
     this.queue = queue;
     this.transaction = transaction;
@@ -71,6 +76,8 @@ public class StudyService {
     this.owners = owners;
     this.documents = documents;
     this.trainers = trainers;
+    this.callbackAdmission = callbackAdmission;
+    this.callbacks = callbacks;
   }
 
   /** A submission's outcome: the study, and whether an earlier request with its key created it. */
@@ -128,6 +135,7 @@ public class StudyService {
         StudyTrainers.resolve(
             definition, name -> trainers.find(name).map(RegisteredTrainer::definition));
     errors.addAll(resolved.errors());
+    errors.addAll(callbackAdmission.check(definition.callbacks(), caller.id()));
     if (!errors.isEmpty()) {
       throw new InvalidStudyException(errors);
     }
@@ -168,6 +176,7 @@ public class StudyService {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot enqueue the jobs of study " + id, e);
     }
+    callbacks.publish(study);
     if (scopedKey != null) {
       idempotency.remember(scopedKey, hash, id, clock.instant());
     }
@@ -212,6 +221,7 @@ public class StudyService {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot cancel the jobs of study " + id, e);
     }
+    callbacks.publishCancelled(study);
     return study;
   }
 

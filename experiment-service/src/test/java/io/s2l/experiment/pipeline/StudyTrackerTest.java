@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.s2l.experiment.study.Study;
+import io.s2l.experiment.study.StudyCallbacks;
 import io.s2l.experiment.study.StudyDocuments;
 import io.s2l.experiment.study.StudyRepository;
 import io.s2l.experiment.study.StudyStatus;
@@ -31,7 +32,7 @@ class StudyTrackerTest {
       new AttributionPipeline(fixture.jobs, fixture.json, fixture.clock);
   final MixturePipeline mixture = new MixturePipeline(fixture.jobs, fixture.json, fixture.clock);
   final StudyTracker tracker =
-      new StudyTracker(null, null, List.of(correlation, attribution, mixture), null);
+      new StudyTracker(null, null, List.of(correlation, attribution, mixture), null, null);
 
   static StudyDefinition study(AttributionSpec attribution, MixtureRecommendationSpec mixture) {
     return new StudyDefinition(
@@ -63,7 +64,7 @@ class StudyTrackerTest {
 
   @Test
   void aStudyNoPipelineRunsIsAnError() {
-    StudyTracker correlationOnly = new StudyTracker(null, null, List.of(correlation), null);
+    StudyTracker correlationOnly = new StudyTracker(null, null, List.of(correlation), null, null);
     assertThatThrownBy(
             () ->
                 correlationOnly.pipelineFor(
@@ -100,7 +101,8 @@ class StudyTrackerTest {
             studies,
             new StudyDocuments(fixture.json),
             List.of(correlation, attribution, mixture),
-            new TransactionTemplate(mock(PlatformTransactionManager.class)));
+            new TransactionTemplate(mock(PlatformTransactionManager.class)),
+            mock(StudyCallbacks.class));
 
     fixture.jobs.succeedAll(good.id(), JobKinds.TRAIN);
     running.reconcileAll();

@@ -53,6 +53,12 @@ public final class JobKinds {
    */
   public static final String VERIFY = "verify";
 
+  /**
+   * Deliver one study event to one callback URL: payload the delivery's id, run by
+   * experiment-service, which signs and posts the event.
+   */
+  public static final String CALLBACK = "callback";
+
   private JobKinds() {}
 
   /** The kind a training job is queued as: by where its trainer runs. */

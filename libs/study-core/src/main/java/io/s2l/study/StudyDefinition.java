@@ -25,6 +25,7 @@ import java.util.List;
  *     proxies train on the distributions; the reference verifies the recommended mixtures
  * @param trainer the registered trainer for every scale that names none; null or {@value
  *     TrainerRef#BUILTIN} for the built-in DJL trainer
+ * @param callbacks URLs told of every change of the study's status, or null ({@link CallbackUrls})
  */
 public record StudyDefinition(
     String name,
@@ -40,7 +41,42 @@ public record StudyDefinition(
     AttributionSpec attribution,
     SelectionSpec selection,
     MixtureRecommendationSpec recommendMixture,
-    String trainer) {
+    String trainer,
+    List<String> callbacks) {
+
+  /** A study without callbacks. */
+  public StudyDefinition(
+      String name,
+      String dataset,
+      List<MixtureSpec> distributions,
+      GeneratedMixtures generated,
+      List<ModelScale> scales,
+      String referenceScale,
+      Double tokensPerParam,
+      List<Long> seeds,
+      List<String> evalSets,
+      TrainingSettings training,
+      AttributionSpec attribution,
+      SelectionSpec selection,
+      MixtureRecommendationSpec recommendMixture,
+      String trainer) {
+    this(
+        name,
+        dataset,
+        distributions,
+        generated,
+        scales,
+        referenceScale,
+        tokensPerParam,
+        seeds,
+        evalSets,
+        training,
+        attribution,
+        selection,
+        recommendMixture,
+        trainer,
+        null);
+  }
 
   /** A study trained by the built-in trainer unless its scales name another. */
   public StudyDefinition(

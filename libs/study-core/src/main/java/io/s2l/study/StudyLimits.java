@@ -27,6 +27,8 @@ public final class StudyLimits {
   public static final int MAX_SELECTION_SIZES = 8;
   public static final int MAX_TARGET_CLASSES = 1000;
   public static final int MAX_MIXTURE_CANDIDATES = 1_000_000;
+  public static final int MAX_CALLBACKS = 4;
+  public static final int MAX_CALLBACK_URL_LENGTH = 2048;
 
   private StudyLimits() {}
 }

@@ -53,6 +53,7 @@ public final class StudyValidator {
       errors.add(new FieldError("tokensPerParam", "must be > 0 and <= " + MAX_TOKENS_PER_PARAM));
     }
     validateEvalSets(study.evalSets(), errors);
+    CallbackUrls.validate(study.callbacks(), errors);
     if (study.training() != null) {
       study.training().validate(errors);
     }

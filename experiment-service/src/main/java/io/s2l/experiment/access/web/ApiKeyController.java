@@ -2,15 +2,18 @@ package io.s2l.experiment.access.web;
 
 import io.s2l.access.ApiKey;
 import io.s2l.access.ApiKeys;
+import io.s2l.access.CallbackSecrets;
 import io.s2l.access.IssuedKey;
 import io.s2l.access.NewApiKey;
 import io.s2l.access.Role;
 import io.s2l.access.web.BadInputException;
+import io.s2l.access.web.Callers;
 import io.s2l.access.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @RequestMapping("/api/v1/keys")
@@ -27,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ApiKeyController {
 
   private final ApiKeys keys;
+  private final CallbackSecrets callbackSecrets;
 
-  ApiKeyController(ApiKeys keys) {
+  ApiKeyController(ApiKeys keys, CallbackSecrets callbackSecrets) {
     this.keys = keys;
+    this.callbackSecrets = callbackSecrets;
   }
 
   record KeyRequest(
@@ -75,5 +81,31 @@ class ApiKeyController {
   @ApiResponse(responseCode = "204", description = "Revoked")
   ResponseEntity<Void> revoke(@PathVariable long id) {
     return keys.revoke(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+  }
+
+  /** A key's new callback secret: it appears in this response only. */
+  record CallbackSecret(long keyId, String secret) {}
+
+  @PostMapping("/{id}/callback-secret")
+  @Operation(
+      summary = "Issue a key's callback secret",
+      description =
+          "The secret that signs the callbacks of the studies this key submits (S2L-Signature)."
+              + " An admin may issue it for any key, a SUBMIT key for itself only (403 otherwise)."
+              + " It is shown only here; issuing a new one replaces the old at once. 404 for an"
+              + " unknown or revoked key.")
+  @ApiResponse(responseCode = "201", description = "Issued: the key id and the secret")
+  ResponseEntity<CallbackSecret> issueCallbackSecret(@PathVariable long id) {
+    ApiKey caller = Callers.current();
+    if (!caller.isAdmin() && caller.id() != id) {
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN, "a key may issue only its own callback secret, unless it is ADMIN");
+    }
+    String secret =
+        callbackSecrets
+            .issue(id)
+            .orElseThrow(
+                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no live key " + id));
+    return ResponseEntity.status(HttpStatus.CREATED).body(new CallbackSecret(id, secret));
   }
 }

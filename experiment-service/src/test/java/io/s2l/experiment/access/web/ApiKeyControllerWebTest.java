@@ -14,18 +14,51 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.s2l.access.ApiKey;
+import io.s2l.access.CallbackSecrets;
 import io.s2l.access.IssuedKey;
 import io.s2l.access.NewApiKey;
 import io.s2l.access.Role;
 import io.s2l.experiment.config.SecuredWebSlice;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 @WebMvcTest(ApiKeyController.class)
 class ApiKeyControllerWebTest extends SecuredWebSlice {
+
+  @MockitoBean CallbackSecrets callbackSecrets;
+
+  @Test
+  void aSubmitKeyIssuesItsOwnCallbackSecretOnlyAndAReadKeyNone() throws Exception {
+    // the SUBMIT key of the slice has id 2, the READ key id 1
+    given(callbackSecrets.issue(2)).willReturn(Optional.of("s2lcb_the-callback-secret"));
+    mvc.perform(post("/api/v1/keys/2/callback-secret").with(as(Role.SUBMIT)))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.keyId").value(2))
+        .andExpect(jsonPath("$.secret").value("s2lcb_the-callback-secret"));
+    mvc.perform(post("/api/v1/keys/3/callback-secret").with(as(Role.SUBMIT)))
+        .andExpect(status().isForbidden())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    mvc.perform(post("/api/v1/keys/1/callback-secret").with(as(Role.READ)))
+        .andExpect(status().isForbidden());
+    verify(callbackSecrets, never()).issue(3);
+    verify(callbackSecrets, never()).issue(1);
+  }
+
+  @Test
+  void anAdminIssuesAnyLiveKeysCallbackSecretAndGets404ForOthers() throws Exception {
+    given(callbackSecrets.issue(42)).willReturn(Optional.of("s2lcb_for-42"));
+    given(callbackSecrets.issue(43)).willReturn(Optional.empty());
+    mvc.perform(post("/api/v1/keys/42/callback-secret").with(as(Role.ADMIN)))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.secret").value("s2lcb_for-42"));
+    mvc.perform(post("/api/v1/keys/43/callback-secret").with(as(Role.ADMIN)))
+        .andExpect(status().isNotFound());
+  }
 
   private static final ApiKey CREATED =
       new ApiKey(
