@@ -94,31 +94,26 @@ class DatabaseRestartIT {
       assertThat(platform.exitedProcesses()).as("only the killed worker").hasSize(1);
       assertThat(itsChildren).noneMatch(ProcessHandle::isAlive);
       assertThat(client.scaleCorrelation(id)).isNotNull();
-      try (Connection c = DriverManager.getConnection(database.url(), "postgres", "postgres");
-          Statement s = c.createStatement();
-          ResultSet runs =
-              s.executeQuery(
-                  "SELECT count(*), count(DISTINCT (scale, distribution, seed)) FROM training.run"
-                      + " WHERE study_id = '"
-                      + id
-                      + "'")) {
-        runs.next();
-        assertThat(runs.getInt(1)).as("runs stored").isEqualTo(total);
-        assertThat(runs.getInt(2)).as("distinct models").isEqualTo(total);
-      }
-      try (Connection c = DriverManager.getConnection(database.url(), "postgres", "postgres");
-          Statement s = c.createStatement();
-          ResultSet jobs =
-              s.executeQuery(
-                  "SELECT count(*) FILTER (WHERE state = 'succeeded'), count(*),"
-                      + " count(*) FILTER (WHERE attempt > 1) FROM queue.job"
-                      + " WHERE study_id = '"
-                      + id
-                      + "' AND kind = 'train'")) {
-        jobs.next();
-        assertThat(jobs.getInt(1)).isEqualTo(jobs.getInt(2)).isEqualTo(total);
-        assertThat(jobs.getInt(3)).as("jobs trained again after the kill").isPositive();
-      }
+      List<Object> runs =
+          firstRow(
+              database,
+              "SELECT count(*), count(DISTINCT (scale, distribution, seed)) FROM training.run"
+                  + " WHERE study_id = '"
+                  + id
+                  + "'");
+      assertThat(runs)
+          .as("runs stored, distinct models")
+          .containsExactly((long) total, (long) total);
+      List<Object> jobs =
+          firstRow(
+              database,
+              "SELECT count(*) FILTER (WHERE state = 'succeeded'), count(*),"
+                  + " count(*) FILTER (WHERE attempt > 1) FROM queue.job"
+                  + " WHERE study_id = '"
+                  + id
+                  + "' AND kind = 'train'");
+      assertThat(jobs.subList(0, 2)).containsExactly((long) total, (long) total);
+      assertThat((Long) jobs.get(2)).as("jobs trained again after the kill").isPositive();
       platform.close();
       assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList())
           .as("processes left behind")
@@ -129,29 +124,43 @@ class DatabaseRestartIT {
   }
 
   /**
-   * The pid of a worker that holds a training job of the study, once one does (its lease owner).
+   * The pid of a worker (from its lease owner, name-pid@host) that has been training a model of the
+   * study for a second: the models of this study train in a few seconds.
    */
   private static long trainingWorker(Database database, UUID id) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
     Pattern owner = Pattern.compile("-(\\d+)@[^@]*$");
     while (Instant.now().isBefore(deadline)) {
-      try (Connection c = DriverManager.getConnection(database.url(), "postgres", "postgres");
-          Statement s = c.createStatement();
-          ResultSet running =
-              s.executeQuery(
-                  "SELECT lease_owner FROM queue.job WHERE state = 'running' AND kind = 'train'"
-                      + " AND updated_at < now() - interval '1 second' AND study_id = '"
-                      + id
-                      + "' LIMIT 1")) {
-        if (running.next()) {
-          Matcher pid = owner.matcher(running.getString(1));
-          assertThat(pid.find()).as(running.getString(1)).isTrue();
-          return Long.parseLong(pid.group(1));
-        }
+      List<Object> running =
+          firstRow(
+              database,
+              "SELECT lease_owner FROM queue.job WHERE state = 'running' AND kind = 'train'"
+                  + " AND updated_at < now() - interval '1 second' AND study_id = '"
+                  + id
+                  + "' LIMIT 1");
+      if (!running.isEmpty()) {
+        Matcher pid = owner.matcher((String) running.get(0));
+        assertThat(pid.find()).as("%s", running).isTrue();
+        return Long.parseLong(pid.group(1));
       }
       Thread.sleep(100);
     }
     throw new AssertionError("no training job of study " + id + " started");
+  }
+
+  /** The first row {@code sql} returns, column by column; empty when it returns none. */
+  private static List<Object> firstRow(Database database, String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection(database.url(), "postgres", "postgres");
+        Statement s = c.createStatement();
+        ResultSet rows = s.executeQuery(sql)) {
+      List<Object> row = new ArrayList<>();
+      if (rows.next()) {
+        for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+          row.add(rows.getObject(i));
+        }
+      }
+      return row;
+    }
   }
 
   /** Kills PostgreSQL as a power cut would: the postmaster and all its processes, by SIGKILL. */
