@@ -16,8 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves every active study along, each in a transaction of its own, by the {@link StudyPipeline} of
- * its kind. Several instances may run it: the study's optimistic lock and the queue's unique job
- * key keep one outcome.
+ * its kind. Several instances may run it, and users cancel studies meanwhile: each reconciliation
+ * holds the study's row lock, so they and cancellations run one at a time per study.
  */
 @Component
 class StudyTracker {
@@ -50,10 +50,22 @@ class StudyTracker {
             EnumSet.of(StudyStatus.QUEUED, StudyStatus.TRAINING, StudyStatus.ANALYZING));
     for (Study s : active) {
       try {
-        transactions.executeWithoutResult(tx -> reconcile(studies.findById(s.id()).orElseThrow()));
+        transactions.executeWithoutResult(tx -> reconcileLocked(s));
       } catch (RuntimeException e) {
         log.warn("could not reconcile study {}: {}", s.id(), e.getMessage());
       }
+    }
+  }
+
+  /**
+   * Reconciles the study under its row lock, as it stands once the lock is held: a cancellation
+   * that committed since the list was read leaves nothing to do, and one that comes later waits for
+   * this transaction, then cancels whatever jobs it queued.
+   */
+  private void reconcileLocked(Study listed) {
+    Study study = studies.findLockedById(listed.id()).orElseThrow();
+    if (!study.status().isTerminal()) {
+      reconcile(study);
     }
   }
 

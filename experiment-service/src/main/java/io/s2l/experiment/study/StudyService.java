@@ -201,7 +201,9 @@ public class StudyService {
    */
   @Transactional
   public Study cancel(UUID id, Long expectedVersion) {
-    Study study = studies.findById(id).orElseThrow(() -> new StudyNotFoundException(id));
+    // locked: a reconciliation that runs meanwhile waits, then finds the study cancelled; one
+    // that runs now is waited for, and the jobs it queues are cancelled below with the others
+    Study study = studies.findLockedById(id).orElseThrow(() -> new StudyNotFoundException(id));
     if (expectedVersion != null && expectedVersion != study.version()) {
       throw new StudyConflictException(
           HttpStatus.PRECONDITION_FAILED,

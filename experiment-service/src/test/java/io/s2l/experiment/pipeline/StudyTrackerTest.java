@@ -94,8 +94,8 @@ class StudyTrackerTest {
         new Study(UUID.randomUUID(), "unreadable", "{\"name\": [", "{}", "s", 1, 1L, Instant.EPOCH);
     StudyRepository studies = mock(StudyRepository.class);
     when(studies.findByStatusIn(any())).thenReturn(List.of(unreadable, good));
-    when(studies.findById(unreadable.id())).thenReturn(Optional.of(unreadable));
-    when(studies.findById(good.id())).thenReturn(Optional.of(good));
+    when(studies.findLockedById(unreadable.id())).thenReturn(Optional.of(unreadable));
+    when(studies.findLockedById(good.id())).thenReturn(Optional.of(good));
     StudyTracker running =
         new StudyTracker(
             studies,

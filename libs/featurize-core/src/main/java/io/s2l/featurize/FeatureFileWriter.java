@@ -1,5 +1,6 @@
 package io.s2l.featurize;
 
+import io.s2l.lm.train.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -7,7 +8,6 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 
@@ -15,9 +15,9 @@ import java.util.Objects;
  * A {@link Featurizer.FeatureSink} that streams an n x k feature matrix into a file: raw
  * little-endian float32, row-major, no header, the format attribution-core's {@code FeatureFile}
  * reads (and numpy's {@code astype('<f4').tofile} writes). Memory is one chunk's buffer whatever n
- * is. The rows go to a temporary file beside the target, which {@link #commit} moves into place
- * once all n have arrived, so a reader never sees a partial file; closing without committing
- * deletes it.
+ * is. The rows go to a temporary file beside the target ({@link AtomicFiles}), which {@link
+ * #commit} forces to disk and moves into place once all n have arrived, so a reader never sees a
+ * partial file, even after a crash; closing without committing deletes it.
  */
 public final class FeatureFileWriter implements Featurizer.FeatureSink, AutoCloseable {
 
@@ -50,8 +50,7 @@ public final class FeatureFileWriter implements Featurizer.FeatureSink, AutoClos
       throw new IllegalArgumentException(
           "rows must be >= 0 and dimension >= 1, were %d and %d".formatted(rows, dimension));
     }
-    Path parent = file.toAbsolutePath().getParent();
-    Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+    Path temporary = AtomicFiles.temporaryFor(file);
     return new FeatureFileWriter(file, temporary, rows, dimension);
   }
 
@@ -91,8 +90,7 @@ public final class FeatureFileWriter implements Featurizer.FeatureSink, AutoClos
     }
     channel.force(true);
     channel.close();
-    Files.move(
-        temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    AtomicFiles.publish(temporary, file);
     committed = true;
   }
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A job with snapshots keeps the parameters after steps round(c T / C) beside the final model, and
- * a resumed attempt still ends with all of them.
+ * a resumed attempt, in its own directory, still ends with all of them.
  */
 class SnapshotsIT {
 
@@ -59,10 +59,10 @@ class SnapshotsIT {
     assertThat(second).hasSameSizeAs(last).isNotEqualTo(last);
     assertThat(straight.resolve("checkpoint-3.params")).doesNotExist();
 
-    // A second attempt of the same job, its resumable checkpoint every s_1 steps, dies one step
-    // after s_1: its checkpoint holds the parameters after step s_1, which must be snapshot 1.
+    // Another job's first attempt, its resumable checkpoint every s_1 steps, dies one step after
+    // s_1: its checkpoint holds the parameters after step s_1, which must be snapshot 1.
     Path interrupted = tmp.resolve("interrupted");
-    CheckpointPolicy policy = new CheckpointPolicy(new Checkpoints(interrupted), at[0]);
+    CheckpointPolicy policy = new CheckpointPolicy(Checkpoints.forAttempt(interrupted, 1), at[0]);
     assertThatThrownBy(
             () ->
                 LmTrainer.train(
@@ -75,26 +75,35 @@ class SnapshotsIT {
                     },
                     policy))
         .isInstanceOf(Crash.class);
-    assertThat(interrupted.resolve("checkpoint-2.params")).doesNotExist();
+    Path attempt1 = interrupted.resolve("attempt-1");
+    assertThat(attempt1.resolve("checkpoint-2.params")).doesNotExist();
     Map<String, float[]> afterS1 = checkpointParameters(interrupted.resolve("checkpoint.bin"));
     Map<String, float[]> snapshot1 = snapshotParameters(straight.resolve("checkpoint-1.params"));
     assertThat(afterS1.keySet()).containsExactlyElementsOf(snapshot1.keySet());
     for (String name : afterS1.keySet()) {
       assertThat(snapshot1.get(name)).as(name).containsExactly(afterS1.get(name));
     }
-    assertThat(Files.readAllBytes(interrupted.resolve("checkpoint-1.params"))).isEqualTo(first);
+    assertThat(Files.readAllBytes(attempt1.resolve("checkpoint-1.params"))).isEqualTo(first);
 
-    // Resumed, it ends with every snapshot, the same as the uninterrupted run's.
+    // The second attempt resumes from that checkpoint, takes over snapshot 1 and ends, in a
+    // directory of its own, with every snapshot and the model, the same as the uninterrupted run's.
+    Checkpoints retry = Checkpoints.forAttempt(interrupted, 2);
     try (TrainedModel resumed =
-        LmTrainer.train(job, TransformerLmIT.texts, (s, t, l) -> {}, policy)) {
-      new Checkpoints(interrupted).saveModel(resumed.model());
+        LmTrainer.train(
+            job, TransformerLmIT.texts, (s, t, l) -> {}, new CheckpointPolicy(retry, at[0]))) {
+      retry.saveModel(resumed.model());
     }
-    assertThat(Files.readAllBytes(interrupted.resolve("checkpoint-2.params"))).isEqualTo(second);
-    assertThat(Files.readAllBytes(interrupted.resolve("model.params"))).isEqualTo(last);
+    Path attempt2 = interrupted.resolve("attempt-2");
+    assertThat(Files.readAllBytes(attempt2.resolve("checkpoint-1.params"))).isEqualTo(first);
+    assertThat(Files.readAllBytes(attempt2.resolve("checkpoint-2.params"))).isEqualTo(second);
+    assertThat(Files.readAllBytes(attempt2.resolve("model.params"))).isEqualTo(last);
+    assertThat(attempt1.resolve("model.params")).doesNotExist();
 
     // A resume past a snapshot nobody wrote fails before training.
-    Files.delete(interrupted.resolve("checkpoint-1.params"));
-    assertThatThrownBy(() -> LmTrainer.train(job, TransformerLmIT.texts, (s, t, l) -> {}, policy))
+    Files.delete(attempt1.resolve("checkpoint-1.params"));
+    Files.delete(attempt2.resolve("checkpoint-1.params"));
+    CheckpointPolicy third = new CheckpointPolicy(Checkpoints.forAttempt(interrupted, 3), at[0]);
+    assertThatThrownBy(() -> LmTrainer.train(job, TransformerLmIT.texts, (s, t, l) -> {}, third))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("snapshot 1 of step " + at[0] + " is missing");
     assertThatThrownBy(() -> LmTrainer.train(job, TransformerLmIT.texts, (s, t, l) -> {}))

@@ -11,6 +11,7 @@ import io.s2l.classifier.TrainedClassifier;
 import io.s2l.corpus.BuiltinImages;
 import io.s2l.corpus.ImageSet;
 import io.s2l.featurize.BlockProjection;
+import io.s2l.featurize.FeatureFileWriter;
 import io.s2l.featurize.Featurizer;
 import io.s2l.featurize.GradientSource;
 import io.s2l.featurize.PerExampleGradients;
@@ -21,15 +22,10 @@ import io.s2l.study.FeaturizeJobSpec;
 import io.s2l.study.JobKinds;
 import io.s2l.worker.config.WorkerProperties;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -93,26 +89,26 @@ class FeaturizeJobHandler implements JobHandler {
       GradientSource source = gradients.over(pixels, labels);
       BlockProjection projection =
           new BlockProjection(gradients.parameterCount(), spec.dimension(), spec.projectionSeed());
-      String relative = Path.of(modelPath).getParent().resolve(FeatureFiles.name(spec)).toString();
-      Path file = properties.artifacts().resolve(relative);
-      Path temporary = Files.createTempFile(file.getParent(), "features", ".tmp");
-      try (DataOutputStream out =
-          new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
+      Path directory = Path.of(modelPath).getParent();
+      FeatureFiles.deleteTemporaries(properties.artifacts().resolve(directory), spec);
+      String relative = directory.resolve(FeatureFiles.name(spec, job.attempt())).toString();
+      try (FeatureFileWriter out =
+          FeatureFileWriter.create(
+              properties.artifacts().resolve(relative), source.size(), spec.dimension())) {
         new Featurizer(projection, CHUNK)
             .featurize(
                 source,
                 (firstRow, rows, features) -> {
-                  write(out, features, rows * spec.dimension());
+                  out.accept(firstRow, rows, features);
                   context.progress((double) (firstRow + rows) / source.size());
                   context.checkLease();
                 });
+        out.commit();
       }
-      Files.move(
-          temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       String margins = relative.replace(".f32", "-margins.f32");
-      writeMargins(
-          ClassifierEvaluation.evaluate(model, pixels, labels, CHUNK).margins(),
-          properties.artifacts().resolve(margins));
+      FeatureFiles.writeMargins(
+          properties.artifacts().resolve(margins),
+          ClassifierEvaluation.evaluate(model, pixels, labels, CHUNK).margins());
       store.recordAndComplete(
           spec, source.size(), gradients.parameterCount(), relative, margins, job);
       log.info(
@@ -147,25 +143,5 @@ class FeaturizeJobHandler implements JobHandler {
       throw e;
     }
     return new TrainedClassifier(model, network, null);
-  }
-
-  private static void writeMargins(float[] margins, Path file) throws IOException {
-    Path temporary = Files.createTempFile(file.getParent(), "margins", ".tmp");
-    try (DataOutputStream out =
-        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
-      write(out, margins, margins.length);
-    }
-    Files.move(
-        temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static void write(DataOutputStream out, float[] values, int count) {
-    ByteBuffer buffer = ByteBuffer.allocate(count * 4).order(ByteOrder.LITTLE_ENDIAN);
-    buffer.asFloatBuffer().put(values, 0, count);
-    try {
-      out.write(buffer.array());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -94,7 +94,8 @@ class LmFeatures {
     for (int i = 0; i < negated.length; i++) {
       negated[i] = examples.get(i).output() == LmOutput.CHOICE_MARGIN;
     }
-    String relative = run.resolve(FeatureFiles.name(spec)).toString();
+    FeatureFiles.deleteTemporaries(properties.artifacts().resolve(run), spec);
+    String relative = run.resolve(FeatureFiles.name(spec, job.attempt())).toString();
     String margins = relative.replace(".f32", "-margins.f32");
     try (TrainedModel model = load(spec, params)) {
       LmGradients gradients = LmGradients.of(model);
@@ -123,7 +124,9 @@ class LmFeatures {
         out.commit();
       }
       double seconds = (System.nanoTime() - started) / 1e9;
-      writeMargins(outputs(model, train, texts, pool.dataset(), spec.targetSet()), margins);
+      FeatureFiles.writeMargins(
+          properties.artifacts().resolve(margins),
+          outputs(model, train, texts, pool.dataset(), spec.targetSet()));
       store.recordAndComplete(
           spec, examples.size(), gradients.parameterCount(), relative, margins, job);
       log.info(
@@ -170,14 +173,6 @@ class LmFeatures {
       return train
           ? Evaluations.text(scorer, texts).margins()
           : evalSets.evaluate(scorer, dataset, targetSet).margins();
-    }
-  }
-
-  private void writeMargins(float[] values, String relative) throws IOException {
-    try (FeatureFileWriter out =
-        FeatureFileWriter.create(properties.artifacts().resolve(relative), values.length, 1)) {
-      out.accept(0, values.length, values);
-      out.commit();
     }
   }
 

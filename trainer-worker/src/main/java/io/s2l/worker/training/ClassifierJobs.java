@@ -74,7 +74,8 @@ class ClassifierJobs {
                 context.checkLease();
               }
             })) {
-      new Checkpoints(properties.artifacts().resolve(runPath)).saveModel(model.model());
+      Checkpoints.forAttempt(properties.artifacts().resolve(runPath), job.attempt())
+          .saveModel(model.model());
       long started = System.nanoTime();
       Map<String, EvalResult> results = new LinkedHashMap<>();
       for (String evalSet : spec.evalSets()) {
@@ -106,7 +107,7 @@ class ClassifierJobs {
               evalSeconds,
               PeakMemory.residentBytes(),
               results,
-              runPath + "/" + RunPaths.MODEL_FILE));
+              RunPaths.model(job, spec)));
     }
   }
 

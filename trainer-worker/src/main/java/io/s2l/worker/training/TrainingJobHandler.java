@@ -28,10 +28,11 @@ import org.springframework.stereotype.Component;
  * registered trainer goes to the {@link ExternalTraining} that runs it.
  *
  * <p>A language-model job with snapshots (an attribution study's pool model) keeps them as {@code
- * checkpoint-<c>.params} beside {@code model.params} in its run directory, where its resumable
- * checkpoint lives too: a retried attempt resumes there and ends with every snapshot, or fails
- * before training if one it would skip is missing ({@link LmTrainer}). The evaluation stores each
- * example's attribution output o as its margin (docs/science.md section 3.1).
+ * checkpoint-<c>.params} beside {@code model.params} in its attempt's directory, under the run
+ * directory where its resumable checkpoint lives: a retried attempt resumes there, takes over the
+ * snapshots the earlier attempts wrote, and ends with every snapshot, or fails before training if
+ * one it would skip is missing ({@link LmTrainer}). The evaluation stores each example's
+ * attribution output o as its margin (docs/science.md section 3.1).
  */
 @Component
 class TrainingJobHandler implements JobHandler {
@@ -116,7 +117,8 @@ class TrainingJobHandler implements JobHandler {
             ? corpus.subsetText(spec.dataset(), spec.distribution().subset())
             : corpus.trainTexts(spec.dataset());
     String runPath = RunPaths.of(job, spec);
-    Checkpoints store = new Checkpoints(properties.artifacts().resolve(runPath));
+    Checkpoints store =
+        Checkpoints.forAttempt(properties.artifacts().resolve(runPath), job.attempt());
     try (TrainedModel model =
         LmTrainer.train(
             spec,
@@ -155,7 +157,7 @@ class TrainingJobHandler implements JobHandler {
               evalSeconds,
               PeakMemory.residentBytes(),
               losses,
-              runPath + "/" + RunPaths.MODEL_FILE);
+              RunPaths.model(job, spec));
       runs.storeAndComplete(run);
       log.info(
           "job {} done: {} tokens in {} s ({} tokens/s), final train loss {}",

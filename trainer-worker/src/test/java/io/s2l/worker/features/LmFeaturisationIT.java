@@ -134,7 +134,7 @@ class LmFeaturisationIT {
             tuple("test", 0, quiz.size()),
             tuple("test", 1, grammar.size()));
     assertThat((String) files.get(2).get("path"))
-        .endsWith("/features-test-k64-seed11-checkpoint1.f32");
+        .endsWith("/attempt-1/features-test-k64-seed11-checkpoint1-attempt1.f32");
     assertThat(Files.size(ARTIFACTS.resolve((String) files.get(2).get("path"))))
         .isEqualTo(4L * K * grammar.size());
 

@@ -12,6 +12,7 @@ import io.s2l.experiment.trainer.TrainerNotFoundException;
 import io.s2l.study.FieldError;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -96,6 +97,21 @@ class ProblemHandler extends BaseProblemHandler {
         e instanceof DatasetOverLimitException ? "Dataset too large" : "Request too large");
     problem.setProperty("limit", e.limit());
     problem.setProperty("property", e.property());
+    return problem;
+  }
+
+  /**
+   * A write that lost a race for a row (an optimistic version that moved, a lock or a deadlock the
+   * database gave up on) did nothing and may simply be repeated: 409, never a 500.
+   */
+  @ExceptionHandler(ConcurrencyFailureException.class)
+  ProblemDetail concurrentChange(ConcurrencyFailureException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.CONFLICT,
+            "the resource was changed by another request at the same time; nothing was done,"
+                + " repeat the request");
+    problem.setTitle("Concurrent change");
     return problem;
   }
 

@@ -84,7 +84,10 @@ class StudyController {
               + " study must still be at that version (412 otherwise). 409 when it already"
               + " finished. 202 with the study.")
   @ApiResponse(responseCode = "202", description = "Accepted: the study, being cancelled")
-  @ApiResponse(responseCode = "409", description = "The study has finished")
+  @ApiResponse(
+      responseCode = "409",
+      description =
+          "The study has finished, or another request changed it at that moment (repeat it)")
   @ApiResponse(responseCode = "412", description = "The study is no longer at the If-Match version")
   ResponseEntity<StudyView> cancel(
       @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {

@@ -39,6 +39,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 @WebMvcTest(StudyController.class)
@@ -259,6 +260,18 @@ class StudyControllerWebTest extends SecuredWebSlice {
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.detail", containsString("If-Match")));
+  }
+
+  @Test
+  void aCancelThatLostARaceIsAConflictToRepeatNotAServerError() throws Exception {
+    given(service.cancel(ID, null))
+        .willThrow(new ObjectOptimisticLockingFailureException(Study.class, ID));
+
+    mvc.perform(post("/api/v1/studies/" + ID + "/cancel").with(as(Role.SUBMIT)))
+        .andExpect(status().isConflict())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.title").value("Concurrent change"))
+        .andExpect(jsonPath("$.detail", containsString("repeat the request")));
   }
 
   @Test

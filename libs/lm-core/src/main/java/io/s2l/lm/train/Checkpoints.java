@@ -3,22 +3,24 @@ package io.s2l.lm.train;
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
  * A training run's checkpoints in a directory of the artifact store: the step reached, the model's
- * parameters and the optimiser's state, in one file written atomically (to a temporary file, then
- * moved into place), so a crash never leaves a half-written checkpoint. Beside it: the final model
- * ({@code model.params}) and the snapshots a job keeps for attribution ({@code
- * checkpoint-<c>.params}), parameters only, in DJL's format, each written atomically too.
+ * parameters and the optimiser's state, in one file ({@code checkpoint.bin}) that every attempt of
+ * the job shares, so a retry resumes where the last checkpoint of any attempt left off. What an
+ * attempt produces, the final model ({@code model.params}) and the snapshots a job keeps for
+ * attribution ({@code checkpoint-<c>.params}), goes to that attempt's own directory ({@code
+ * attempt-<n>/}): the run stored with the job's completion names it, so an attempt that lost its
+ * lease and still trains (a zombie) writes only files nobody reads. Every file is written with
+ * {@link AtomicFiles}: a crash leaves the previous file whole and at most a temporary file, which
+ * the next attempt deletes when it starts.
  */
 public final class Checkpoints {
 
@@ -30,9 +32,43 @@ public final class Checkpoints {
   private static final int FORMAT = 1;
 
   private final Path directory;
+  private final Path attemptDirectory;
+  private final int attempt;
 
+  /** Checkpoints, model and snapshots all in {@code directory}: a run with a single attempt. */
   public Checkpoints(Path directory) {
+    this(directory, directory, 0);
+  }
+
+  private Checkpoints(Path directory, Path attemptDirectory, int attempt) {
     this.directory = directory;
+    this.attemptDirectory = attemptDirectory;
+    this.attempt = attempt;
+  }
+
+  /**
+   * The store of attempt {@code attempt} (1, 2, ...) of the job whose run directory is {@code
+   * directory}. The temporary files earlier attempts left there are deleted: the queue gives a job
+   * to one attempt at a time, and an earlier one still writing lost its lease.
+   */
+  public static Checkpoints forAttempt(Path directory, int attempt) {
+    if (attempt < 1) {
+      throw new IllegalArgumentException("attempts are numbered from 1, not " + attempt);
+    }
+    Checkpoints store =
+        new Checkpoints(directory, directory.resolve(attemptDirectory(attempt)), attempt);
+    try {
+      AtomicFiles.deleteTemporaries(directory, FILE + ".");
+      AtomicFiles.deleteTemporaries(store.attemptDirectory, "");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear temporary files in " + directory, e);
+    }
+    return store;
+  }
+
+  /** The directory of attempt n within a run directory, relative to it. */
+  public static String attemptDirectory(int attempt) {
+    return "attempt-" + attempt;
   }
 
   /** The step of the latest checkpoint, if there is one. */
@@ -51,20 +87,16 @@ public final class Checkpoints {
 
   void save(long step, Model model, ResumableAdamW optimizer) {
     try {
-      Files.createDirectories(directory);
-      Path temporary = Files.createTempFile(directory, "checkpoint", ".tmp");
-      try (DataOutputStream out =
-          new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
-        out.writeInt(FORMAT);
-        out.writeLong(step);
-        writeParameters(out, model);
-        optimizer.save(out, model.getBlock().getParameters());
-      }
-      Files.move(
-          temporary,
+      AtomicFiles.write(
           directory.resolve(FILE),
-          StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+          stream -> {
+            DataOutputStream out = new DataOutputStream(stream);
+            out.writeInt(FORMAT);
+            out.writeLong(step);
+            writeParameters(out, model);
+            optimizer.save(out, model.getBlock().getParameters());
+            out.flush();
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a checkpoint to " + directory, e);
     }
@@ -142,9 +174,27 @@ public final class Checkpoints {
     return "checkpoint-" + c + ".params";
   }
 
-  /** Whether snapshot c has been written. */
+  /**
+   * Whether snapshot c has been written for this attempt: by it, or by an earlier attempt whose
+   * checkpoint it resumes, from whose directory (the latest that has it) it is then copied.
+   */
   boolean hasSnapshot(int c) {
-    return Files.isRegularFile(directory.resolve(snapshotFile(c)));
+    Path mine = attemptDirectory.resolve(snapshotFile(c));
+    if (Files.isRegularFile(mine)) {
+      return true;
+    }
+    for (int earlier = attempt - 1; earlier >= 1; earlier--) {
+      Path theirs = directory.resolve(attemptDirectory(earlier)).resolve(snapshotFile(c));
+      if (Files.isRegularFile(theirs)) {
+        try {
+          AtomicFiles.copy(theirs, mine);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot take over " + theirs, e);
+        }
+        return true;
+      }
+    }
+    return false;
   }
 
   void saveSnapshot(int c, Model model) {
@@ -153,23 +203,20 @@ public final class Checkpoints {
 
   private void saveParameters(Model model, String file) {
     try {
-      Files.createDirectories(directory);
-      Path temporary = Files.createTempFile(directory, "params", ".tmp");
-      try (DataOutputStream out =
-          new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
-        model.getBlock().saveParameters(out);
-      }
-      Files.move(
-          temporary,
-          directory.resolve(file),
-          StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      AtomicFiles.write(
+          attemptDirectory.resolve(file),
+          out -> model.getBlock().saveParameters(new DataOutputStream(out)));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot save " + file + " to " + directory, e);
+      throw new UncheckedIOException("cannot save " + file + " to " + attemptDirectory, e);
     }
   }
 
   Path directory() {
     return directory;
+  }
+
+  /** Where this attempt's model and snapshots go. */
+  public Path attemptDirectory() {
+    return attemptDirectory;
   }
 }

@@ -54,7 +54,7 @@ public final class LmTrainer {
    * position, so the result equals that of an uninterrupted run bit for bit.
    *
    * <p>A job with snapshots ({@link TrainingJobSpec#snapshotSteps}) keeps the parameters after each
-   * snapshot step s_c as {@code checkpoint-<c>.params} in the store's directory, written before
+   * snapshot step s_c as {@code checkpoint-<c>.params} in the attempt's directory, written before
    * that step's resumable checkpoint. So an attempt resuming at step d finds every snapshot with
    * s_c <= d written by an earlier attempt; should one be missing (deleted by hand), training fails
    * before its first step rather than end without it.
@@ -170,10 +170,10 @@ public final class LmTrainer {
                 + c
                 + " of step "
                 + snapshotSteps[c - 1]
-                + " is missing from "
-                + store.directory()
-                + " ("
+                + " is missing ("
                 + Checkpoints.snapshotFile(c)
+                + " in no attempt's directory under "
+                + store.directory()
                 + "); delete checkpoint.bin there to train again from the start");
       }
     }
