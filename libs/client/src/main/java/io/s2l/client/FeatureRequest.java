@@ -1,0 +1,12 @@
+package io.s2l.client;
+
+/**
+ * What {@code POST /api/v1/studies/{id}/features} featurises: one trained classifier of an
+ * attribution study ({@code docs/api.md}).
+ *
+ * @param run the trained model, {@code scale/distribution/seed}
+ * @param examples {@code train} or {@code test}
+ * @param dimension k, the dimension the gradients are projected to
+ * @param projectionSeed the seed of the random projection
+ */
+public record FeatureRequest(String run, String examples, Integer dimension, Long projectionSeed) {}
