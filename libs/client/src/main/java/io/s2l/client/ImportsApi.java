@@ -21,12 +21,18 @@ public final class ImportsApi {
    * Each option null keeps the service's default.
    *
    * @param reference the reference scale, or null to let the service choose the largest
+   * @param name the import's name, or null for the file's
    * @param metric {@code decisionAccuracy} or {@code r2}
    * @param threshold in (0, 1]
    * @param minDistributions the fewest distributions for a recommendation, 3 to 1000
    */
   public ImportReceipt upload(
-      Path file, String reference, String metric, Double threshold, Integer minDistributions) {
+      Path file,
+      String reference,
+      String name,
+      String metric,
+      Double threshold,
+      Integer minDistributions) {
     String type = file.getFileName().toString().endsWith(".json") ? "application/json" : "text/csv";
     HttpRequest request;
     try {
@@ -36,6 +42,8 @@ public final class ImportsApi {
                       + Transport.query(
                           "reference",
                           reference,
+                          "name",
+                          name,
                           "metric",
                           metric,
                           "threshold",

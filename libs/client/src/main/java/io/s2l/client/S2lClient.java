@@ -103,13 +103,13 @@ public final class S2lClient {
    * @param reference the reference scale, or null to let the service choose the largest
    */
   public ImportReceipt importFile(Path file, String reference) {
-    return imports.upload(file, reference, null, null, null);
+    return imports.upload(file, reference, null, null, null, null);
   }
 
   /** As {@link ImportsApi#upload}. */
   public ImportReceipt importFile(
       Path file, String reference, String metric, Double threshold, Integer minDistributions) {
-    return imports.upload(file, reference, metric, threshold, minDistributions);
+    return imports.upload(file, reference, null, metric, threshold, minDistributions);
   }
 
   public ScaleCorrelationResult scaleCorrelation(UUID id) {
