@@ -1,5 +1,7 @@
 package io.s2l.client;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A key to create.
  *
@@ -8,5 +10,6 @@ package io.s2l.client;
  * @param maxActiveStudies null for no limit
  * @param maxJobsPerDay null for no limit
  */
+@JsonInclude(JsonInclude.Include.NON_NULL) // what is left out takes the service's default
 public record KeyRequest(
     String owner, String name, String role, Integer maxActiveStudies, Integer maxJobsPerDay) {}

@@ -1,5 +1,6 @@
 package io.s2l.client;
 
+import io.s2l.api.Page;
 import io.s2l.api.attribution.AttributionResult;
 import io.s2l.api.attribution.TargetExamples;
 import io.s2l.api.correlation.ScaleCorrelationResult;
@@ -136,6 +137,11 @@ public final class S2lClient {
 
   public MixtureResult mixture(UUID id) {
     return results.mixture(id);
+  }
+
+  /** One page of a study's runs. */
+  public Page<RunView> runs(UUID id, int page, int size) {
+    return results.runs(id, page, size);
   }
 
   /** Every run of a study. */
