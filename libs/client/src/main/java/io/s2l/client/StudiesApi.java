@@ -116,12 +116,13 @@ public final class StudiesApi {
         http.request(base + "/" + id + "/events").header("Accept", "text/event-stream").build();
     HttpResponse<InputStream> response;
     try {
-      response = http.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      response = http.httpClient.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
       throw Transport.unreachable(request, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ApiException("interrupted", 0, ApiException.Kind.UNREACHABLE, null, e);
+      throw new ApiException(
+          Transport.describe(request) + " interrupted", 0, ApiException.Kind.UNREACHABLE, null, e);
     }
     if (response.statusCode() != 200) {
       try (InputStream body = response.body()) {

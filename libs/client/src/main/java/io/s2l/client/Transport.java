@@ -31,7 +31,8 @@ final class Transport {
   private static final int QUOTED = 500;
 
   final ObjectMapper json = ApiJson.mapper();
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  final HttpClient httpClient =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String key;
 
   Transport(String key) {
@@ -89,7 +90,7 @@ final class Transport {
 
   HttpResponse<String> exchange(HttpRequest request) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
+      return httpClient.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw unreachable(request, e);
     } catch (InterruptedException e) {
