@@ -126,8 +126,7 @@ class EndToEndIT {
           }
           assertThat(examples.helpful().get(0).score() >= examples.harmful().get(0).score())
               .isTrue();
-          assertThat(client.plot("/api/v1/studies/" + id + "/attribution/lds.svg"))
-              .startsWith("<svg");
+          assertThat(client.plots().attributionLds(id)).startsWith("<svg");
 
           ObjectNode report = DemoReport.build("attribution", result, Duration.ofSeconds(1));
           for (String field : new String[] {"scale", "lds", "ci95", "computeRatio"}) {
@@ -168,8 +167,7 @@ class EndToEndIT {
             assertThat(e.ci95().get(0)).isLessThanOrEqualTo(gain);
             assertThat(e.ci95().get(1)).isGreaterThanOrEqualTo(gain);
           }
-          assertThat(client.plot("/api/v1/studies/" + result.study().id() + "/selection/gain.svg"))
-              .startsWith("<svg");
+          assertThat(client.plots().selectionGain(result.study().id())).startsWith("<svg");
           ObjectNode report = DemoReport.build("selection", result, Duration.ofSeconds(1));
           for (String field :
               new String[] {
@@ -239,7 +237,7 @@ class EndToEndIT {
             assertThat(e.ci95().get(1)).isGreaterThanOrEqualTo(e.gainOverRandom());
             assertThat(e.verifiedAccuracy()).isBetween(0.0, 1.0);
           }
-          assertThat(client.plot("/api/v1/studies/" + result.study().id() + "/selection/gain.svg"))
+          assertThat(client.plots().selectionGain(result.study().id()))
               .startsWith("<svg")
               .contains("selection size");
           ObjectNode report = DemoReport.build("lm-selection", result, Duration.ofSeconds(1));

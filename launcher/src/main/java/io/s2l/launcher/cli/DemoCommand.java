@@ -2,15 +2,12 @@ package io.s2l.launcher.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.s2l.client.S2lClient;
-import io.s2l.launcher.demo.AttributionSection;
 import io.s2l.launcher.demo.DemoReport;
 import io.s2l.launcher.demo.DemoResult;
 import io.s2l.launcher.demo.DemoRun;
 import io.s2l.launcher.demo.PlotFiles;
 import io.s2l.launcher.demo.ProgressBar;
 import io.s2l.launcher.demo.ReferenceTrainer;
-import io.s2l.launcher.demo.ResultsTable;
-import io.s2l.launcher.demo.SelectionSection;
 import io.s2l.launcher.demo.TrainerComparison;
 import io.s2l.launcher.platform.Platform;
 import java.io.IOException;
@@ -122,7 +119,7 @@ final class DemoCommand implements Callable<Integer> {
                     bar,
                     () -> requireAlive(running),
                     timeout);
-        print(result);
+        result.print(System.out);
         results.add(result);
       }
       DemoResult result = results.get(0);
@@ -155,21 +152,6 @@ final class DemoCommand implements Callable<Integer> {
     System.out.printf(
         "s2l: done in %s%n", ProgressBar.clock(Duration.between(begin, clock.instant())));
     return 0;
-  }
-
-  private static void print(DemoResult result) {
-    if (result.scaleCorrelation() != null) {
-      ResultsTable.print(result.scaleCorrelation(), System.out);
-    }
-    if (result.attribution() != null) {
-      AttributionSection.print(result.attribution(), System.out);
-    }
-    if (result.selection() != null) {
-      SelectionSection.print(result.selection(), System.out);
-    }
-    if (result.mixture() != null) {
-      SelectionSection.print(result.mixture(), System.out);
-    }
   }
 
   private static void requireAlive(Platform platform) {

@@ -41,7 +41,9 @@ final class UpCommand implements Callable<Integer> {
                   running.close();
                   stopped.countDown();
                 }));
-    System.out.println("s2l is up. Submit studies with curl (see README.md), then follow them:");
+    System.out.println(
+        "s2l is up. Submit studies with ./s2l submit FILE.json --wait, or with curl (see"
+            + " README.md), then follow them:");
     System.out.println("  experiment service  " + running.experimentUrl() + "/api/v1/studies");
     System.out.println(
         "  analysis service    "

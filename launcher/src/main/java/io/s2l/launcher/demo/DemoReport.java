@@ -21,6 +21,11 @@ public final class DemoReport {
 
   private DemoReport() {}
 
+  /**
+   * @param platformStart how long the platform took to start, or null when it was already running
+   *     (then, as when {@code result} does not know when training ended, the timings leave out what
+   *     they cannot tell)
+   */
   public static ObjectNode build(String preset, DemoResult result, Duration platformStart) {
     ObjectNode report = JSON.createObjectNode();
     report.put("schemaVersion", SCHEMA_VERSION);
@@ -32,12 +37,16 @@ public final class DemoReport {
     report.put("referenceScale", study.referenceScale());
     report.set("plan", study.plan());
     ObjectNode timings = report.putObject("timings");
-    timings.put("platformStartSeconds", seconds(platformStart));
-    timings.put(
-        "import".equals(preset) ? "importSeconds" : "trainingSeconds",
-        seconds(Duration.between(result.submittedAt(), result.trainedAt())));
-    timings.put(
-        "analysisSeconds", seconds(Duration.between(result.trainedAt(), result.completedAt())));
+    if (platformStart != null) {
+      timings.put("platformStartSeconds", seconds(platformStart));
+    }
+    if (result.trainedAt() != null) {
+      timings.put(
+          "import".equals(preset) ? "importSeconds" : "trainingSeconds",
+          seconds(Duration.between(result.submittedAt(), result.trainedAt())));
+      timings.put(
+          "analysisSeconds", seconds(Duration.between(result.trainedAt(), result.completedAt())));
+    }
     timings.put(
         "studySeconds", seconds(Duration.between(result.submittedAt(), result.completedAt())));
     report.put("submittedAt", result.submittedAt().toString());

@@ -6,6 +6,7 @@ import io.s2l.api.mixture.MixtureVerification;
 import io.s2l.api.run.RunView;
 import io.s2l.api.selection.SelectionResult;
 import io.s2l.api.study.StudyView;
+import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,7 +15,8 @@ import java.util.List;
  * attribution study has an {@code attribution} analysis and no {@code scaleCorrelation}; a mixture
  * study has the verification of its recommended mixtures in {@code mixture} and no {@code
  * scaleCorrelation}; every other study has a {@code scaleCorrelation}. A selection study also has
- * its verified {@code selection}. What a study does not have is null.
+ * its verified {@code selection}. What a study does not have is null; so is {@code trainedAt} when
+ * it is not known (results read after the fact).
  */
 public record DemoResult(
     StudyView study,
@@ -25,4 +27,21 @@ public record DemoResult(
     List<RunView> runs,
     Instant submittedAt,
     Instant trainedAt,
-    Instant completedAt) {}
+    Instant completedAt) {
+
+  /** The tables of what the study has, as the demo prints them. */
+  public void print(PrintStream out) {
+    if (scaleCorrelation != null) {
+      ResultsTable.print(scaleCorrelation, out);
+    }
+    if (attribution != null) {
+      AttributionSection.print(attribution, out);
+    }
+    if (selection != null) {
+      SelectionSection.print(selection, out);
+    }
+    if (mixture != null) {
+      SelectionSection.print(mixture, out);
+    }
+  }
+}

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.s2l.api.study.StudyProgress;
 import io.s2l.api.study.StudyView;
 import io.s2l.client.S2lClient;
 import java.time.Clock;
@@ -39,13 +38,8 @@ public final class DemoRun {
     while (true) {
       study = client.study(id);
       String status = study.status();
-      StudyProgress p = study.progress();
       Duration elapsed = Duration.between(started, clock.instant());
-      String shown =
-          p.featuresTotal() != null
-              ? status + " features " + number(p.featuresDone()) + "/" + p.featuresTotal()
-              : status;
-      bar.update(shown, p.jobsDone(), p.jobsTotal(), p.jobsRunning(), p.fraction(), elapsed);
+      bar.show(study, elapsed);
       if (trainedAt == null && !status.equals("QUEUED") && !status.equals("TRAINING")) {
         trainedAt = clock.instant();
       }
@@ -96,11 +90,6 @@ public final class DemoRun {
     } catch (JsonProcessingException | ClassCastException e) {
       throw new IllegalArgumentException("the study definition is not a JSON object", e);
     }
-  }
-
-  /** As the progress line always showed a missing count: 0. */
-  private static int number(Integer value) {
-    return value == null ? 0 : value;
   }
 
   private static JsonNode read(String definition) {

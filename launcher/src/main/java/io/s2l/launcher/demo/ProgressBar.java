@@ -1,5 +1,7 @@
 package io.s2l.launcher.demo;
 
+import io.s2l.api.study.StudyProgress;
+import io.s2l.api.study.StudyView;
 import java.io.PrintStream;
 import java.time.Duration;
 
@@ -19,6 +21,21 @@ public final class ProgressBar {
   public ProgressBar(PrintStream out, boolean interactive) {
     this.out = out;
     this.interactive = interactive;
+  }
+
+  /** Shows a study's status and progress, {@code elapsed} since it was submitted. */
+  public void show(StudyView study, Duration elapsed) {
+    StudyProgress p = study.progress();
+    String shown =
+        p.featuresTotal() != null
+            ? study.status() + " features " + number(p.featuresDone()) + "/" + p.featuresTotal()
+            : study.status();
+    update(shown, p.jobsDone(), p.jobsTotal(), p.jobsRunning(), p.fraction(), elapsed);
+  }
+
+  /** As the progress line always showed a missing count: 0. */
+  private static int number(Integer value) {
+    return value == null ? 0 : value;
   }
 
   void update(String status, int done, int total, int running, double fraction, Duration elapsed) {
@@ -48,7 +65,8 @@ public final class ProgressBar {
     }
   }
 
-  void finish() {
+  /** Ends the line a terminal redraws in place. */
+  public void finish() {
     if (interactive) {
       out.println();
     }

@@ -1,5 +1,7 @@
 package io.s2l.launcher.bench;
 
+import io.s2l.client.KeyRequest;
+import io.s2l.client.S2lClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,20 +50,11 @@ public final class SubmissionLoad {
     String admin = System.getenv("S2L_ADMIN_KEY");
     HttpRequest submit = submission(base, admin);
     // a team's key with both quotas: each submission then locks the key and counts its studies
-    HttpRequest createKey =
-        HttpRequest.newBuilder(URI.create(base + "/api/v1/keys"))
-            .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + admin)
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "{\"owner\": \"load\", \"name\": \"load\", \"role\": \"SUBMIT\","
-                        + " \"maxActiveStudies\": 1000000, \"maxJobsPerDay\": 1000000000}"))
-            .build();
     String teamKey =
-        new com.fasterxml.jackson.databind.ObjectMapper()
-            .readTree(http.send(createKey, HttpResponse.BodyHandlers.ofString()).body())
-            .get("secret")
-            .asText();
+        new S2lClient(base, null, admin)
+            .keys()
+            .create(new KeyRequest("load", "load", "SUBMIT", 1_000_000, 1_000_000_000))
+            .secret();
     HttpRequest quotaSubmit = submission(base, teamKey);
     run(http, probe, rate, 5, 200); // warm-up
     run(http, submit, rate, 5, 202);

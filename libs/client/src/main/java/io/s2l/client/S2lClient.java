@@ -1,8 +1,5 @@
 package io.s2l.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.api.Page;
 import io.s2l.api.attribution.AttributionResult;
 import io.s2l.api.attribution.TargetExamples;
@@ -12,74 +9,93 @@ import io.s2l.api.mixture.MixtureResult;
 import io.s2l.api.run.RunView;
 import io.s2l.api.selection.SelectionResult;
 import io.s2l.api.study.StudyView;
-import java.io.FileNotFoundException;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The platform's REST API, typed: each call returns the api-model record of its answer. One client
- * speaks to both services (studies on the experiment service, results on the analysis service) with
- * one API key.
+ * The platform's REST API, typed: each call returns the api-model record (or a record of this
+ * package) of its answer, and any other answer throws an {@link ApiException} carrying the problem
+ * document. One client speaks to both services (studies, datasets, keys, trainers and jobs on the
+ * experiment service; results, plots and imports on the analysis service) with one API key. The
+ * endpoints are grouped by feature ({@link #studies()}, {@link #results()}, ...); the calls used
+ * most are also here. Thread-safe.
  */
 public final class S2lClient {
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final ObjectMapper json = ApiJson.mapper();
-  private final String experimentUrl;
-  private final String analysisUrl;
-  private final String key;
+  private final StudiesApi studies;
+  private final DatasetsApi datasets;
+  private final KeysApi keys;
+  private final TrainersApi trainers;
+  private final JobsApi jobs;
+  private final ResultsApi results;
+  private final PlotsApi plots;
+  private final ImportsApi imports;
 
   /**
+   * @param experimentUrl the experiment service, e.g. {@code http://localhost:8080}
+   * @param analysisUrl the analysis service, e.g. {@code http://localhost:8081}
    * @param key the API key sent with every request
    */
   public S2lClient(String experimentUrl, String analysisUrl, String key) {
-    this.experimentUrl = experimentUrl;
-    this.analysisUrl = analysisUrl;
-    this.key = key;
+    Transport http = new Transport(key);
+    String experiment = trimmed(experimentUrl);
+    String analysis = trimmed(analysisUrl);
+    this.studies = new StudiesApi(http, experiment);
+    this.datasets = new DatasetsApi(http, experiment);
+    this.keys = new KeysApi(http, experiment);
+    this.trainers = new TrainersApi(http, experiment);
+    this.jobs = new JobsApi(http, experiment);
+    this.results = new ResultsApi(http, analysis);
+    this.plots = new PlotsApi(http, analysis);
+    this.imports = new ImportsApi(http, analysis);
+  }
+
+  public StudiesApi studies() {
+    return studies;
+  }
+
+  public DatasetsApi datasets() {
+    return datasets;
+  }
+
+  public KeysApi keys() {
+    return keys;
+  }
+
+  public TrainersApi trainers() {
+    return trainers;
+  }
+
+  public JobsApi jobs() {
+    return jobs;
+  }
+
+  public ResultsApi results() {
+    return results;
+  }
+
+  public PlotsApi plots() {
+    return plots;
+  }
+
+  public ImportsApi imports() {
+    return imports;
   }
 
   /** Submits a study definition (JSON); returns the accepted study. */
   public StudyView submit(String definition) {
-    HttpRequest request =
-        request(experimentUrl + "/api/v1/studies")
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(definition))
-            .build();
-    return read(send(request, 202), StudyView.class, request);
-  }
-
-  /**
-   * Registers an external trainer (admin keys only): 201 when new, 200 when the same definition was
-   * already registered under that name.
-   *
-   * @param registration the registration's JSON ({@code docs/api.md}, Trainers)
-   */
-  public void registerTrainer(String registration) {
-    HttpRequest request =
-        request(experimentUrl + "/api/v1/trainers")
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(registration))
-            .build();
-    HttpResponse<String> response = exchange(request);
-    if (response.statusCode() != 200) {
-      expect(response, 201);
-    }
+    return studies.submit(definition);
   }
 
   public StudyView study(UUID id) {
-    return get(experimentUrl + "/api/v1/studies/" + id, StudyView.class);
+    return studies.get(id);
+  }
+
+  /** Registers an external trainer (admin keys only), or finds it registered as it is. */
+  public void registerTrainer(String registration) {
+    trainers.register(registration);
   }
 
   /**
@@ -88,176 +104,58 @@ public final class S2lClient {
    * @param reference the reference scale, or null to let the service choose the largest
    */
   public ImportReceipt importFile(Path file, String reference) {
-    return importFile(file, reference, null, null, null);
+    return imports.upload(file, reference, null, null, null, null);
   }
 
-  /**
-   * Imports a results file whose analysis recommends with the given settings (each null keeps the
-   * server's default).
-   *
-   * @param metric {@code decisionAccuracy} or {@code r2}
-   * @param threshold in (0, 1]
-   * @param minDistributions the fewest distributions for a recommendation, 3 to 1000
-   */
+  /** As {@link ImportsApi#upload}. */
   public ImportReceipt importFile(
       Path file, String reference, String metric, Double threshold, Integer minDistributions) {
-    String type = file.getFileName().toString().endsWith(".json") ? "application/json" : "text/csv";
-    List<String> params = new ArrayList<>();
-    if (reference != null) {
-      params.add("reference=" + encode(reference));
-    }
-    if (metric != null) {
-      params.add("metric=" + encode(metric));
-    }
-    if (threshold != null) {
-      params.add("threshold=" + threshold);
-    }
-    if (minDistributions != null) {
-      params.add("minDistributions=" + minDistributions);
-    }
-    String query = params.isEmpty() ? "" : "?" + String.join("&", params);
-    HttpRequest request;
-    try {
-      request =
-          request(analysisUrl + "/api/v1/imports" + query)
-              .header("Content-Type", type)
-              .POST(HttpRequest.BodyPublishers.ofFile(file))
-              .build();
-    } catch (FileNotFoundException e) {
-      throw new ApiException("cannot read " + file + ": " + e.getMessage(), 0, e);
-    }
-    return read(send(request, 202), ImportReceipt.class, request);
+    return imports.upload(file, reference, null, metric, threshold, minDistributions);
   }
 
   public ScaleCorrelationResult scaleCorrelation(UUID id) {
-    return get(scaleCorrelationUrl(id), ScaleCorrelationResult.class);
+    return results.scaleCorrelation(id);
   }
 
   /** The latest scale correlation, or empty while there is none (404). */
   public Optional<ScaleCorrelationResult> scaleCorrelationIfReady(UUID id) {
-    HttpRequest request = request(scaleCorrelationUrl(id)).GET().build();
-    HttpResponse<String> response = exchange(request);
-    if (response.statusCode() == 404) {
-      return Optional.empty();
-    }
-    expect(response, 200);
-    return Optional.of(read(response.body(), ScaleCorrelationResult.class, request));
+    return results.scaleCorrelationIfReady(id);
   }
 
   public AttributionResult attribution(UUID id) {
-    return get(analysisUrl + "/api/v1/studies/" + id + "/attribution", AttributionResult.class);
+    return results.attribution(id);
   }
 
-  /**
-   * @param scale the scale whose scores rank the pool, or null for the reference
-   */
+  /** As {@link ResultsApi#attributionTarget}. */
   public TargetExamples attributionTarget(UUID id, int target, String scale, int count) {
-    String query = "?count=" + count + (scale == null ? "" : "&scale=" + encode(scale));
-    return get(
-        analysisUrl + "/api/v1/studies/" + id + "/attribution/targets/" + target + query,
-        TargetExamples.class);
+    return results.attributionTarget(id, target, scale, count);
   }
 
   public SelectionResult selection(UUID id) {
-    return get(analysisUrl + "/api/v1/studies/" + id + "/selection", SelectionResult.class);
+    return results.selection(id);
   }
 
   public MixtureResult mixture(UUID id) {
-    return get(analysisUrl + "/api/v1/studies/" + id + "/mixture", MixtureResult.class);
+    return results.mixture(id);
   }
 
   /** One page of a study's runs. */
   public Page<RunView> runs(UUID id, int page, int size) {
-    String url = analysisUrl + "/api/v1/studies/" + id + "/runs?size=" + size + "&page=" + page;
-    HttpRequest request = request(url).GET().build();
-    JavaType type = json.getTypeFactory().constructParametricType(Page.class, RunView.class);
-    return read(send(request, 200), type, request);
+    return results.runs(id, page, size);
   }
 
-  /** Every run of a study, page after page. */
+  /** Every run of a study. */
   public List<RunView> runs(UUID id) {
-    List<RunView> runs = new ArrayList<>();
-    for (int page = 0; ; page++) {
-      Page<RunView> body = runs(id, page, 100);
-      runs.addAll(body.items());
-      if (runs.size() >= body.total() || body.items().isEmpty()) {
-        return runs;
-      }
-    }
+    return results.runs(id).toList();
   }
 
   /** A plot (SVG) by its path on the analysis service, as the documents link it. */
   public String plot(String path) {
-    return send(request(analysisUrl + path).GET().build(), 200);
+    return plots.byPath(path);
   }
 
-  private String scaleCorrelationUrl(UUID id) {
-    return analysisUrl + "/api/v1/studies/" + id + "/scale-correlation";
-  }
-
-  private HttpRequest.Builder request(String url) {
-    return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + key);
-  }
-
-  private <T> T get(String url, Class<T> type) {
-    HttpRequest request = request(url).GET().build();
-    return read(send(request, 200), type, request);
-  }
-
-  private String send(HttpRequest request, int expected) {
-    HttpResponse<String> response = exchange(request);
-    expect(response, expected);
-    return response.body();
-  }
-
-  private HttpResponse<String> exchange(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new ApiException(describe(request) + " failed: " + e.getMessage(), 0, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ApiException(describe(request) + " interrupted", 0, e);
-    }
-  }
-
-  private static void expect(HttpResponse<String> response, int expected) {
-    if (response.statusCode() != expected) {
-      throw new ApiException(
-          describe(response.request())
-              + " answered "
-              + response.statusCode()
-              + ": "
-              + response.body(),
-          response.statusCode(),
-          null);
-    }
-  }
-
-  private <T> T read(String body, Class<T> type, HttpRequest request) {
-    return read(body, json.getTypeFactory().constructType(type), request);
-  }
-
-  private <T> T read(String body, JavaType type, HttpRequest request) {
-    try {
-      return json.readValue(body, type);
-    } catch (JsonProcessingException e) {
-      throw new ApiException(
-          describe(request)
-              + ": unreadable "
-              + type.getRawClass().getSimpleName()
-              + ": "
-              + e.getOriginalMessage(),
-          0,
-          e);
-    }
-  }
-
-  private static String describe(HttpRequest request) {
-    return request.method() + " " + request.uri();
-  }
-
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  /** The URL without a trailing slash, so paths append to it; null stays null (unused service). */
+  private static String trimmed(String url) {
+    return url == null ? null : url.replaceFirst("/+$", "");
   }
 }

@@ -1,0 +1,20 @@
+package io.s2l.client;
+
+import java.time.Instant;
+
+/**
+ * An API key as the service lists it: never its secret, only the secret's first characters.
+ *
+ * @param role {@code READ}, {@code SUBMIT} or {@code ADMIN}
+ * @param revokedAt null while the key works
+ */
+public record ApiKeyView(
+    long id,
+    String owner,
+    String name,
+    String role,
+    String prefix,
+    Integer maxActiveStudies,
+    Integer maxJobsPerDay,
+    Instant createdAt,
+    Instant revokedAt) {}

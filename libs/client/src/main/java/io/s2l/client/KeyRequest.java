@@ -1,0 +1,15 @@
+package io.s2l.client;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A key to create.
+ *
+ * @param owner keys of one owner see the same studies
+ * @param role {@code READ}, {@code SUBMIT} or {@code ADMIN}
+ * @param maxActiveStudies null for no limit
+ * @param maxJobsPerDay null for no limit
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL) // what is left out takes the service's default
+public record KeyRequest(
+    String owner, String name, String role, Integer maxActiveStudies, Integer maxJobsPerDay) {}

@@ -1,0 +1,34 @@
+package io.s2l.client;
+
+import io.s2l.api.Page;
+import java.util.stream.Stream;
+
+/** API keys (admin keys only). */
+public final class KeysApi {
+
+  private final Transport http;
+  private final String base;
+
+  KeysApi(Transport http, String experimentUrl) {
+    this.http = http;
+    this.base = experimentUrl + "/api/v1/keys";
+  }
+
+  /** Creates a key; its secret is in this answer only. */
+  public CreatedKey create(KeyRequest request) {
+    return http.post(base, request, CreatedKey.class, 201);
+  }
+
+  public Page<ApiKeyView> page(int page, int size) {
+    return http.page(base + Transport.query("page", page, "size", size), ApiKeyView.class);
+  }
+
+  public Stream<ApiKeyView> list() {
+    return Pages.all(p -> page(p, Pages.SIZE));
+  }
+
+  /** Revokes a key: requests with it are refused from now on. */
+  public void revoke(long id) {
+    http.send(http.request(base + "/" + id).timeout(Transport.CALL_TIMEOUT).DELETE().build(), 204);
+  }
+}
