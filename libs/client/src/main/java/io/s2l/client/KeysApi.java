@@ -3,7 +3,7 @@ package io.s2l.client;
 import io.s2l.api.Page;
 import java.util.stream.Stream;
 
-/** API keys (admin keys only). */
+/** API keys (admin keys only, except a key's own callback secret). */
 public final class KeysApi {
 
   private final Transport http;
@@ -25,6 +25,14 @@ public final class KeysApi {
 
   public Stream<ApiKeyView> list() {
     return Pages.all(p -> page(p, Pages.SIZE));
+  }
+
+  /**
+   * Issues the secret that signs the callbacks of the key's studies, replacing any earlier one: an
+   * admin may for any key, a SUBMIT key for itself.
+   */
+  public CallbackSecret issueCallbackSecret(long id) {
+    return http.post(base + "/" + id + "/callback-secret", "", CallbackSecret.class, 201);
   }
 
   /** Revokes a key: requests with it are refused from now on. */

@@ -67,6 +67,18 @@ public final class StudiesApi {
     return list().filter(s -> statuses.contains(s.status()));
   }
 
+  /** One page of the study's callback deliveries, oldest first. */
+  public Page<Delivery> deliveriesPage(UUID id, int page, int size) {
+    return http.page(
+        base + "/" + id + "/deliveries" + Transport.query("page", page, "size", size),
+        Delivery.class);
+  }
+
+  /** Every callback delivery of the study, oldest first, read a page at a time. */
+  public Stream<Delivery> deliveries(UUID id) {
+    return Pages.all(p -> deliveriesPage(id, p, Pages.SIZE));
+  }
+
   public StudyView get(UUID id) {
     return http.get(base + "/" + id, StudyView.class);
   }

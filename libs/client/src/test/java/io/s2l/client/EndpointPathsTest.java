@@ -77,6 +77,37 @@ class EndpointPathsTest {
   }
 
   @Test
+  void deliveriesArePagedAndACallbackSecretIsIssuedWithAPost() {
+    String study = "/api/v1/studies/" + STUDY;
+    server.answer(
+        study + "/deliveries?page=0&size=100",
+        200,
+        "application/json",
+        "{\"items\":[{\"id\":4,\"eventId\":\""
+            + STUDY
+            + "\",\"status\":\"QUEUED\",\"url\":\"https://hooks.example.com/s2l\","
+            + "\"attempts\":2,\"maxAttempts\":8,\"lastStatusCode\":204,"
+            + "\"occurredAt\":\"2026-12-05T04:00:00Z\","
+            + "\"deliveredAt\":\"2026-12-05T04:00:05Z\"}],"
+            + "\"page\":0,\"size\":100,\"total\":1}");
+    server.answer(
+        "/api/v1/keys/12/callback-secret",
+        201,
+        "application/json",
+        "{\"keyId\":12,\"secret\":\"s2lcb_abc\"}");
+    assertThat(client.studies().deliveries(STUDY).toList())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.attempts()).isEqualTo(2);
+              assertThat(d.lastStatusCode()).isEqualTo(204);
+              assertThat(d.nextRetryAt()).isNull();
+            });
+    assertThat(client.keys().issueCallbackSecret(12).secret()).isEqualTo("s2lcb_abc");
+    assertThat(server.requests.get(1).method()).isEqualTo("POST");
+  }
+
+  @Test
   void aTrainerAlreadyRegisteredAsItIsIsNoFailure() {
     server.answer(
         "/api/v1/trainers",

@@ -1,0 +1,30 @@
+package io.s2l.client;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One callback event of a study to one URL, and how its attempts went ({@code GET
+ * /api/v1/studies/{id}/deliveries}).
+ *
+ * @param eventId the event (its {@code id} in the posted JSON)
+ * @param status the study status the event tells
+ * @param lastStatusCode the HTTP status of the last answer, or null when none came
+ * @param lastError why the last attempt failed, or null
+ * @param nextRetryAt when the next attempt is due, or null when none is
+ * @param deliveredAt when a receiver answered 2xx, or null
+ * @param failedAt when its last attempt failed (dead-lettered), or null
+ */
+public record Delivery(
+    long id,
+    UUID eventId,
+    String status,
+    String url,
+    int attempts,
+    int maxAttempts,
+    Integer lastStatusCode,
+    String lastError,
+    Instant nextRetryAt,
+    Instant deliveredAt,
+    Instant failedAt,
+    Instant occurredAt) {}
