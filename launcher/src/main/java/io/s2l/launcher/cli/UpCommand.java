@@ -42,6 +42,8 @@ final class UpCommand implements Callable<Integer> {
                   stopped.countDown();
                 }));
     System.out.println("s2l is up. Submit studies with curl (see README.md), then follow them:");
+    System.out.println(
+        "  dashboard           " + running.dashboardUrl() + " (sign in with the key)");
     System.out.println("  experiment service  " + running.experimentUrl() + "/api/v1/studies");
     System.out.println(
         "  analysis service    "
