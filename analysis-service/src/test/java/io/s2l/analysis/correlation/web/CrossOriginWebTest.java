@@ -27,7 +27,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 class CrossOriginWebTest extends SecuredWebSlice {
 
   private static final String SCATTER =
-      "/api/v1/studies/" + UUID.fromString("00000000-0000-0000-0000-0000000000c0")
+      "/api/v1/studies/"
+          + UUID.fromString("00000000-0000-0000-0000-0000000000c0")
           + "/plots/scatter.svg?proxy=tiny&evalSet=heldout/code";
 
   @MockitoBean AnalysisReader reader;

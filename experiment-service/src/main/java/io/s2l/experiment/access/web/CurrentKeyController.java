@@ -19,7 +19,7 @@ class CurrentKeyController {
   @Operation(
       summary = "The calling key",
       description = "Its id, owner, name, role and quotas, without the secret. Any role.")
-  ApiKey me() {
+  ApiKey currentKey() {
     return Callers.current();
   }
 }
