@@ -23,7 +23,7 @@ async function examples(list, dataset) {
     let src = '';
     try { src = await blobUrl('analysis', ex.image); } catch { /* shown as its id */ }
     return h('figure', {}, h('img', { src, alt: `training image ${ex.id}, label ${ex.label}` }),
-      h('figcaption', {}, `${ex.id} · ${fmt(ex.score)}`));
+      h('figcaption', {}, ex.score === undefined || ex.score === null ? `${ex.id} (label ${ex.label})` : `${ex.id} · ${fmt(ex.score)}`));
   })));
 }
 

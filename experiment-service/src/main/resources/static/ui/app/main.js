@@ -12,6 +12,7 @@ import { importPage } from './import.js';
 
 const main = document.getElementById('main');
 let leave = null; // what the current page stops when left (a progress stream)
+let latest = 0; // a render that a newer one overtook while it waited shows nothing
 
 const routes = [
   [/^#\/studies$/, () => studiesPage()],
@@ -34,45 +35,57 @@ function header(key) {
   who.append(`${key.name} (${key.role}, owner ${key.owner}) `,
     h('button', { type: 'button', class: 'secondary', id: 'sign-out', onclick: () => {
       session.signOut();
-      location.hash = '#/signin';
-      render();
+      go('#/signin');
     } }, 'Sign out'));
 }
 
+/** Goes to a page: a new hash renders through hashchange, the same one is rendered again. */
+function go(hash) {
+  if (location.hash === hash) render();
+  else location.hash = hash;
+}
+
 async function render() {
+  const mine = ++latest;
   if (leave) { leave(); leave = null; }
   const hash = location.hash || '#/studies';
   if (!session.key() || hash === '#/signin') {
     header(null);
-    main.replaceChildren(signInPage(() => { location.hash = '#/studies'; render(); }));
+    main.replaceChildren(signInPage(() => go('#/studies')));
     return;
   }
   let key;
   try {
     key = await whoAmI();
   } catch (e) {
+    if (mine !== latest) return;
     if (e instanceof ApiError && e.status === 401) {
       session.signOut();
       header(null);
-      main.replaceChildren(signInPage(() => { location.hash = '#/studies'; render(); }, 'That key is not valid (any more).'));
+      main.replaceChildren(signInPage(() => go('#/studies'), 'That key is not valid (any more).'));
       return;
     }
     main.replaceChildren(problemBox(e));
     return;
   }
+  if (mine !== latest) return;
   header(key);
   const route = routes.find(([re]) => re.test(hash));
   if (!route) { location.hash = '#/studies'; return; }
   main.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
   try {
     const page = await route[1](hash.match(route[0]).slice(1).map(decodeURIComponent), key);
+    if (mine !== latest) {
+      if (page.leave) page.leave();
+      return;
+    }
     main.replaceChildren(page.element);
     performance.mark('s2l:page-shown'); // the load time the browser test reports
     leave = page.leave || null;
     document.title = `${page.title} · s2l`;
     main.focus();
   } catch (e) {
-    main.replaceChildren(problemBox(e));
+    if (mine === latest) main.replaceChildren(problemBox(e));
   }
 }
 

@@ -1,5 +1,5 @@
 // One study: its plan, live progress, cancel, its results and a re-run of its analysis.
-import { get, find, call, follow, canSubmit } from './api.js';
+import { get, find, call, follow, canSubmit, ApiError } from './api.js';
 import { h, fmt, table, problemBox } from './dom.js';
 
 const FINISHED = ['COMPLETED', 'FAILED', 'CANCELLED'];
@@ -53,8 +53,26 @@ function rerunForm(id) {
     h('p', { class: 'muted' }, 'The same runs, another recommendation rule: the result gets a new version.'), form);
 }
 
+/** An import has results but no study on the experiment service. */
+async function importedPage(id) {
+  if (!(await find('analysis', `/api/v1/studies/${id}/analyses?size=1`))) return null;
+  return {
+    title: 'Imported results',
+    element: h('section', {}, h('h1', {}, 'Imported results'),
+      h('p', {}, 'These results were imported, not trained here: there is no plan or progress to show. ',
+        h('a', { href: `#/studies/${id}/correlation` }, 'See the scale correlation'), '.')),
+  };
+}
+
 export async function studyPage(id, key) {
-  const study = await get('experiment', `/api/v1/studies/${id}`);
+  let study;
+  try {
+    study = await get('experiment', `/api/v1/studies/${id}`);
+  } catch (e) {
+    const imported = e instanceof ApiError && e.status === 404 ? await importedPage(id) : null;
+    if (imported) return imported;
+    throw e;
+  }
   const status = h('strong', { id: 'study-status' });
   const bar = h('progress', { id: 'study-progress', class: 'progress', max: 1, 'aria-label': 'training progress' });
   const counts = h('span', { id: 'study-counts' });

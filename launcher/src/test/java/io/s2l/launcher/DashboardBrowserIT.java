@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.api.attribution.ScaleLds;
 import io.s2l.api.correlation.CorrelationEntry;
 import io.s2l.api.correlation.ScaleCorrelationResult;
 import io.s2l.api.study.StudyView;
@@ -15,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,12 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in a real headless Chromium against the whole platform: sign-in, the studies list,
  * submitting with field errors, an import with row errors, a study followed live to completion, its
- * scale correlation with the numbers the API serves, a READ key that cannot cancel, and no console
- * errors. Screenshots go to {@code target/dashboard-screenshots/}.
+ * scale correlation, attribution, selection and mixture results with the numbers the API serves, a
+ * READ key that cannot cancel, and no console errors. Screenshots go to {@code
+ * target/dashboard-screenshots/}.
  */
 class DashboardBrowserIT {
 
@@ -65,6 +69,11 @@ class DashboardBrowserIT {
     assertThat(browser.consoleErrors()).isEmpty();
 
     UUID tiny = submitThroughTheForm();
+    // the other kinds train while the browser works on the first
+    UUID attribution =
+        running.client().submit(RunningPlatform.resource("/tiny-attribution.json")).id();
+    UUID selection = running.client().submit(RunningPlatform.resource("/tiny-selection.json")).id();
+    UUID mixture = running.client().submit(RunningPlatform.resource("/tiny-mixture.json")).id();
     UUID queued = running.client().submit(gpuStudy()).id();
     importWithRowErrorsThenRight();
     listShowsBothStudies();
@@ -73,6 +82,9 @@ class DashboardBrowserIT {
     adminCancels(queued);
     followToCompletion(tiny);
     correlationShowsTheApiNumbers(tiny);
+    attributionShowsTheApiNumbers(attribution);
+    gainsShowTheApiNumbers(selection, "selection", "Dataset selection", 7);
+    gainsShowTheApiNumbers(mixture, "mixture", "Mixture recommendation", 6);
   }
 
   private void signIn(String key, String refusal) {
@@ -149,7 +161,10 @@ class DashboardBrowserIT {
   private void listShowsBothStudies() {
     browser.driver().findElement(By.linkText("Studies")).click();
     browser.await(By.id("studies-table"));
-    assertThat(rows("studies-table")).hasSize(2);
+    assertThat(rows("studies-table"))
+        .extracting(r -> r.get(0))
+        .contains("dashboard tiny study", "dashboard gpu study", "tiny attribution study")
+        .hasSize(5);
     browser.driver().findElement(By.id("filter-name")).sendKeys("gpu");
     List<List<String>> filtered = rows("studies-table");
     assertThat(filtered)
@@ -236,6 +251,58 @@ class DashboardBrowserIT {
         .isLessThanOrEqualTo(0L);
     browser.screenshot("09-scale-correlation-375");
     browser.size(1280, 800);
+    assertThat(browser.consoleErrors()).isEmpty();
+  }
+
+  /** Opens a study's page, follows it to completion and opens one of its results. */
+  private void openResult(UUID study, String link) {
+    browser.open(url + "#/studies/" + study);
+    browser.awaitText(By.id("study-status"), "COMPLETED", 300);
+    browser.await(By.linkText(link)).click();
+  }
+
+  private void attributionShowsTheApiNumbers(UUID study) {
+    openResult(study, "Attribution");
+    browser.await(By.id("lds-table"));
+    browser.awaitCharts();
+    List<ScaleLds> lds = running.client().attribution(study).lds();
+    List<List<String>> rows = rows("lds-table");
+    assertThat(rows).hasSize(lds.size());
+    for (int i = 0; i < lds.size(); i++) {
+      assertThat(rows.get(i).get(0)).isEqualTo(lds.get(i).scale());
+      assertShows(rows.get(i).get(2), lds.get(i).lds() == null ? Double.NaN : lds.get(i).lds());
+    }
+    // the target's images come through the key: every one has loaded
+    browser.await(By.cssSelector("#target-examples img"));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        .until(
+            d ->
+                (Boolean)
+                    browser.script(
+                        "const imgs = [...document.querySelectorAll('#target-examples img')];"
+                            + " return imgs.length > 2 && imgs.every(i => i.complete && i.naturalWidth > 0);"));
+    browser.screenshot("10-attribution");
+    assertThat(browser.consoleErrors()).isEmpty();
+  }
+
+  private void gainsShowTheApiNumbers(UUID study, String kind, String link, int gainColumn) {
+    openResult(study, link);
+    browser.await(By.id("gains-table"));
+    browser.awaitCharts();
+    List<Double> gains =
+        kind.equals("mixture")
+            ? running.client().mixture(study).verification().entries().stream()
+                .map(e -> e.gainOverRandom())
+                .toList()
+            : running.client().selection(study).entries().stream()
+                .map(e -> e.gainOverRandom())
+                .toList();
+    List<List<String>> rows = rows("gains-table");
+    assertThat(rows).hasSize(gains.size());
+    for (int i = 0; i < gains.size(); i++) {
+      assertShows(rows.get(i).get(gainColumn), gains.get(i));
+    }
+    browser.screenshot("11-" + kind);
     assertThat(browser.consoleErrors()).isEmpty();
   }
 
