@@ -242,6 +242,7 @@ class DashboardBrowserIT {
                 .driver()
                 .findElements(By.xpath("//button[.='Download SVG' and not(@disabled)]")))
         .hasSize(4);
+    downloadsHoldTheChartAndItsData(result);
     browser.screenshot("08-scale-correlation-1280");
     browser.size(375, 800);
     browser.driver().navigate().refresh();
@@ -304,6 +305,42 @@ class DashboardBrowserIT {
     }
     browser.screenshot("11-" + kind);
     assertThat(browser.consoleErrors()).isEmpty();
+  }
+
+  /** The R² chart's SVG and CSV downloads: a rendered SVG, and the API's R² values exactly. */
+  private void downloadsHoldTheChartAndItsData(ScaleCorrelationResult result) {
+    browser.script(
+        "window.downloaded = []; const make = URL.createObjectURL;"
+            + " URL.createObjectURL = b => { window.downloaded.push(b); return make(b); };");
+    WebElement chart =
+        browser
+            .driver()
+            .findElement(By.cssSelector("figure[data-chart='r-against-compute-saved']"));
+    chart.findElement(By.xpath(".//button[.='Download SVG']")).click();
+    chart.findElement(By.xpath(".//button[.='Download CSV']")).click();
+    @SuppressWarnings("unchecked")
+    List<String> files =
+        (List<String>)
+            browser
+                .driver()
+                .executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + " setTimeout(() => Promise.all(window.downloaded.map(b => b.text())).then(done), 500);");
+    assertThat(files).hasSize(2);
+    assertThat(files.get(0)).startsWith("<svg").contains("R²");
+    List<String> lines = files.get(1).lines().toList();
+    assertThat(lines.get(0)).isEqualTo("proxy,evalSet,computeRatio,value,low,high");
+    for (CorrelationEntry e : result.entries()) {
+      if (Double.isNaN(e.r2())) {
+        continue; // an undefined R² has no point on the chart
+      }
+      String line =
+          lines.stream()
+              .filter(l -> l.startsWith(e.proxyScale() + "," + e.evalSet() + ","))
+              .findFirst()
+              .orElseThrow();
+      assertThat(Double.parseDouble(line.split(",")[3])).isEqualTo(e.r2());
+    }
   }
 
   /** The page's tables show the API's numbers (to the 3 significant digits it prints). */
