@@ -1,22 +1,19 @@
 package io.s2l.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.s2l.api.attribution.ScaleLds;
-import io.s2l.api.correlation.CorrelationEntry;
 import io.s2l.api.correlation.ScaleCorrelationResult;
 import io.s2l.api.study.StudyView;
 import io.s2l.launcher.dashboard.HeadlessChromium;
+import io.s2l.launcher.dashboard.ResultPages;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in a real headless Chromium against the whole platform: sign-in, the studies list,
@@ -42,12 +38,14 @@ class DashboardBrowserIT {
   private static RunningPlatform running;
   private static HeadlessChromium browser;
   private static String url;
+  private static ResultPages pages;
 
   @BeforeAll
   static void start(@TempDir Path profile) throws Exception {
     running = new RunningPlatform("dashboard-it-logs");
     browser = new HeadlessChromium(profile, Path.of("target", "dashboard-screenshots"));
     url = running.platform().dashboardUrl();
+    pages = new ResultPages(browser, running.client(), url);
   }
 
   @AfterAll
@@ -82,9 +80,9 @@ class DashboardBrowserIT {
     adminCancels(queued);
     followToCompletion(tiny);
     correlationShowsTheApiNumbers(tiny);
-    attributionShowsTheApiNumbers(attribution);
-    gainsShowTheApiNumbers(selection, "selection", "Dataset selection", 7);
-    gainsShowTheApiNumbers(mixture, "mixture", "Mixture recommendation", 6);
+    pages.attributionShowsTheApiNumbers(attribution);
+    pages.gainsShowTheApiNumbers(selection, "selection", "Dataset selection", 7);
+    pages.gainsShowTheApiNumbers(mixture, "mixture", "Mixture recommendation", 6);
   }
 
   private void signIn(String key, String refusal) {
@@ -153,7 +151,7 @@ class DashboardBrowserIT {
     browser.awaitCharts();
     String hash = (String) browser.script("return location.hash");
     UUID imported = UUID.fromString(hash.split("/")[2]);
-    checkNumbers(running.client().scaleCorrelation(imported));
+    pages.checkNumbers(running.client().scaleCorrelation(imported));
     browser.screenshot("05-import-scale-correlation");
     assertThat(browser.consoleErrors()).isEmpty();
   }
@@ -161,12 +159,12 @@ class DashboardBrowserIT {
   private void listShowsBothStudies() {
     browser.driver().findElement(By.linkText("Studies")).click();
     browser.await(By.id("studies-table"));
-    assertThat(rows("studies-table"))
+    assertThat(pages.rows("studies-table"))
         .extracting(r -> r.get(0))
         .contains("dashboard tiny study", "dashboard gpu study", "tiny attribution study")
         .hasSize(5);
     browser.driver().findElement(By.id("filter-name")).sendKeys("gpu");
-    List<List<String>> filtered = rows("studies-table");
+    List<List<String>> filtered = pages.rows("studies-table");
     assertThat(filtered)
         .singleElement()
         .satisfies(r -> assertThat(r.get(0)).isEqualTo("dashboard gpu study"));
@@ -235,14 +233,14 @@ class DashboardBrowserIT {
     browser.await(By.id("entries-table"));
     browser.awaitCharts();
     ScaleCorrelationResult result = running.client().scaleCorrelation(tiny);
-    checkNumbers(result);
+    pages.checkNumbers(result);
     assertThat(browser.driver().findElements(By.cssSelector("figure.chart"))).hasSize(4);
     assertThat(
             browser
                 .driver()
                 .findElements(By.xpath("//button[.='Download SVG' and not(@disabled)]")))
         .hasSize(4);
-    downloadsHoldTheChartAndItsData(result);
+    pages.downloadsHoldTheChartAndItsData(result);
     browser.screenshot("08-scale-correlation-1280");
     browser.size(375, 800);
     browser.driver().navigate().refresh();
@@ -253,127 +251,6 @@ class DashboardBrowserIT {
     browser.screenshot("09-scale-correlation-375");
     browser.size(1280, 800);
     assertThat(browser.consoleErrors()).isEmpty();
-  }
-
-  /** Opens a study's page, follows it to completion and opens one of its results. */
-  private void openResult(UUID study, String link) {
-    browser.open(url + "#/studies/" + study);
-    browser.awaitText(By.id("study-status"), "COMPLETED", 300);
-    browser.await(By.linkText(link)).click();
-  }
-
-  private void attributionShowsTheApiNumbers(UUID study) {
-    openResult(study, "Attribution");
-    browser.await(By.id("lds-table"));
-    browser.awaitCharts();
-    List<ScaleLds> lds = running.client().attribution(study).lds();
-    List<List<String>> rows = rows("lds-table");
-    assertThat(rows).hasSize(lds.size());
-    for (int i = 0; i < lds.size(); i++) {
-      assertThat(rows.get(i).get(0)).isEqualTo(lds.get(i).scale());
-      assertShows(rows.get(i).get(2), lds.get(i).lds() == null ? Double.NaN : lds.get(i).lds());
-    }
-    // the target's images come through the key: every one has loaded
-    browser.await(By.cssSelector("#target-examples img"));
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-        .until(
-            d ->
-                (Boolean)
-                    browser.script(
-                        "const imgs = [...document.querySelectorAll('#target-examples img')];"
-                            + " return imgs.length > 2 && imgs.every(i => i.complete && i.naturalWidth > 0);"));
-    browser.screenshot("10-attribution");
-    assertThat(browser.consoleErrors()).isEmpty();
-  }
-
-  private void gainsShowTheApiNumbers(UUID study, String kind, String link, int gainColumn) {
-    openResult(study, link);
-    browser.await(By.id("gains-table"));
-    browser.awaitCharts();
-    List<Double> gains =
-        kind.equals("mixture")
-            ? running.client().mixture(study).verification().entries().stream()
-                .map(e -> e.gainOverRandom())
-                .toList()
-            : running.client().selection(study).entries().stream()
-                .map(e -> e.gainOverRandom())
-                .toList();
-    List<List<String>> rows = rows("gains-table");
-    assertThat(rows).hasSize(gains.size());
-    for (int i = 0; i < gains.size(); i++) {
-      assertShows(rows.get(i).get(gainColumn), gains.get(i));
-    }
-    browser.screenshot("11-" + kind);
-    assertThat(browser.consoleErrors()).isEmpty();
-  }
-
-  /** The R² chart's SVG and CSV downloads: a rendered SVG, and the API's R² values exactly. */
-  private void downloadsHoldTheChartAndItsData(ScaleCorrelationResult result) {
-    browser.script(
-        "window.downloaded = []; const make = URL.createObjectURL;"
-            + " URL.createObjectURL = b => { window.downloaded.push(b); return make(b); };");
-    WebElement chart =
-        browser
-            .driver()
-            .findElement(By.cssSelector("figure[data-chart='r-against-compute-saved']"));
-    chart.findElement(By.xpath(".//button[.='Download SVG']")).click();
-    chart.findElement(By.xpath(".//button[.='Download CSV']")).click();
-    @SuppressWarnings("unchecked")
-    List<String> files =
-        (List<String>)
-            browser
-                .driver()
-                .executeAsyncScript(
-                    "const done = arguments[arguments.length - 1];"
-                        + " setTimeout(() => Promise.all(window.downloaded.map(b => b.text())).then(done), 500);");
-    assertThat(files).hasSize(2);
-    assertThat(files.get(0)).startsWith("<svg").contains("R²");
-    List<String> lines = files.get(1).lines().toList();
-    assertThat(lines.get(0)).isEqualTo("proxy,evalSet,computeRatio,value,low,high");
-    for (CorrelationEntry e : result.entries()) {
-      if (Double.isNaN(e.r2())) {
-        continue; // an undefined R² has no point on the chart
-      }
-      String line =
-          lines.stream()
-              .filter(l -> l.startsWith(e.proxyScale() + "," + e.evalSet() + ","))
-              .findFirst()
-              .orElseThrow();
-      assertThat(Double.parseDouble(line.split(",")[3])).isEqualTo(e.r2());
-    }
-  }
-
-  /** The page's tables show the API's numbers (to the 3 significant digits it prints). */
-  private void checkNumbers(ScaleCorrelationResult result) {
-    List<List<String>> rows = rows("entries-table");
-    assertThat(rows).hasSize(result.entries().size());
-    for (CorrelationEntry e : result.entries()) {
-      List<String> row =
-          rows.stream()
-              .filter(r -> r.get(0).equals(e.proxyScale()) && r.get(1).equals(e.evalSet()))
-              .findFirst()
-              .orElseThrow();
-      assertShows(row.get(3), e.pearsonR());
-      assertShows(row.get(4), e.r2());
-      assertShows(row.get(8), e.decisionAccuracy());
-    }
-    String recommended = browser.driver().findElement(By.id("recommended-scale")).getText();
-    String scale = result.recommendation().recommendedScale();
-    assertThat(recommended).isEqualTo(scale == null ? "No proxy is recommended" : scale);
-  }
-
-  private static void assertShows(String cell, double value) {
-    if (Double.isNaN(value)) {
-      assertThat(cell).isEqualTo("—");
-    } else {
-      assertThat(Double.parseDouble(cell)).isCloseTo(value, within(Math.abs(value) * 5e-3 + 1e-9));
-    }
-  }
-
-  private List<List<String>> rows(String table) {
-    return browser.driver().findElements(By.cssSelector("#" + table + " tbody tr")).stream()
-        .map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
-        .toList();
   }
 
   private void setValue(WebElement element, String value) {
