@@ -17,17 +17,23 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may call what on the experiment service. Reading needs READ (and, for a study, being its
  * owner's key or an admin); submitting, cancelling, featurising and uploading need SUBMIT, and so
  * does issuing one's own callback secret; keys, the dead-letter queue and the trainer registry need
- * ADMIN.
+ * ADMIN; any key may read itself ({@code GET /api/v1/keys/me}). The dashboard's static files are
+ * public: they hold no data, and every call they make sends the key the user signs in with.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(AccessConfiguration.class)
 class SecurityConfiguration {
+
+  /** The dashboard's page, scripts, styles, example studies and its configuration. */
+  static final List<String> DASHBOARD_PAGES =
+      List.of("/", "/index.html", "/favicon.ico", "/ui/**", "/dashboard/**");
 
   @Bean
   RoleRules roleRules() {
     return RoleRules.of(
         // a SUBMIT key issues its own (the controller refuses another's); an admin any key's
         new RoleRules.Rule(HttpMethod.POST, Role.SUBMIT, List.of("/api/v1/keys/*/callback-secret")),
+        new RoleRules.Rule(HttpMethod.GET, Role.READ, List.of("/api/v1/keys/me")),
         new RoleRules.Rule(
             null,
             Role.ADMIN,
@@ -42,6 +48,7 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain security(HttpSecurity http, ApiKeys keys, RoleRules rules) throws Exception {
-    return AccessSecurity.chain(http, keys, rules);
+    return AccessSecurity.chain(
+        http, keys, rules, new AccessSecurity.ChainOptions(DASHBOARD_PAGES, List.of()));
   }
 }

@@ -64,10 +64,16 @@ final class DemoCommand implements Callable<Integer> {
               + " compare the conclusions; default ${DEFAULT-VALUE}")
   List<String> trainers;
 
+  @Option(
+      names = "--open",
+      description =
+          "open the dashboard in a browser and keep the platform up after the study until Ctrl-C")
+  boolean open;
+
   @Mixin PlatformOptions platform;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
     Path definitionFile =
         PlatformOptions.home().resolve("examples").resolve("demo-" + preset + ".json");
     if (!Files.isRegularFile(definitionFile)) {
@@ -101,6 +107,10 @@ final class DemoCommand implements Callable<Integer> {
           "s2l: API key (admin): "
               + running.adminKey()
               + "  (curl -H 'Authorization: Bearer <key>' ...)");
+      System.out.println("s2l: dashboard: " + running.dashboardUrl() + " (sign in with the key)");
+      if (open) {
+        System.out.println("s2l: " + Browser.open(running.dashboardUrl()));
+      }
       S2lClient client =
           new S2lClient(running.experimentUrl(), running.analysisUrl(), running.adminKey());
       if (pytorch != null) {
@@ -147,6 +157,11 @@ final class DemoCommand implements Callable<Integer> {
             Duration.between(r.submittedAt(), r.completedAt()).toMillis() / 1000.0);
       }
       System.out.printf("; report written to %s%n", report.toAbsolutePath());
+      if (open) {
+        System.out.println(
+            "s2l: dashboard stays up at " + running.dashboardUrl() + "; Ctrl-C stops");
+        new java.util.concurrent.CountDownLatch(1).await();
+      }
       System.out.println("s2l: shutting down");
     }
     System.out.printf(

@@ -44,6 +44,8 @@ final class UpCommand implements Callable<Integer> {
     System.out.println(
         "s2l is up. Submit studies with ./s2l submit FILE.json --wait, or with curl (see"
             + " README.md), then follow them:");
+    System.out.println(
+        "  dashboard           " + running.dashboardUrl() + " (sign in with the key)");
     System.out.println("  experiment service  " + running.experimentUrl() + "/api/v1/studies");
     System.out.println(
         "  analysis service    "

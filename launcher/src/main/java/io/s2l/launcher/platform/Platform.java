@@ -95,7 +95,12 @@ public final class Platform implements AutoCloseable {
               settings,
               "experiment-service",
               SERVICE_JVM,
-              Map.of("S2L_EXPERIMENT_PORT", "" + experimentPort),
+              // the dashboard's pages reach the analysis service directly, which lets them
+              Map.of(
+                  "S2L_EXPERIMENT_PORT",
+                  "" + experimentPort,
+                  "S2L_ANALYSIS_URL",
+                  "http://localhost:" + analysisPort),
               experimentPort,
               "experiment-service");
     }
@@ -105,7 +110,11 @@ public final class Platform implements AutoCloseable {
             settings,
             "analysis-service",
             ANALYSIS_JVM,
-            Map.of("S2L_ANALYSIS_PORT", "" + analysisPort),
+            Map.of(
+                "S2L_ANALYSIS_PORT",
+                "" + analysisPort,
+                "S2L_CORS_ALLOWED_ORIGINS",
+                "http://localhost:" + experimentPort),
             analysisPort,
             "analysis-service");
     // Services migrate their schemas before they are ready; workers start after them so that
@@ -166,6 +175,11 @@ public final class Platform implements AutoCloseable {
 
   public String experimentUrl() {
     return experimentUrl;
+  }
+
+  /** The dashboard, served by the experiment service. */
+  public String dashboardUrl() {
+    return experimentUrl + "/";
   }
 
   public String analysisUrl() {

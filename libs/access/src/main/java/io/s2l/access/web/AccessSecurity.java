@@ -3,6 +3,7 @@ package io.s2l.access.web;
 import io.s2l.access.ApiKeys;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -15,7 +16,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * Health probes, Prometheus metrics and the OpenAPI documents are public; everything else needs a
  * key, {@code READ} unless a service's {@link RoleRules} ask for more. Requests under {@code
  * /api/v1/studies/{id}} also pass the owner check of {@link StudyVisibility}; other actuator
- * endpoints need ADMIN.
+ * endpoints need ADMIN. A service may add public pages (the experiment service's dashboard: static
+ * files that hold no data, every call they make needs a key) and the origins allowed to call it
+ * from a browser ({@link ChainOptions}).
  */
 public final class AccessSecurity {
 
@@ -40,8 +43,32 @@ public final class AccessSecurity {
         .anyMatch(p -> PathPatternParser.defaultInstance.parse(p).matches(container));
   }
 
+  /**
+   * What a service adds to the shared chain.
+   *
+   * @param publicPages more paths callable without a key, readable with GET only
+   * @param allowedOrigins browser origins allowed to call the API across origins (CORS); empty:
+   *     none
+   */
+  public record ChainOptions(List<String> publicPages, List<String> allowedOrigins) {
+    public ChainOptions {
+      publicPages = List.copyOf(publicPages);
+      allowedOrigins = List.copyOf(allowedOrigins);
+    }
+
+    public static final ChainOptions NONE = new ChainOptions(List.of(), List.of());
+  }
+
   public static SecurityFilterChain chain(HttpSecurity http, ApiKeys keys, RoleRules rules)
       throws Exception {
+    return chain(http, keys, rules, ChainOptions.NONE);
+  }
+
+  public static SecurityFilterChain chain(
+      HttpSecurity http, ApiKeys keys, RoleRules rules, ChainOptions options) throws Exception {
+    if (!options.allowedOrigins().isEmpty()) {
+      http.cors(c -> c.configurationSource(BrowserOrigins.source(options.allowedOrigins())));
+    }
     http.csrf(c -> c.disable())
         .httpBasic(b -> b.disable())
         .formLogin(f -> f.disable())
@@ -73,6 +100,10 @@ public final class AccessSecurity {
               // the request that started an async (SSE) or error dispatch was authorised already
               a.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
               a.requestMatchers(PUBLIC_PATHS.toArray(String[]::new)).permitAll();
+              if (!options.publicPages().isEmpty()) {
+                a.requestMatchers(HttpMethod.GET, options.publicPages().toArray(String[]::new))
+                    .permitAll();
+              }
               a.requestMatchers("/actuator/**").hasRole("ADMIN");
               for (RoleRules.Rule rule : rules.rules()) {
                 String[] patterns = rule.patterns().toArray(String[]::new);
