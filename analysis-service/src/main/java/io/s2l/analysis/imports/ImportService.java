@@ -3,6 +3,8 @@ package io.s2l.analysis.imports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.access.ApiKey;
+import io.s2l.access.QuotaCharge;
+import io.s2l.access.Quotas;
 import io.s2l.access.StudyOwners;
 import io.s2l.analysis.config.AnalysisProperties;
 import io.s2l.analysis.recommendation.RecommendationChoice;
@@ -11,6 +13,7 @@ import io.s2l.queue.JobQueue;
 import io.s2l.queue.NewJob;
 import io.s2l.queue.spring.CurrentTransaction;
 import io.s2l.study.AnalysisJobSpec;
+import io.s2l.study.ComputeEstimate;
 import io.s2l.study.JobKinds;
 import java.io.InputStream;
 import java.security.DigestInputStream;
@@ -22,7 +25,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports results trained elsewhere: reads and checks every row while streaming, then stores the
@@ -34,29 +36,29 @@ public class ImportService {
   private final ImportStore store;
   private final JobQueue queue;
   private final CurrentTransaction transaction;
-  private final TransactionTemplate transactions;
   private final ObjectMapper json;
   private final Clock clock;
   private final AnalysisProperties properties;
   private final StudyOwners owners;
+  private final Quotas quotas;
 
   ImportService(
       ImportStore store,
       JobQueue queue,
       CurrentTransaction transaction,
-      TransactionTemplate transactions,
       ObjectMapper json,
       Clock clock,
       AnalysisProperties properties,
-      StudyOwners owners) {
+      StudyOwners owners,
+      Quotas quotas) {
     this.store = store;
     this.queue = queue;
     this.transaction = transaction;
-    this.transactions = transactions;
     this.json = json;
     this.clock = clock;
     this.properties = properties;
     this.owners = owners;
+    this.quotas = quotas;
   }
 
   /**
@@ -80,19 +82,24 @@ public class ImportService {
     String checksum = HexFormat.of().formatHex(sha256.digest());
     UUID id = UUID.randomUUID();
     String label = name != null && !name.isBlank() ? name : "import " + id;
-    transactions.executeWithoutResult(
-        status -> {
+    // an import is an active study until its analysis is done
+    QuotaCharge charge = new QuotaCharge("import", 1, ComputeEstimate.ANALYSIS_FLOPS, true);
+    quotas.charged(
+        caller,
+        id,
+        charge,
+        () -> {
           try {
             transaction.run(
                 c -> {
                   store.store(c, id, label, checksum, table, clock.instant());
                   owners.record(id, caller, clock.instant());
                   queue.enqueue(c, List.of(analysisJob(id, table, choice)));
-                  owners.charge(caller, id, 1, "import", clock.instant(), null);
                 });
           } catch (SQLException e) {
             throw new IllegalStateException("cannot store import " + id, e);
           }
+          return null;
         });
     return new ImportReceipt(
         id,

@@ -121,6 +121,29 @@ public final class JobLookup {
     }
   }
 
+  /**
+   * How many of {@code studies} have a job queued or running, counted up to {@code limit} (enough
+   * to tell whether a quota is exceeded). One index probe per study.
+   */
+  public static long unfinishedStudies(Connection c, List<UUID> studies, long limit)
+      throws SQLException {
+    if (studies.isEmpty() || limit <= 0) {
+      return 0;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT count(*) FROM (SELECT s.id FROM unnest(?::uuid[]) s (id) WHERE EXISTS"
+                + " (SELECT 1 FROM queue.job j WHERE j.study_id = s.id"
+                + " AND j.state IN ('queued', 'running')) LIMIT ?) unfinished")) {
+      ps.setArray(1, c.createArrayOf("uuid", studies.toArray()));
+      ps.setLong(2, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
   /** How many jobs the queue holds by kind and state; pairs without jobs are left out. */
   public static List<Depth> depth(Connection c) throws SQLException {
     List<Depth> depth = new ArrayList<>();
