@@ -47,7 +47,8 @@ public final class SubmissionLoad {
         HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).GET().build();
     String admin = System.getenv("S2L_ADMIN_KEY");
     HttpRequest submit = submission(base, admin);
-    // a team's key with both quotas: each submission then locks the key and counts its studies
+    // a team's key with every quota: each submission then holds a place in the key's quotas (a
+    // short transaction under the key's lock that counts its studies, jobs and FLOPs) first
     HttpRequest createKey =
         HttpRequest.newBuilder(URI.create(base + "/api/v1/keys"))
             .header("Content-Type", "application/json")
@@ -55,7 +56,8 @@ public final class SubmissionLoad {
             .POST(
                 HttpRequest.BodyPublishers.ofString(
                     "{\"owner\": \"load\", \"name\": \"load\", \"role\": \"SUBMIT\","
-                        + " \"maxActiveStudies\": 1000000, \"maxJobsPerDay\": 1000000000}"))
+                        + " \"maxActiveStudies\": 1000000, \"maxJobsPerDay\": 1000000000,"
+                        + " \"maxFlopsPerDay\": 1e29}"))
             .build();
     String teamKey =
         new com.fasterxml.jackson.databind.ObjectMapper()

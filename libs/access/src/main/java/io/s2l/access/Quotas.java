@@ -175,6 +175,12 @@ public class Quotas {
                 + " WHERE key_id = ? AND creates_study AND expires_at > now()",
             UUID.class,
             key.id());
+    Long studies =
+        jdbc.queryForObject(
+            "SELECT count(*) FROM access.study_owner WHERE key_id = ?", Long.class, key.id());
+    if (studies + reserved.size() < max) {
+      return; // even if every study of the key were active (the common case: far from the quota)
+    }
     List<UUID> owned =
         new ArrayList<>(
             jdbc.queryForList(
