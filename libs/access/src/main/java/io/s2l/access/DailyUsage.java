@@ -1,67 +1,75 @@
 package io.s2l.access;
 
+import java.sql.Array;
+import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The daily quotas: jobs and estimated FLOPs a key queued in the last 24 hours of the database's
- * clock, with its live reservations, against {@code maxJobsPerDay} and {@code maxFlopsPerDay}.
- * Called under the key's lock by {@link Quotas}.
+ * What a key holds, read under its lock in one statement, so one snapshot (a reservation turning
+ * into a charge meanwhile counts once, as one or the other): the jobs and estimated FLOPs of its
+ * charges of the last 24 hours of the database's clock and of its live reservations, how many
+ * studies it created, and the studies its live reservations create. The daily quotas, {@code
+ * maxJobsPerDay} and {@code maxFlopsPerDay}, are checked here.
  */
-final class DailyUsage {
+record DailyUsage(long jobs, double flops, long studies, List<UUID> reserving) {
 
-  private final JdbcTemplate jdbc;
-
-  DailyUsage(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  static DailyUsage read(JdbcTemplate jdbc, long keyId) {
+    return jdbc.queryForObject(
+        "WITH held AS (SELECT jobs, flops FROM access.job_charge"
+            + " WHERE key_id = ? AND created_at > now() - interval '24 hours'"
+            + " UNION ALL SELECT jobs, flops FROM access.quota_reservation"
+            + " WHERE key_id = ? AND expires_at > now())"
+            + " SELECT (SELECT coalesce(sum(jobs), 0) FROM held),"
+            + " (SELECT coalesce(sum(flops), 0) FROM held),"
+            + " (SELECT count(*) FROM access.study_owner WHERE key_id = ?),"
+            + " (SELECT coalesce(array_agg(study_id), '{}') FROM access.quota_reservation"
+            + " WHERE key_id = ? AND creates_study AND expires_at > now())",
+        (rs, row) -> {
+          Array reserving = rs.getArray(4);
+          return new DailyUsage(
+              rs.getLong(1),
+              rs.getDouble(2),
+              rs.getLong(3),
+              List.of((UUID[]) reserving.getArray()));
+        },
+        keyId,
+        keyId,
+        keyId,
+        keyId);
   }
 
-  /** What a key holds: one statement, so a reservation turning into a charge counts once. */
-  private record Held(long jobs, double flops) {}
-
   void check(ApiKey key, QuotaCharge charge) {
-    if (key.maxJobsPerDay() == null && key.maxFlopsPerDay() == null) {
-      return;
-    }
-    Held held =
-        jdbc.queryForObject(
-            "SELECT coalesce(sum(jobs), 0), coalesce(sum(flops), 0) FROM ("
-                + " SELECT jobs, flops FROM access.job_charge"
-                + " WHERE key_id = ? AND created_at > now() - interval '24 hours'"
-                + " UNION ALL SELECT jobs, flops FROM access.quota_reservation"
-                + " WHERE key_id = ? AND expires_at > now()) held",
-            (rs, row) -> new Held(rs.getLong(1), rs.getDouble(2)),
-            key.id(),
-            key.id());
-    if (key.maxJobsPerDay() != null && held.jobs() + charge.jobs() > key.maxJobsPerDay()) {
+    if (key.maxJobsPerDay() != null && jobs + charge.jobs() > key.maxJobsPerDay()) {
       throw new QuotaExceededException(
           "maxJobsPerDay",
           key.maxJobsPerDay(),
           charge.jobs(),
-          held.jobs(),
+          jobs,
           "this request queues "
               + charge.jobs()
               + " jobs; with the "
-              + held.jobs()
+              + jobs
               + " of the last 24 hours that makes "
-              + (held.jobs() + charge.jobs())
+              + (jobs + charge.jobs())
               + ", over the key's quota of "
               + key.maxJobsPerDay()
               + " (maxJobsPerDay)");
     }
-    if (key.maxFlopsPerDay() != null && held.flops() + charge.flops() > key.maxFlopsPerDay()) {
+    if (key.maxFlopsPerDay() != null && flops + charge.flops() > key.maxFlopsPerDay()) {
       throw new QuotaExceededException(
           "maxFlopsPerDay",
           key.maxFlopsPerDay(),
           charge.flops(),
-          held.flops(),
+          flops,
           String.format(
               Locale.ROOT,
               "this request needs an estimated %.3e FLOPs; with the %.3e of the last 24 hours"
                   + " that makes %.3e, over the key's budget of %.3e (maxFlopsPerDay)",
               charge.flops(),
-              held.flops(),
-              held.flops() + charge.flops(),
+              flops,
+              flops + charge.flops(),
               key.maxFlopsPerDay()));
     }
   }

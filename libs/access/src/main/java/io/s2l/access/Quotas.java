@@ -96,12 +96,11 @@ public class Quotas {
     Long id =
         transactions.execute(
             status -> {
+              // the lock is held for three statements: this read, the insert and the commit
               jdbc.queryForList("SELECT pg_advisory_xact_lock(?, ?)", LOCK_SPACE, (int) key.id());
-              jdbc.update(
-                  "DELETE FROM access.quota_reservation WHERE key_id = ? AND expires_at <= now()",
-                  key.id());
-              checkActive(key, charge);
-              new DailyUsage(jdbc).check(key, charge);
+              DailyUsage usage = DailyUsage.read(jdbc, key.id());
+              checkActive(key, charge, usage);
+              usage.check(key, charge);
               return jdbc.queryForObject(
                   "INSERT INTO access.quota_reservation"
                       + " (key_id, study_id, jobs, flops, creates_study, expires_at)"
@@ -148,7 +147,12 @@ public class Quotas {
       return;
     }
     try {
-      jdbc.update("DELETE FROM access.quota_reservation WHERE id = ?", reservation.id());
+      // and the key's expired reservations (of crashed requests), outside the key's lock
+      jdbc.update(
+          "DELETE FROM access.quota_reservation"
+              + " WHERE id = ? OR (key_id = ? AND expires_at <= now())",
+          reservation.id(),
+          reservation.key().id());
     } catch (DataAccessException e) {
       log.warn(
           "cannot release the quota reservation of study {}; it expires within {}",
@@ -162,25 +166,17 @@ public class Quotas {
    * Refuses a new study or import when the key already has {@code maxActiveStudies}: studies and
    * imports with a job queued or running, and live reservations that create one.
    */
-  private void checkActive(ApiKey key, QuotaCharge charge) {
+  private void checkActive(ApiKey key, QuotaCharge charge, DailyUsage usage) {
     Integer max = key.maxActiveStudies();
     if (max == null || !charge.createsStudy()) {
       return;
     }
-    // reservations first: a request that commits between these reads is in the first list and
-    // left out of the second, so it counts once
-    List<UUID> reserved =
-        jdbc.queryForList(
-            "SELECT study_id FROM access.quota_reservation"
-                + " WHERE key_id = ? AND creates_study AND expires_at > now()",
-            UUID.class,
-            key.id());
-    Long studies =
-        jdbc.queryForObject(
-            "SELECT count(*) FROM access.study_owner WHERE key_id = ?", Long.class, key.id());
-    if (studies + reserved.size() < max) {
+    List<UUID> reserved = usage.reserving();
+    if (usage.studies() + reserved.size() < max) {
       return; // even if every study of the key were active (the common case: far from the quota)
     }
+    // a request that commits after the read above is in its reservations and also here: it is
+    // left out of this list, so it counts once
     List<UUID> owned =
         new ArrayList<>(
             jdbc.queryForList(
