@@ -4,16 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.s2l.access.ApiKeys;
+import io.s2l.access.IssuedKey;
 import io.s2l.access.NewApiKey;
 import io.s2l.access.Role;
+import io.s2l.access.StudyOwners;
 import io.s2l.analysis.imports.AnswerScoreColumns;
+import io.s2l.queue.JobQueue;
+import io.s2l.queue.NewJob;
+import io.s2l.study.JobKinds;
 import io.s2l.testsupport.TestDatabase;
 import io.s2l.testsupport.TestKeys;
 import io.s2l.testsupport.web.AdminKeyClient;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,6 +56,9 @@ class ImportAnalysisIT {
   @Autowired JdbcTemplate jdbc;
 
   @Autowired ApiKeys keys;
+  @Autowired StudyOwners owners;
+  @Autowired JobQueue queue;
+  @Autowired DataSource dataSource;
 
   private ResponseEntity<JsonNode> upload(String body, String type, String reference) {
     return upload(body, type, reference, null);
@@ -270,6 +280,30 @@ class ImportAnalysisIT {
             jdbc.queryForObject(
                 "SELECT count(*) FROM access.study_owner WHERE owner = 'team-q'", Integer.class))
         .isEqualTo(1);
+  }
+
+  @Test
+  void anImportCountsAsAnActiveStudyBesideTheKeysStudiesInTraining() throws Exception {
+    IssuedKey issued = keys.create(new NewApiKey("team-a1", "a", Role.SUBMIT, 1, null));
+    String secret = issued.secret();
+    // a study of the experiment service whose training is queued, submitted with the key
+    UUID study = UUID.randomUUID();
+    try (Connection c = dataSource.getConnection()) {
+      queue.enqueue(c, List.of(new NewJob(study, JobKinds.TRAIN, "xs/lit/0", "{}", 3)));
+    }
+    owners.record(study, issued.key(), Instant.now());
+    ResponseEntity<JsonNode> refused = upload(TestTables.CSV, "text/csv", "l", secret);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(refused.getBody().get("quota").asText()).isEqualTo("maxActiveStudies");
+    try (Connection c = dataSource.getConnection()) {
+      queue.cancel(c, study);
+    }
+    // the study is over: the import takes its place, and holds it until its analysis is done
+    ResponseEntity<JsonNode> accepted = upload(TestTables.CSV, "text/csv", "l", secret);
+    assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    awaitAnalysis(accepted.getBody().get("id").asText(), 1);
+    assertThat(upload(TestTables.CSV, "text/csv", "l", secret).getStatusCode())
+        .isEqualTo(HttpStatus.ACCEPTED);
   }
 
   private HttpStatusCode getAs(String path, String key) {

@@ -58,9 +58,14 @@ class AccessApiIT {
   static final String STUDY = StudyApiIT.VALID;
 
   private String key(String owner, String role, Integer maxActive, Integer maxJobs) {
+    return key(owner, role, maxActive, maxJobs, null);
+  }
+
+  private String key(
+      String owner, String role, Integer maxActive, Integer maxJobs, Double maxFlops) {
     String body =
-        "{\"owner\": \"%s\", \"name\": \"%s key\", \"role\": \"%s\", \"maxActiveStudies\": %s, \"maxJobsPerDay\": %s}"
-            .formatted(owner, role, role, maxActive, maxJobs);
+        "{\"owner\": \"%s\", \"name\": \"%s key\", \"role\": \"%s\", \"maxActiveStudies\": %s, \"maxJobsPerDay\": %s, \"maxFlopsPerDay\": %s}"
+            .formatted(owner, role, role, maxActive, maxJobs, maxFlops);
     ResponseEntity<JsonNode> created =
         http.postForEntity(
             "/api/v1/keys", new HttpEntity<>(body, jsonHeaders(null)), JsonNode.class);
@@ -287,6 +292,35 @@ class AccessApiIT {
                     + " j.study_id WHERE o.owner = 'team-j'",
                 Integer.class))
         .isEqualTo(16);
+  }
+
+  @Test
+  void aComputeBudgetRefusesAStudyPastItWith429NamingTheEstimateAndTheDaysUse() {
+    // STUDY: 8 models of xs (N = 3312, 13 steps of 512 tokens) and 8 of s (N = 12768, 50 steps)
+    // at 6 N D each, plus one analysis of 1e9
+    double study = 8 * (6.0 * 3312 * 13 * 512) + 8 * (6.0 * 12768 * 50 * 512) + 1e9;
+    String key = key("team-f", "SUBMIT", null, null, 3e10);
+    assertThat(submit(key).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    ResponseEntity<JsonNode> over = submit(key);
+    assertThat(over.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(over.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    JsonNode problem = over.getBody();
+    assertThat(problem.get("quota").asText()).isEqualTo("maxFlopsPerDay");
+    assertThat(problem.get("limit").asDouble()).isEqualTo(3e10);
+    assertThat(problem.get("requested").asDouble()).isEqualTo(study);
+    assertThat(problem.get("used").asDouble()).isEqualTo(study);
+    assertThat(problem.get("detail").asText()).contains("maxFlopsPerDay", "3.000e+10");
+    assertThat(studiesOf("team-f")).isEqualTo(1);
+    ResponseEntity<JsonNode> refused =
+        http.postForEntity(
+            "/api/v1/keys",
+            new HttpEntity<>(
+                "{\"owner\": \"o\", \"name\": \"n\", \"role\": \"SUBMIT\", \"maxFlopsPerDay\": -1}",
+                jsonHeaders(null)),
+            JsonNode.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("errors").get(0).get("field").asText())
+        .isEqualTo("maxFlopsPerDay");
   }
 
   @Test

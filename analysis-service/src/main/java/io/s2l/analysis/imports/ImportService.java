@@ -3,6 +3,9 @@ package io.s2l.analysis.imports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.access.ApiKey;
+import io.s2l.access.QuotaCharge;
+import io.s2l.access.QuotaReservation;
+import io.s2l.access.Quotas;
 import io.s2l.access.StudyOwners;
 import io.s2l.analysis.config.AnalysisProperties;
 import io.s2l.analysis.recommendation.RecommendationChoice;
@@ -11,25 +14,23 @@ import io.s2l.queue.JobQueue;
 import io.s2l.queue.NewJob;
 import io.s2l.queue.spring.CurrentTransaction;
 import io.s2l.study.AnalysisJobSpec;
+import io.s2l.study.ComputeEstimate;
 import io.s2l.study.JobKinds;
 import java.io.InputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.LongSupplier;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports results trained elsewhere: checks the key's quotas, reads and checks every row while
- * streaming (within {@link ImportLimits}), then stores the table as a study and queues its analysis
- * in one transaction. A refused import stores nothing.
+ * Imports results trained elsewhere: holds a place in the key's quotas, reads and checks every row
+ * while streaming (within {@link ImportLimits}), then stores the table as a study, queues its
+ * analysis and charges the key in one transaction. A refused import stores nothing.
  */
 @Service
 public class ImportService {
@@ -37,29 +38,29 @@ public class ImportService {
   private final ImportStore store;
   private final JobQueue queue;
   private final CurrentTransaction transaction;
-  private final TransactionTemplate transactions;
   private final ObjectMapper json;
   private final Clock clock;
   private final AnalysisProperties properties;
   private final StudyOwners owners;
+  private final Quotas quotas;
 
   ImportService(
       ImportStore store,
       JobQueue queue,
       CurrentTransaction transaction,
-      TransactionTemplate transactions,
       ObjectMapper json,
       Clock clock,
       AnalysisProperties properties,
-      StudyOwners owners) {
+      StudyOwners owners,
+      Quotas quotas) {
     this.store = store;
     this.queue = queue;
     this.transaction = transaction;
-    this.transactions = transactions;
     this.json = json;
     this.clock = clock;
     this.properties = properties;
     this.owners = owners;
+    this.quotas = quotas;
   }
 
   /**
@@ -75,7 +76,26 @@ public class ImportService {
       String name,
       RecommendationChoice choice,
       ApiKey caller) {
-    checkQuota(caller);
+    UUID id = UUID.randomUUID();
+    // an import is an active study until its analysis is done; its place is held before the
+    // upload is read, so a key at its quota is refused without reading it
+    QuotaCharge charge = new QuotaCharge("import", 1, ComputeEstimate.ANALYSIS_FLOPS, true);
+    return quotas.reserved(
+        caller,
+        id,
+        charge,
+        reservation -> read(reservation, id, body, csv, reference, name, choice, caller));
+  }
+
+  private ImportReceipt read(
+      QuotaReservation reservation,
+      UUID id,
+      InputStream body,
+      boolean csv,
+      String reference,
+      String name,
+      RecommendationChoice choice,
+      ApiKey caller) {
     MessageDigest sha256 = sha256();
     InputStream in =
         new DigestInputStream(
@@ -86,21 +106,21 @@ public class ImportService {
             ? CsvLossReader.read(in, reference, limits)
             : JsonLossReader.read(in, reference, limits);
     String checksum = HexFormat.of().formatHex(sha256.digest());
-    UUID id = UUID.randomUUID();
     String label = name != null && !name.isBlank() ? name : "import " + id;
-    transactions.executeWithoutResult(
-        status -> {
+    quotas.chargedIn(
+        reservation,
+        () -> {
           try {
             transaction.run(
                 c -> {
                   store.store(c, id, label, checksum, table, clock.instant());
                   owners.record(id, caller, clock.instant());
                   queue.enqueue(c, List.of(analysisJob(id, table, choice).inGroup(caller.owner())));
-                  owners.charge(caller, id, 1, "import", active(c, caller));
                 });
           } catch (SQLException e) {
             throw new IllegalStateException("cannot store import " + id, e);
           }
+          return null;
         });
     return new ImportReceipt(
         id,
@@ -112,34 +132,6 @@ public class ImportService {
         table.distributions().size(),
         table.seeds().size(),
         table.evalSets().stream().map(LossTable.EvalSet::name).toList());
-  }
-
-  /**
-   * Refuses an import the key's quotas leave no room for before its upload is read: an import
-   * queues one job and is an active study until its analysis ends.
-   */
-  private void checkQuota(ApiKey caller) {
-    if (!caller.hasQuota()) {
-      return;
-    }
-    transactions.executeWithoutResult(
-        status -> {
-          try {
-            transaction.run(c -> owners.check(caller, 1, active(c, caller)));
-          } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the quota of key " + caller.id(), e);
-          }
-        });
-  }
-
-  private LongSupplier active(Connection c, ApiKey caller) {
-    return () -> {
-      try {
-        return store.active(c, caller.id());
-      } catch (SQLException e) {
-        throw new IllegalStateException("cannot count the active imports of " + caller.id(), e);
-      }
-    };
   }
 
   private NewJob analysisJob(UUID id, LossTable table, RecommendationChoice choice) {

@@ -1,8 +1,6 @@
 package io.s2l.analysis.imports;
 
-import io.s2l.queue.JobLookup;
 import io.s2l.stats.metrics.AnswerScores;
-import io.s2l.study.JobKinds;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -18,30 +15,6 @@ import org.springframework.stereotype.Component;
 /** Writes an imported table in the caller's transaction. */
 @Component
 class ImportStore {
-
-  /**
-   * Imports made with the key whose analysis is still queued or running: its active studies in this
-   * service. Asks the queue for its open analysis jobs first, so the count costs as much as the
-   * queue's open jobs, not the key's history.
-   */
-  long active(Connection c, long keyId) throws SQLException {
-    List<UUID> open = JobLookup.studiesWithOpenJobs(c, JobKinds.ANALYZE);
-    if (open.isEmpty()) {
-      return 0;
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT count(*) FROM analysis.imported_study i"
-                + " JOIN access.study_owner o ON o.study_id = i.id"
-                + " WHERE o.key_id = ? AND i.id = ANY (?)")) {
-      ps.setLong(1, keyId);
-      ps.setArray(2, c.createArrayOf("uuid", open.toArray()));
-      try (var rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
 
   void store(Connection c, UUID id, String name, String sha256, LossTable table, Instant now)
       throws SQLException {

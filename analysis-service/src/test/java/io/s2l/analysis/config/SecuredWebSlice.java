@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.access.ApiKey;
 import io.s2l.access.ApiKeys;
+import io.s2l.access.Quotas;
 import io.s2l.access.Role;
 import io.s2l.access.StudyOwners;
 import java.time.Instant;
@@ -38,6 +39,8 @@ public abstract class SecuredWebSlice {
 
   @MockitoBean protected StudyOwners owners;
 
+  @MockitoBean protected Quotas quotas;
+
   @BeforeEach
   void everyStudyVisible() {
     given(owners.visible(any(), any())).willReturn(true);
@@ -51,6 +54,7 @@ public abstract class SecuredWebSlice {
         role.name().toLowerCase(),
         role,
         "s2l_" + role.name().toLowerCase(),
+        null,
         null,
         null,
         Instant.parse("2026-01-01T00:00:00Z"),

@@ -35,11 +35,19 @@ class BuiltinCatalog implements DomainCatalog {
     return evalSets;
   }
 
+  /** Every training document's id, read once: expanding any study asks for them. */
+  private volatile List<String> trainingDocumentIds;
+
   @Override
   public List<String> trainingDocumentIds() {
-    return domains.stream()
-        .flatMap(d -> BuiltinCorpus.train(d).stream().map(Document::id))
-        .toList();
+    List<String> ids = trainingDocumentIds;
+    if (ids == null) {
+      // two first callers may both read the corpus; either result is the same list
+      ids =
+          domains.stream().flatMap(d -> BuiltinCorpus.train(d).stream().map(Document::id)).toList();
+      trainingDocumentIds = ids;
+    }
+    return ids;
   }
 
   /** Ids are {@code <domain>-<number>}; a domain's ids are read once, when first asked for. */

@@ -3,8 +3,10 @@ package io.s2l.experiment.catalog;
 import io.s2l.corpus.BuiltinImages;
 import io.s2l.corpus.ImageSet;
 import io.s2l.study.DomainCatalog;
+import io.s2l.study.ImageGeometry;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -20,11 +22,24 @@ class DigitsCatalog implements DomainCatalog {
 
   private final List<String> pool;
   private final Set<String> poolIds;
+  private final ImageGeometry geometry;
 
   DigitsCatalog() {
     ImageSet images = BuiltinImages.load(DATASET);
     this.pool = List.copyOf(images.trainIds());
     this.poolIds = new HashSet<>(pool);
+    this.geometry =
+        new ImageGeometry(
+            images.height(),
+            images.width(),
+            images.channels(),
+            images.classes(),
+            images.testIds().size());
+  }
+
+  @Override
+  public Optional<ImageGeometry> imageGeometry() {
+    return Optional.of(geometry);
   }
 
   @Override

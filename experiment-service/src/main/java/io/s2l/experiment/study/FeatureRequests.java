@@ -3,14 +3,19 @@ package io.s2l.experiment.study;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.access.ApiKey;
-import io.s2l.access.StudyOwners;
+import io.s2l.access.QuotaCharge;
+import io.s2l.access.Quotas;
+import io.s2l.experiment.catalog.Catalogs;
 import io.s2l.queue.JobLookup;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.JobState;
 import io.s2l.queue.NewJob;
 import io.s2l.queue.spring.CurrentTransaction;
+import io.s2l.study.ComputeEstimate;
+import io.s2l.study.DomainCatalog;
 import io.s2l.study.FeaturizeJobSpec;
 import io.s2l.study.FieldError;
+import io.s2l.study.ImageGeometry;
 import io.s2l.study.JobKinds;
 import io.s2l.study.ModelScale;
 import io.s2l.study.TrainingJobSpec;
@@ -21,7 +26,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Queues featurisation jobs (TRAK features) for trained image classifiers of a study. */
 @Service
@@ -33,15 +37,18 @@ public class FeatureRequests {
   private final JobQueue queue;
   private final CurrentTransaction transaction;
   private final ObjectMapper json;
-  private final StudyOwners owners;
+  private final Quotas quotas;
+  private final Catalogs catalogs;
 
   FeatureRequests(
       StudyService studies,
       JobQueue queue,
       CurrentTransaction transaction,
       ObjectMapper json,
-      StudyOwners owners) {
-    this.owners = owners;
+      Quotas quotas,
+      Catalogs catalogs) {
+    this.quotas = quotas;
+    this.catalogs = catalogs;
     this.studies = studies;
     this.queue = queue;
     this.transaction = transaction;
@@ -49,10 +56,12 @@ public class FeatureRequests {
   }
 
   /**
+   * Checks the request, holds its place in the key's quotas, then queues the job and charges it in
+   * one transaction: call it with no transaction open.
+   *
    * @param run the model's training job key, {@code scale/distribution/seed}
    * @return the featurisation job's key
    */
-  @Transactional
   public String request(
       UUID studyId, String run, String examples, Integer dimension, Long seed, ApiKey caller) {
     Study study = studies.get(studyId);
@@ -105,11 +114,38 @@ public class FeatureRequests {
           List.of(
               new NewJob(
                   study.id(), JobKinds.FEATURIZE, spec.key(), json.writeValueAsString(spec), 3));
-      transaction.run(c -> queue.enqueue(c, featurisation));
-      owners.charge(caller, study.id(), 1, "features", null);
+      QuotaCharge charge = new QuotaCharge("features", 1, flops(trained, examples, caller), false);
+      quotas.charged(
+          caller,
+          study.id(),
+          charge,
+          () -> {
+            enqueue(featurisation, run);
+            return null;
+          });
       return spec.key();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable job payload of " + run, e);
+    }
+  }
+
+  /** Estimated FLOPs of featurising the model over its pool (train) or the test set. */
+  private double flops(TrainingJobSpec trained, String examples, ApiKey caller) {
+    ImageGeometry images =
+        catalogs
+            .forDataset(trained.dataset(), caller)
+            .flatMap(DomainCatalog::imageGeometry)
+            .orElseThrow(() -> new IllegalStateException("no image set " + trained.dataset()));
+    long count =
+        FeaturizeJobSpec.TEST.equals(examples)
+            ? images.testImages()
+            : trained.distribution().subset().size();
+    return ComputeEstimate.featurisation(trained.scale(), count, images);
+  }
+
+  private void enqueue(List<NewJob> featurisation, String run) {
+    try {
+      transaction.run(c -> queue.enqueue(c, featurisation));
     } catch (SQLException e) {
       if ("23505".equals(e.getSQLState())) {
         throw new DuplicateKeyException("these features were already requested", e);

@@ -38,15 +38,4 @@ public interface StudyRepository extends JpaRepository<Study, UUID> {
               + " WHERE o.owner = :owner",
       nativeQuery = true)
   Page<Study> findByOwner(@Param("owner") String owner, Pageable page);
-
-  /**
-   * Studies submitted with a key that are still queued or running, counted up to {@code limit}
-   * (enough to tell whether a quota is exceeded, whatever the key's history).
-   */
-  @Query(
-      value =
-          "SELECT count(*) FROM (SELECT 1 FROM experiment.study WHERE key_id = :key"
-              + " AND status IN ('QUEUED', 'TRAINING', 'ANALYZING') LIMIT :limit) active",
-      nativeQuery = true)
-  long countActiveByKey(@Param("key") long keyId, @Param("limit") long limit);
 }

@@ -2,6 +2,10 @@ package io.s2l.experiment.study;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.access.ApiKey;
+import io.s2l.access.QuotaCharge;
+import io.s2l.access.QuotaExceededException;
+import io.s2l.access.QuotaReservation;
+import io.s2l.access.Quotas;
 import io.s2l.access.StudyOwners;
 import io.s2l.experiment.callback.CallbackAdmission;
 import io.s2l.experiment.catalog.Catalogs;
@@ -12,6 +16,7 @@ import io.s2l.queue.JobCounts;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.NewJob;
 import io.s2l.queue.spring.CurrentTransaction;
+import io.s2l.study.ComputeEstimate;
 import io.s2l.study.DomainCatalog;
 import io.s2l.study.FieldError;
 import io.s2l.study.JobKinds;
@@ -32,6 +37,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Submits studies (stored and queued in one transaction) and reads them back with progress. */
 @Service
@@ -46,6 +52,8 @@ public class StudyService {
   private final ExperimentProperties properties;
   private final IdempotencyKeys idempotency;
   private final StudyOwners owners;
+  private final Quotas quotas;
+  private final TransactionTemplate transactions;
   private final StudyDocuments documents;
   private final Trainers trainers;
   private final CallbackAdmission callbackAdmission;
@@ -61,6 +69,8 @@ public class StudyService {
       ExperimentProperties properties,
       IdempotencyKeys idempotency,
       StudyOwners owners,
+      Quotas quotas,
+      TransactionTemplate transactions,
       StudyDocuments documents,
       Trainers trainers,
       CallbackAdmission callbackAdmission,
@@ -74,6 +84,8 @@ public class StudyService {
     this.properties = properties;
     this.idempotency = idempotency;
     this.owners = owners;
+    this.quotas = quotas;
+    this.transactions = transactions;
     this.documents = documents;
     this.trainers = trainers;
     this.callbackAdmission = callbackAdmission;
@@ -87,16 +99,17 @@ public class StudyService {
    * Validates, expands and stores a study owned by {@code caller}'s owner, and enqueues its
    * training jobs, atomically; refused when it would take the key past a quota.
    */
-  @Transactional
   public Study submit(StudyDefinition definition, ApiKey caller) {
     return submit(definition, null, caller).study();
   }
 
   /**
-   * As {@link #submit(StudyDefinition)}; with an idempotency key, a repeated request with the same
-   * definition returns the study the first one created, and one with another definition is refused.
+   * As {@link #submit(StudyDefinition, ApiKey)}; with an idempotency key, a repeated request with
+   * the same definition returns the study the first one created, and one with another definition is
+   * refused. The study is checked and expanded first, then its place in the key's quotas is held (a
+   * short transaction of its own), then it is stored in one transaction: call this with no
+   * transaction open.
    */
-  @Transactional
   public Submission submit(StudyDefinition definition, String idempotencyKey, ApiKey caller) {
     if (definition == null) {
       throw new InvalidStudyException(
@@ -111,10 +124,9 @@ public class StudyService {
     String scopedKey =
         idempotencyKey == null ? null : IdempotencyKeys.scoped(caller.id(), idempotencyKey);
     if (scopedKey != null) {
-      idempotency.lock(scopedKey);
-      Optional<UUID> earlier = idempotency.existing(scopedKey, hash, clock.instant());
-      if (earlier.isPresent()) {
-        return new Submission(get(earlier.get()), true);
+      Optional<Submission> replay = replay(scopedKey, hash, false);
+      if (replay.isPresent()) {
+        return replay.get();
       }
     }
     DomainCatalog catalog =
@@ -143,6 +155,70 @@ public class StudyService {
         StudyPlan.expand(definition, catalog).withTrainers(definition, resolved.snapshots());
     int jobsTotal = plan.jobs().size() + StudyPlan.laterJobs(definition);
     UUID id = UUID.randomUUID();
+    // the featurisation jobs an attribution study queues later are charged now
+    QuotaCharge charge =
+        new QuotaCharge(
+            "study",
+            jobsTotal + featurisationJobs(definition).orElse(0),
+            ComputeEstimate.study(definition, plan, catalog),
+            true);
+    try {
+      return quotas.reserved(
+          caller,
+          id,
+          charge,
+          reservation ->
+              transactions.execute(
+                  status -> {
+                    if (scopedKey != null) {
+                      Optional<Submission> replay = replay(scopedKey, hash, true);
+                      if (replay.isPresent()) {
+                        return replay.get();
+                      }
+                    }
+                    Study study =
+                        store(id, definition, plan, resolved, jobsTotal, caller, reservation);
+                    if (scopedKey != null) {
+                      idempotency.remember(scopedKey, hash, id, clock.instant());
+                    }
+                    return new Submission(study, false);
+                  }));
+    } catch (QuotaExceededException e) {
+      // a repeat of a request being stored is answered with its study, even when the key has no
+      // room left for another
+      if (scopedKey != null) {
+        Optional<Submission> replay = transactions.execute(status -> replay(scopedKey, hash, true));
+        if (replay != null && replay.isPresent()) {
+          return replay.get();
+        }
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The study an earlier request with this idempotency key created, if any.
+   *
+   * @param wait whether to wait for a request with the same key being stored (in a transaction)
+   */
+  private Optional<Submission> replay(String scopedKey, String hash, boolean wait) {
+    if (wait) {
+      idempotency.lock(scopedKey);
+    }
+    return idempotency
+        .existing(scopedKey, hash, clock.instant())
+        .map(earlier -> new Submission(get(earlier), true));
+  }
+
+  /** Stores the study, its owner, its jobs and its charge, in the caller's transaction. */
+  private Study store(
+      UUID id,
+      StudyDefinition definition,
+      StudyPlan plan,
+      StudyTrainers.Resolution resolved,
+      int jobsTotal,
+      ApiKey caller,
+      QuotaReservation reservation) {
     Study study =
         new Study(
             id,
@@ -177,19 +253,8 @@ public class StudyService {
       throw new IllegalStateException("cannot enqueue the jobs of study " + id, e);
     }
     callbacks.publish(study);
-    if (scopedKey != null) {
-      idempotency.remember(scopedKey, hash, id, clock.instant());
-    }
-    // last, so the lock that serialises this key's quota checks is held only until commit;
-    // the featurisation jobs an attribution study queues later are charged now
-    long limit = caller.maxActiveStudies() == null ? 1 : caller.maxActiveStudies() + 1L;
-    owners.charge(
-        caller,
-        id,
-        jobsTotal + featurisationJobs(definition).orElse(0),
-        "study",
-        () -> studies.countActiveByKey(caller.id(), limit));
-    return new Submission(study, false);
+    quotas.charge(reservation);
+    return study;
   }
 
   /**

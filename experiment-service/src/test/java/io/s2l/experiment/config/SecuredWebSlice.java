@@ -5,6 +5,7 @@ import static org.mockito.BDDMockito.given;
 
 import io.s2l.access.ApiKey;
 import io.s2l.access.ApiKeys;
+import io.s2l.access.Quotas;
 import io.s2l.access.Role;
 import io.s2l.access.StudyOwners;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /**
  * The base of the service's web slices: the service's own security chain (API-key filter, role
  * rules, owner check of study paths) in front of the controller under test, with the key store and
- * the ownership records mocked. Every study is visible unless a test says otherwise.
+ * the ownership records and quotas mocked. Every study is visible unless a test says otherwise.
  */
 @Import(SecurityConfiguration.class)
 public abstract class SecuredWebSlice {
@@ -29,6 +30,8 @@ public abstract class SecuredWebSlice {
   @MockitoBean protected ApiKeys keys;
 
   @MockitoBean protected StudyOwners owners;
+
+  @MockitoBean protected Quotas quotas;
 
   @BeforeEach
   void everyStudyVisible() {
@@ -43,6 +46,7 @@ public abstract class SecuredWebSlice {
         role.name().toLowerCase(),
         role,
         "s2l_" + role.name().toLowerCase(),
+        null,
         null,
         null,
         Instant.parse("2026-01-01T00:00:00Z"),

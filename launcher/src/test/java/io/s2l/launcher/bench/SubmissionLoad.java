@@ -49,11 +49,12 @@ public final class SubmissionLoad {
         HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).GET().build();
     String admin = System.getenv("S2L_ADMIN_KEY");
     HttpRequest submit = submission(base, admin);
-    // a team's key with both quotas: each submission then locks the key and counts its studies
+    // a team's key with every quota: each submission then holds a place in the key's quotas (a
+    // short transaction under the key's lock that counts its studies, jobs and FLOPs) first
     String teamKey =
         new S2lClient(base, null, admin)
             .keys()
-            .create(new KeyRequest("load", "load", "SUBMIT", 1_000_000, 1_000_000_000))
+            .create(new KeyRequest("load", "load", "SUBMIT", 1_000_000, 1_000_000_000, 1e29))
             .secret();
     HttpRequest quotaSubmit = submission(base, teamKey);
     run(http, probe, rate, 5, 200); // warm-up

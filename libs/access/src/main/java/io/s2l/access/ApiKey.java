@@ -9,6 +9,8 @@ import java.time.Instant;
  * @param maxActiveStudies studies this key may have queued or running at once; null: no limit
  * @param maxJobsPerDay jobs the studies submitted with this key may ask for in any 24 hours; null:
  *     no limit
+ * @param maxFlopsPerDay estimated floating-point operations the jobs queued with this key may need
+ *     in any 24 hours ({@code io.s2l.study.ComputeEstimate}); null: no limit
  */
 public record ApiKey(
     long id,
@@ -18,6 +20,7 @@ public record ApiKey(
     String prefix,
     Integer maxActiveStudies,
     Integer maxJobsPerDay,
+    Double maxFlopsPerDay,
     Instant createdAt,
     Instant revokedAt) {
 
@@ -27,7 +30,7 @@ public record ApiKey(
 
   /** Whether submissions with this key are counted against a quota. */
   public boolean hasQuota() {
-    return maxActiveStudies != null || maxJobsPerDay != null;
+    return maxActiveStudies != null || maxJobsPerDay != null || maxFlopsPerDay != null;
   }
 
   public boolean isAdmin() {

@@ -25,8 +25,8 @@ public class ApiKeys {
   private static final String PREFIX = "s2l_";
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String COLUMNS =
-      "id, owner, name, role, prefix, max_active_studies, max_jobs_per_day, created_at,"
-          + " revoked_at";
+      "id, owner, name, role, prefix, max_active_studies, max_jobs_per_day, max_flops_per_day,"
+          + " created_at, revoked_at";
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -70,7 +70,8 @@ public class ApiKeys {
   private ApiKey insert(NewApiKey request, String secret) {
     return jdbc.queryForObject(
         "INSERT INTO access.api_key (owner, name, role, key_sha256, prefix, max_active_studies,"
-            + " max_jobs_per_day, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING "
+            + " max_jobs_per_day, max_flops_per_day, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " RETURNING "
             + COLUMNS,
         ApiKeys::read,
         request.owner(),
@@ -80,6 +81,7 @@ public class ApiKeys {
         prefix(secret),
         request.maxActiveStudies(),
         request.maxJobsPerDay(),
+        request.maxFlopsPerDay(),
         Timestamp.from(clock.instant()));
   }
 
@@ -153,6 +155,7 @@ public class ApiKeys {
         rs.getString("prefix"),
         (Integer) rs.getObject("max_active_studies"),
         (Integer) rs.getObject("max_jobs_per_day"),
+        (Double) rs.getObject("max_flops_per_day"),
         rs.getTimestamp("created_at").toInstant(),
         revoked == null ? null : revoked.toInstant());
   }

@@ -6,7 +6,18 @@ package io.s2l.access;
  * @throws InvalidApiKeyException naming the first invalid field
  */
 public record NewApiKey(
-    String owner, String name, Role role, Integer maxActiveStudies, Integer maxJobsPerDay) {
+    String owner,
+    String name,
+    Role role,
+    Integer maxActiveStudies,
+    Integer maxJobsPerDay,
+    Double maxFlopsPerDay) {
+
+  /** A key without a compute budget. */
+  public NewApiKey(
+      String owner, String name, Role role, Integer maxActiveStudies, Integer maxJobsPerDay) {
+    this(owner, name, role, maxActiveStudies, maxJobsPerDay, null);
+  }
 
   public NewApiKey {
     require(owner, "owner", 100);
@@ -16,7 +27,14 @@ public record NewApiKey(
     }
     positive(maxActiveStudies, "maxActiveStudies");
     positive(maxJobsPerDay, "maxJobsPerDay");
+    if (maxFlopsPerDay != null && !(maxFlopsPerDay > 0 && maxFlopsPerDay < MAX_FLOPS_PER_DAY)) {
+      throw new InvalidApiKeyException(
+          "maxFlopsPerDay", "must be positive and below 1e30 (leave it out for no limit)");
+    }
   }
+
+  /** Bound of a compute budget: far past any study, and finite, so it is a budget. */
+  public static final double MAX_FLOPS_PER_DAY = 1e30;
 
   private static void require(String value, String field, int maxLength) {
     if (value == null || value.isBlank()) {

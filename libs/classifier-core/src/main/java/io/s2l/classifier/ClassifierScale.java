@@ -1,5 +1,7 @@
 package io.s2l.classifier;
 
+import io.s2l.study.ClassifierCompute;
+import io.s2l.study.ImageGeometry;
 import java.util.Objects;
 
 /**
@@ -43,51 +45,26 @@ public record ClassifierScale(String name, String family, int width, int depth) 
   }
 
   /**
-   * Trainable parameters (weights and biases) for images of the given geometry: mlp {@code sum_l
-   * (in_l + 1) width + (width + 1) classes} with {@code in_0 = height x width x channels}; cnn
-   * {@code sum_l (9 in_l + 1) width + (width + 1) classes} with {@code in_0 = channels}. Equal to
-   * the sum of the sizes of the DJL parameters of {@link ImageClassifier}.
+   * Trainable parameters (weights and biases) for images of the given geometry ({@link
+   * ClassifierCompute#params}); equal to the sum of the sizes of the DJL parameters of {@link
+   * ImageClassifier}.
    */
   public long params(int height, int width, int channels, int classes) {
-    long total = 0;
-    long in = isCnn() ? channels : (long) height * width * channels;
-    long kernel = isCnn() ? 9 : 1;
-    for (int layer = 0; layer < depth; layer++) {
-      total += (kernel * in + 1) * this.width;
-      in = this.width;
-    }
-    return total + (in + 1) * classes;
+    return ClassifierCompute.params(
+        isCnn(), this.width, depth, new ImageGeometry(height, width, channels, classes, 0));
   }
 
   /**
-   * Multiply-adds of one forward pass over one image, counting a bias add as one multiply-add so
-   * that the count is the number of parameter uses: for an mlp it equals {@link #params}; for a cnn
-   * each convolution contributes {@code H_l x W_l x (9 in_l + 1) x width} at its input resolution
-   * {@code H_l x W_l} (pooling, ReLU and the global average are not counted). Training compute is
-   * then {@code 6 x multiplyAdds x examples}: 2 FLOPs per multiply-add forward, twice that
-   * backward, which is the {@code 6 N D} of language models with N replaced by parameter uses.
+   * Multiply-adds of one forward pass over one image ({@link ClassifierCompute#multiplyAdds}).
+   * Training compute is {@code 6 x multiplyAdds x examples}.
    */
   public long multiplyAdds(int height, int width, int channels, int classes) {
-    if (!isCnn()) {
-      return params(height, width, channels, classes);
-    }
-    long total = 0;
-    long in = channels;
-    int h = height;
-    int w = width;
-    for (int layer = 0; layer < depth; layer++) {
-      total += (long) h * w * (9 * in + 1) * this.width;
-      in = this.width;
-      if (pools(h, w)) {
-        h /= 2;
-        w /= 2;
-      }
-    }
-    return total + (in + 1) * classes;
+    return ClassifierCompute.multiplyAdds(
+        isCnn(), this.width, depth, new ImageGeometry(height, width, channels, classes, 0));
   }
 
   /** Whether a cnn layer whose feature map is {@code h x w} is followed by a 2x2 max pool. */
   static boolean pools(long h, long w) {
-    return h >= 4 && w >= 4;
+    return ClassifierCompute.pools(h, w);
   }
 }

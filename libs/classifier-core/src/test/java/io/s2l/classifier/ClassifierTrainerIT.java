@@ -10,12 +10,19 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.s2l.corpus.ImageSet;
+import io.s2l.study.ComputeEstimate;
+import io.s2l.study.ImageGeometry;
+import io.s2l.study.MixtureSpec;
+import io.s2l.study.ModelScale;
+import io.s2l.study.TrainingJobSpec;
+import io.s2l.study.TrainingSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Training and evaluation on a real PyTorch engine, on synthetic stripes (see SyntheticImages). */
@@ -167,6 +174,31 @@ class ClassifierTrainerIT {
       assertThat(stats.examplesSeen()).isEqualTo(60);
       assertThat(stats.params()).isEqualTo((64 + 1) * 8 + (8 + 1) * 8 + (8 + 1) * 4);
       assertThat(stats.flops()).isEqualTo(6.0 * stats.params() * 60);
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"mlp, 8, 1, 37, 2", "mlp, 16, 3, 20, 3", "cnn, 4, 2, 25, 2", "cnn, 8, 3, 16, 1"})
+  void theQuotaEstimateEqualsTheFlopsTheTrainerReports(
+      String family, int width, int depth, int examples, int epochs) {
+    ClassifierScale scale = new ClassifierScale(family + "-" + width, family, width, depth);
+    ClassifierSettings settings = new ClassifierSettings(epochs, 8, 3e-3, 0.05, 0.01, 1.0);
+    int[] subset = IntStream.range(0, examples).map(i -> i % 7).toArray(); // duplicates count
+    TrainingJobSpec job =
+        new TrainingJobSpec(
+            "synthetic",
+            new ModelScale(scale.name(), width, depth, null, null, family),
+            new MixtureSpec("subset", null, IntStream.of(subset).mapToObj(i -> "id" + i).toList()),
+            1,
+            null,
+            List.of(),
+            new TrainingSettings(8, 3e-3, 0.05, 0.01, 1.0, null, epochs));
+    ImageGeometry images =
+        new ImageGeometry(
+            data.height(), data.width(), data.channels(), data.classes(), data.testIds().size());
+    try (TrainedClassifier model =
+        ClassifierTrainer.train(scale, settings, 1, data, subset, ClassifierProgress.NONE)) {
+      assertThat(ComputeEstimate.training(job, images)).isEqualTo(model.stats().flops());
     }
   }
 

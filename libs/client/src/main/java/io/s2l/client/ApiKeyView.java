@@ -6,6 +6,7 @@ import java.time.Instant;
  * An API key as the service lists it: never its secret, only the secret's first characters.
  *
  * @param role {@code READ}, {@code SUBMIT} or {@code ADMIN}
+ * @param maxFlopsPerDay the daily compute budget in estimated FLOPs, or null for none
  * @param revokedAt null while the key works
  */
 public record ApiKeyView(
@@ -16,5 +17,6 @@ public record ApiKeyView(
     String prefix,
     Integer maxActiveStudies,
     Integer maxJobsPerDay,
+    Double maxFlopsPerDay,
     Instant createdAt,
     Instant revokedAt) {}

@@ -9,7 +9,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param role {@code READ}, {@code SUBMIT} or {@code ADMIN}
  * @param maxActiveStudies null for no limit
  * @param maxJobsPerDay null for no limit
+ * @param maxFlopsPerDay the daily compute budget in estimated FLOPs; null for no limit
  */
 @JsonInclude(JsonInclude.Include.NON_NULL) // what is left out takes the service's default
 public record KeyRequest(
-    String owner, String name, String role, Integer maxActiveStudies, Integer maxJobsPerDay) {}
+    String owner,
+    String name,
+    String role,
+    Integer maxActiveStudies,
+    Integer maxJobsPerDay,
+    Double maxFlopsPerDay) {
+
+  /** A key without a compute budget. */
+  public KeyRequest(
+      String owner, String name, String role, Integer maxActiveStudies, Integer maxJobsPerDay) {
+    this(owner, name, role, maxActiveStudies, maxJobsPerDay, null);
+  }
+}

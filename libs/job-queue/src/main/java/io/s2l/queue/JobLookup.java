@@ -56,26 +56,6 @@ public final class JobLookup {
     }
   }
 
-  /**
-   * The studies with a job of {@code kind} still queued or running, each once: as many as the
-   * queue's open jobs of that kind, whatever its history.
-   */
-  public static List<UUID> studiesWithOpenJobs(Connection c, String kind) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT DISTINCT study_id FROM queue.job"
-                + " WHERE kind = ? AND state IN ('queued', 'running')")) {
-      ps.setString(1, kind);
-      List<UUID> studies = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          studies.add(rs.getObject(1, UUID.class));
-        }
-      }
-      return studies;
-    }
-  }
-
   /** Every job of one kind of a study, in any state, oldest first. */
   public static List<Job> ofKind(Connection c, UUID studyId, String kind) throws SQLException {
     return ofKinds(c, studyId, List.of(kind));
@@ -137,6 +117,29 @@ public final class JobLookup {
       ps.setArray(2, c.createArrayOf("text", kinds.toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * How many of {@code studies} have a job queued or running, counted up to {@code limit} (enough
+   * to tell whether a quota is exceeded). One index probe per study.
+   */
+  public static long unfinishedStudies(Connection c, List<UUID> studies, long limit)
+      throws SQLException {
+    if (studies.isEmpty() || limit <= 0) {
+      return 0;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT count(*) FROM (SELECT s.id FROM unnest(?::uuid[]) s (id) WHERE EXISTS"
+                + " (SELECT 1 FROM queue.job j WHERE j.study_id = s.id"
+                + " AND j.state IN ('queued', 'running')) LIMIT ?) unfinished")) {
+      ps.setArray(1, c.createArrayOf("uuid", studies.toArray()));
+      ps.setLong(2, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
       }
     }
   }

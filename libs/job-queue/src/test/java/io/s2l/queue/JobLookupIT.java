@@ -67,26 +67,6 @@ class JobLookupIT {
   }
 
   @Test
-  void namesTheStudiesWithAJobOfAKindStillQueuedOrRunningOnce() throws Exception {
-    try (Connection c = dataSource.getConnection()) {
-      assertThat(JobLookup.studiesWithOpenJobs(c, "train")).containsExactlyInAnyOrder(study, other);
-      assertThat(JobLookup.studiesWithOpenJobs(c, "featurize")).containsExactly(study);
-      assertThat(JobLookup.studiesWithOpenJobs(c, "verify")).isEmpty();
-    }
-    queue.claim(List.of("featurize"), "w", Duration.ofMinutes(1)).orElseThrow();
-    try (Connection c = dataSource.getConnection()) {
-      assertThat(JobLookup.studiesWithOpenJobs(c, "featurize")).containsExactly(study);
-    }
-    completeNext();
-    completeNext();
-    completeNext();
-    completeNext();
-    try (Connection c = dataSource.getConnection()) {
-      assertThat(JobLookup.studiesWithOpenJobs(c, "train")).isEmpty();
-    }
-  }
-
-  @Test
   void listsAStudysJobsOfOneKindInEveryStateOldestFirst() throws Exception {
     completeNext();
     try (Connection c = dataSource.getConnection()) {

@@ -1,6 +1,7 @@
 package io.s2l.study;
 
 import java.util.List;
+import java.util.Optional;
 
 /** What a dataset offers a study: its domains and its evaluation sets. */
 public interface DomainCatalog {
@@ -20,6 +21,11 @@ public interface DomainCatalog {
   /** {@code text} for corpora (language models), {@code image} for image sets (classifiers). */
   default String modality() {
     return TEXT;
+  }
+
+  /** An image set's shape, which the compute of its classifiers depends on; empty for corpora. */
+  default Optional<ImageGeometry> imageGeometry() {
+    return Optional.empty();
   }
 
   String TEXT = "text";

@@ -3,6 +3,7 @@ package io.s2l.study;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,11 @@ class AttributionStudyTest {
         @Override
         public String modality() {
           return IMAGE;
+        }
+
+        @Override
+        public Optional<ImageGeometry> imageGeometry() {
+          return Optional.of(new ImageGeometry(8, 8, 1, 10, 25));
         }
       };
 

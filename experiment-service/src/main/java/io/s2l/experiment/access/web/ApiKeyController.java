@@ -39,7 +39,12 @@ class ApiKeyController {
   }
 
   record KeyRequest(
-      String owner, String name, Role role, Integer maxActiveStudies, Integer maxJobsPerDay) {}
+      String owner,
+      String name,
+      Role role,
+      Integer maxActiveStudies,
+      Integer maxJobsPerDay,
+      Double maxFlopsPerDay) {}
 
   /** A created key: the secret appears in this response only. */
   record CreatedKey(ApiKey key, String secret) {}
@@ -48,7 +53,9 @@ class ApiKeyController {
   @Operation(
       summary = "Create a key",
       description =
-          "Body: {owner, name, role: READ | SUBMIT | ADMIN, maxActiveStudies?, maxJobsPerDay?}."
+          "Body: {owner, name, role: READ | SUBMIT | ADMIN, maxActiveStudies?, maxJobsPerDay?,"
+              + " maxFlopsPerDay?} (maxFlopsPerDay: estimated FLOPs of the jobs queued in any"
+              + " 24 hours, up to 1e30)."
               + " Keys of one owner see the same studies. 201 with the secret, shown only here:"
               + " only its SHA-256 is stored.")
   @ApiResponse(responseCode = "201", description = "Created: the key and its secret")
@@ -63,7 +70,8 @@ class ApiKeyController {
                 request.name(),
                 request.role(),
                 request.maxActiveStudies(),
-                request.maxJobsPerDay()));
+                request.maxJobsPerDay(),
+                request.maxFlopsPerDay()));
     return ResponseEntity.created(URI.create("/api/v1/keys/" + issued.key().id()))
         .body(new CreatedKey(issued.key(), issued.secret()));
   }

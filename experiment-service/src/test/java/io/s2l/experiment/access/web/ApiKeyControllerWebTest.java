@@ -69,12 +69,13 @@ class ApiKeyControllerWebTest extends SecuredWebSlice {
           "s2l_abcdef",
           2,
           100,
+          1e18,
           Instant.parse("2026-01-01T00:00:00Z"),
           null);
 
   @Test
   void createAnswers201WithTheSecretOnce() throws Exception {
-    given(keys.create(new NewApiKey("lab", "ci", Role.SUBMIT, 2, 100)))
+    given(keys.create(new NewApiKey("lab", "ci", Role.SUBMIT, 2, 100, 1e18)))
         .willReturn(new IssuedKey(CREATED, "s2l_the-secret"));
 
     mvc.perform(
@@ -83,13 +84,14 @@ class ApiKeyControllerWebTest extends SecuredWebSlice {
                 .contentType("application/json")
                 .content(
                     "{\"owner\": \"lab\", \"name\": \"ci\", \"role\": \"SUBMIT\","
-                        + " \"maxActiveStudies\": 2, \"maxJobsPerDay\": 100}"))
+                        + " \"maxActiveStudies\": 2, \"maxJobsPerDay\": 100, \"maxFlopsPerDay\": 1e18}"))
         .andExpect(status().isCreated())
         .andExpect(header().string("Location", "/api/v1/keys/42"))
         .andExpect(jsonPath("$.secret").value("s2l_the-secret"))
         .andExpect(jsonPath("$.key.id").value(42))
         .andExpect(jsonPath("$.key.role").value("SUBMIT"))
-        .andExpect(jsonPath("$.key.maxJobsPerDay").value(100));
+        .andExpect(jsonPath("$.key.maxJobsPerDay").value(100))
+        .andExpect(jsonPath("$.key.maxFlopsPerDay").value(1e18));
   }
 
   @Test

@@ -78,7 +78,16 @@ class StudyEventsWebTest extends SecuredWebSlice {
   void theStreamEndsWithoutEventsWhenItsKeyIsRevoked() throws Exception {
     ApiKey revoked =
         new ApiKey(
-            1, "team", "read", Role.READ, "s2l_read", null, null, Instant.EPOCH, Instant.EPOCH);
+            1,
+            "team",
+            "read",
+            Role.READ,
+            "s2l_read",
+            null,
+            null,
+            null,
+            Instant.EPOCH,
+            Instant.EPOCH);
     given(keys.find(1)).willReturn(Optional.of(revoked));
 
     MvcResult started =

@@ -2,8 +2,10 @@ package io.s2l.access.web;
 
 import io.s2l.access.AccessSchema;
 import io.s2l.access.ApiKeys;
+import io.s2l.access.Quotas;
 import io.s2l.access.StudyOwners;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +13,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -47,6 +51,16 @@ public class AccessConfiguration {
   @Bean
   StudyOwners studyOwners(JdbcTemplate jdbc, ApiKeys keys) {
     return new StudyOwners(jdbc);
+  }
+
+  /** The quotas; a reservation expires after {@code s2l.access.quota-reservation-ttl}. */
+  @Bean
+  Quotas quotas(
+      JdbcTemplate jdbc,
+      PlatformTransactionManager transactions,
+      ApiKeys keys,
+      @Value("${s2l.access.quota-reservation-ttl:60s}") Duration reservationTtl) {
+    return new Quotas(jdbc, new TransactionTemplate(transactions), reservationTtl);
   }
 
   /** The owner check of every handler under {@code /api/v1/studies/{id}}. */

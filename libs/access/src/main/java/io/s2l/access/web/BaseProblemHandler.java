@@ -71,6 +71,10 @@ public abstract class BaseProblemHandler extends ResponseEntityExceptionHandler 
     problem.setTitle("Quota exceeded");
     problem.setProperty("quota", e.quota());
     problem.setProperty("limit", e.limit());
+    if (e.requested() != null) {
+      problem.setProperty("requested", e.requested());
+      problem.setProperty("used", e.used());
+    }
     return problem;
   }
 

@@ -41,7 +41,14 @@ final class ProblemSchemas {
                 .items(new JsonSchema().$ref("#/components/schemas/" + ERROR)))
         .addProperty("errorCount", integer("How many errors were found; errors lists the first"))
         .addProperty("quota", string("The quota a submission would exceed"))
-        .addProperty("limit", integer("That quota's limit"))
+        .addProperty(
+            "limit",
+            typed("number", "That quota's limit (jobs, studies, or FLOPs: maxFlopsPerDay)"))
+        .addProperty(
+            "requested",
+            typed("number", "Daily quotas: the jobs or estimated FLOPs the request would queue"))
+        .addProperty(
+            "used", typed("number", "Daily quotas: what the key queued in the last 24 hours"))
         .required(List.of("type", "title", "status"));
   }
 

@@ -15,11 +15,11 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The daily job quota counts a window of the database's clock, whatever the service's says. */
-class StudyOwnersIT {
+class QuotaClockIT {
 
   private JdbcTemplate jdbc;
   private TransactionTemplate transactions;
-  private StudyOwners owners;
+  private Quotas quotas;
   private ApiKey key;
 
   @BeforeEach
@@ -30,7 +30,7 @@ class StudyOwnersIT {
     AccessSchema.migrate(dataSource);
     jdbc = new JdbcTemplate(dataSource);
     transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-    owners = new StudyOwners(jdbc);
+    quotas = new Quotas(jdbc, transactions, Duration.ofSeconds(60));
     // the key's service runs a day behind: nothing of the quota may depend on it
     Clock dayBehind = Clock.offset(Clock.systemUTC(), Duration.ofDays(-1));
     key =
@@ -64,10 +64,9 @@ class StudyOwnersIT {
         .isEqualTo(12);
   }
 
-  /** Charges {@code jobs} in a transaction of its own, as a request does. */
+  /** Charges {@code jobs} as a request does: a place held, then charged in its transaction. */
   private void charge(int jobs) {
-    transactions.executeWithoutResult(
-        status -> owners.charge(key, UUID.randomUUID(), jobs, "study", null));
+    quotas.charged(key, UUID.randomUUID(), new QuotaCharge("study", jobs, 0, false), () -> null);
   }
 
   /** Moves every charge back, as if {@code hours} had passed on the database's clock. */

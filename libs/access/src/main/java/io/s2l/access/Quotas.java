@@ -1,0 +1,208 @@
+package io.s2l.access;
+
+import io.s2l.queue.JobLookup;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The per-key quotas guarding every request that queues jobs, checked without queueing one key's
+ * requests behind each other while they are stored.
+ *
+ * <p>A request first holds a place: a short transaction of its own takes the key's advisory lock,
+ * counts what the key holds (charges of the last 24 hours, live reservations, active studies),
+ * refuses when the request would take it past a quota, and otherwise commits a reservation that
+ * expires after {@code s2l.access.quota-reservation-ttl}. Then the request's own transaction stores
+ * its work and turns the reservation into a charge ({@link #charge}); committed together, the two
+ * never count twice or not at all. A failed request deletes its reservation; a crashed one leaves
+ * it to expire. Times are the database's ({@code now()}), whichever service asks.
+ */
+public class Quotas {
+
+  private static final Logger log = LoggerFactory.getLogger(Quotas.class);
+
+  /** First half of the advisory-lock keys of quota checks (the second is the key's id). */
+  private static final int LOCK_SPACE = 0x5324_0001;
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transactions;
+  private final Duration ttl;
+
+  public Quotas(JdbcTemplate jdbc, TransactionTemplate transactions, Duration ttl) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.ttl = ttl;
+  }
+
+  /**
+   * Runs {@code request} with a place held for {@code charge}: {@code request} opens its own
+   * transaction and calls {@link #charge} in it. The place is given back however it ends.
+   *
+   * @throws QuotaExceededException before {@code request} runs, naming the quota
+   */
+  public <T> T reserved(
+      ApiKey key, UUID studyId, QuotaCharge charge, Function<QuotaReservation, T> request) {
+    QuotaReservation reservation = reserve(key, studyId, charge);
+    try {
+      return request.apply(reservation);
+    } finally {
+      release(reservation);
+    }
+  }
+
+  /**
+   * Runs {@code work} in a transaction that also charges {@code charge} to the key, with a place
+   * held first (see {@link #reserved}).
+   *
+   * @throws QuotaExceededException before {@code work} runs, naming the quota
+   */
+  public <T> T charged(ApiKey key, UUID studyId, QuotaCharge charge, Supplier<T> work) {
+    return reserved(key, studyId, charge, reservation -> chargedIn(reservation, work));
+  }
+
+  /**
+   * Runs {@code work} in a transaction that also charges the place {@code reservation} holds: for a
+   * request that does costly work (reading an upload) between holding its place and storing.
+   */
+  public <T> T chargedIn(QuotaReservation reservation, Supplier<T> work) {
+    return transactions.execute(
+        status -> {
+          T result = work.get();
+          charge(reservation);
+          return result;
+        });
+  }
+
+  /**
+   * Holds a place in the key's quotas, in a committed transaction of its own: call it with no
+   * transaction open, so a request never holds two pooled connections at once.
+   */
+  public QuotaReservation reserve(ApiKey key, UUID studyId, QuotaCharge charge) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException(
+          "a quota reservation is made before the request's transaction");
+    }
+    if (!key.hasQuota()) {
+      return new QuotaReservation(null, key, studyId, charge);
+    }
+    Long id =
+        transactions.execute(
+            status -> {
+              // the lock is held for three statements: this read, the insert and the commit
+              jdbc.queryForList("SELECT pg_advisory_xact_lock(?, ?)", LOCK_SPACE, (int) key.id());
+              DailyUsage usage = DailyUsage.read(jdbc, key.id());
+              checkActive(key, charge, usage);
+              usage.check(key, charge);
+              return jdbc.queryForObject(
+                  "INSERT INTO access.quota_reservation"
+                      + " (key_id, study_id, jobs, flops, creates_study, expires_at)"
+                      + " VALUES (?, ?, ?, ?, ?, now() + ? * interval '1 millisecond') RETURNING id",
+                  Long.class,
+                  key.id(),
+                  studyId,
+                  charge.jobs(),
+                  charge.flops(),
+                  charge.createsStudy(),
+                  ttl.toMillis());
+            });
+    return new QuotaReservation(id, key, studyId, charge);
+  }
+
+  /**
+   * Charges the reserved jobs and FLOPs to the key, in the request's transaction: the reservation
+   * becomes a charge when that transaction commits, and stays a reservation if it rolls back.
+   */
+  public void charge(QuotaReservation reservation) {
+    if (reservation.id() != null
+        && jdbc.update("DELETE FROM access.quota_reservation WHERE id = ?", reservation.id())
+            == 0) {
+      // only when the request outlived the reservation: its quotas were checked when it began
+      log.warn(
+          "the quota reservation of study {} expired before its request was stored;"
+              + " charging it anyway",
+          reservation.studyId());
+    }
+    QuotaCharge charge = reservation.charge();
+    jdbc.update(
+        "INSERT INTO access.job_charge (key_id, study_id, jobs, flops, reason, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, now())",
+        reservation.key().id(),
+        reservation.studyId(),
+        charge.jobs(),
+        charge.flops(),
+        charge.reason());
+  }
+
+  /** Gives a place back; a no-op once the request's transaction has charged it. */
+  public void release(QuotaReservation reservation) {
+    if (reservation.id() == null) {
+      return;
+    }
+    try {
+      // and the key's expired reservations (of crashed requests), outside the key's lock
+      jdbc.update(
+          "DELETE FROM access.quota_reservation"
+              + " WHERE id = ? OR (key_id = ? AND expires_at <= now())",
+          reservation.id(),
+          reservation.key().id());
+    } catch (DataAccessException e) {
+      log.warn(
+          "cannot release the quota reservation of study {}; it expires within {}",
+          reservation.studyId(),
+          ttl,
+          e);
+    }
+  }
+
+  /**
+   * Refuses a new study or import when the key already has {@code maxActiveStudies}: studies and
+   * imports with a job queued or running, and live reservations that create one.
+   */
+  private void checkActive(ApiKey key, QuotaCharge charge, DailyUsage usage) {
+    Integer max = key.maxActiveStudies();
+    if (max == null || !charge.createsStudy()) {
+      return;
+    }
+    List<UUID> reserved = usage.reserving();
+    if (usage.studies() + reserved.size() < max) {
+      return; // even if every study of the key were active (the common case: far from the quota)
+    }
+    // a request that commits after the read above is in its reservations and also here: it is
+    // left out of this list, so it counts once
+    List<UUID> owned =
+        new ArrayList<>(
+            jdbc.queryForList(
+                "SELECT study_id FROM access.study_owner WHERE key_id = ?", UUID.class, key.id()));
+    owned.removeAll(new HashSet<>(reserved));
+    Long running =
+        jdbc.execute(
+            (ConnectionCallback<Long>)
+                c -> JobLookup.unfinishedStudies(c, owned, max - (long) reserved.size()));
+    long active = reserved.size() + (running == null ? 0 : running);
+    if (active >= max) {
+      throw new QuotaExceededException(
+          "maxActiveStudies",
+          max,
+          null,
+          null,
+          "key "
+              + key.prefix()
+              + "... already has "
+              + active
+              + " active studies and imports (with jobs queued or running); its quota"
+              + " maxActiveStudies is "
+              + max);
+    }
+  }
+}

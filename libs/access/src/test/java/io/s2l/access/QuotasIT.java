@@ -1,0 +1,254 @@
+package io.s2l.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.s2l.queue.JobQueue;
+import io.s2l.queue.NewJob;
+import io.s2l.testsupport.TestDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The quotas against a real PostgreSQL: exact under concurrency, without queueing one key. */
+class QuotasIT {
+
+  private static HikariDataSource dataSource;
+  private static JdbcTemplate jdbc;
+  private static TransactionTemplate transactions;
+  private static Quotas quotas;
+  private static ApiKeys keys;
+  private static JobQueue queue;
+
+  @BeforeAll
+  static void database() {
+    TestDatabase.Coordinates db = TestDatabase.freshDatabase();
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(db.url());
+    config.setUsername(db.user());
+    config.setPassword(db.password());
+    config.setMaximumPoolSize(12);
+    dataSource = new HikariDataSource(config);
+    AccessSchema.migrate(dataSource);
+    queue = JobQueue.migrated(dataSource, Clock.systemUTC());
+    jdbc = new JdbcTemplate(dataSource);
+    transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    quotas = new Quotas(jdbc, transactions, Duration.ofSeconds(60));
+    keys = new ApiKeys(jdbc, Clock.systemUTC());
+  }
+
+  @AfterAll
+  static void close() {
+    dataSource.close();
+  }
+
+  private static ApiKey key(Integer active, Integer jobs, Double flops) {
+    return keys.create(new NewApiKey("team", "k", Role.SUBMIT, active, jobs, flops)).key();
+  }
+
+  private static QuotaCharge jobs(int n) {
+    return new QuotaCharge("study", n, 0, false);
+  }
+
+  /** Stores nothing but the charge, in a transaction of its own. */
+  private static void submit(ApiKey key, QuotaCharge charge) {
+    quotas.reserved(
+        key,
+        UUID.randomUUID(),
+        charge,
+        reservation -> transactions.execute(status -> storeAndCharge(reservation, List.of())));
+  }
+
+  private static Void storeAndCharge(QuotaReservation reservation, List<NewJob> jobs) {
+    try {
+      queue.enqueue(DataSourceUtils.getConnection(dataSource), jobs);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    quotas.charge(reservation);
+    return null;
+  }
+
+  @Test
+  void concurrentSubmissionsOfOneKeyAreCheckedWithoutWaitingForEachOthersTransactions()
+      throws Exception {
+    int submissions = 8;
+    int quota = 3;
+    ApiKey key = key(null, quota, null);
+    // every accepted submission keeps its transaction open until all have been checked: a quota
+    // check that waited for other transactions to end would never get there
+    CountDownLatch checked = new CountDownLatch(submissions);
+    ExecutorService pool = Executors.newFixedThreadPool(submissions);
+    List<Future<Boolean>> outcomes = new ArrayList<>();
+    for (int i = 0; i < submissions; i++) {
+      outcomes.add(
+          pool.submit(
+              () -> {
+                QuotaReservation reservation;
+                try {
+                  reservation = quotas.reserve(key, UUID.randomUUID(), jobs(1));
+                } catch (QuotaExceededException e) {
+                  checked.countDown();
+                  return false;
+                }
+                checked.countDown();
+                try {
+                  return transactions.execute(
+                      status -> {
+                        jdbc.queryForObject("SELECT 1", Integer.class); // the connection is held
+                        await(checked);
+                        storeAndCharge(reservation, List.of());
+                        return true;
+                      });
+                } finally {
+                  quotas.release(reservation);
+                }
+              }));
+    }
+    long accepted = 0;
+    for (Future<Boolean> outcome : outcomes) {
+      accepted += outcome.get(60, TimeUnit.SECONDS) ? 1 : 0;
+    }
+    pool.shutdown();
+    assertThat(accepted).isEqualTo(quota);
+    assertThat(charged(key)).isEqualTo(quota);
+    assertThat(reservations(key)).isZero();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(20, TimeUnit.SECONDS)) {
+        throw new IllegalStateException(new TimeoutException("quota checks were serialised"));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void theComputeBudgetRefusesARequestPastItNamingEstimateAndUse() {
+    ApiKey key = key(null, null, 1e12);
+    submit(key, new QuotaCharge("study", 1, 6e11, false));
+    assertThatThrownBy(() -> submit(key, new QuotaCharge("study", 1, 6e11, false)))
+        .isInstanceOfSatisfying(
+            QuotaExceededException.class,
+            e -> {
+              assertThat(e.quota()).isEqualTo("maxFlopsPerDay");
+              assertThat(e.limit()).isEqualTo(1e12);
+              assertThat(e.requested()).isEqualTo(6e11);
+              assertThat(e.used()).isEqualTo(6e11);
+              assertThat(e.getMessage()).contains("maxFlopsPerDay", "6.000e+11", "1.000e+12");
+            });
+    submit(key, new QuotaCharge("study", 1, 4e11, false)); // what is left still fits
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT sum(flops) FROM access.job_charge WHERE key_id = ?",
+                Double.class,
+                key.id()))
+        .isEqualTo(1e12);
+  }
+
+  @Test
+  void chargesOlderThanADayOfTheDatabaseClockNoLongerCount() {
+    ApiKey key = key(null, 1, null);
+    submit(key, jobs(1));
+    assertThatThrownBy(() -> submit(key, jobs(1))).isInstanceOf(QuotaExceededException.class);
+    jdbc.update(
+        "UPDATE access.job_charge SET created_at = now() - interval '24 hours 1 second'"
+            + " WHERE key_id = ?",
+        key.id());
+    submit(key, jobs(1));
+  }
+
+  @Test
+  void aFailedSubmissionGivesItsPlaceBack() {
+    ApiKey key = key(null, 1, null);
+    assertThatThrownBy(
+            () ->
+                quotas.reserved(
+                    key,
+                    UUID.randomUUID(),
+                    jobs(1),
+                    reservation ->
+                        transactions.execute(
+                            status -> {
+                              quotas.charge(reservation);
+                              throw new IllegalStateException("storing failed");
+                            })))
+        .hasMessage("storing failed");
+    assertThat(reservations(key)).isZero();
+    assertThat(charged(key)).isZero();
+    submit(key, jobs(1));
+  }
+
+  @Test
+  void aCrashedSubmissionHoldsItsPlaceUntilItsReservationExpires() {
+    ApiKey key = key(null, 1, null);
+    quotas.reserve(key, UUID.randomUUID(), jobs(1)); // never stored nor released
+    assertThatThrownBy(() -> submit(key, jobs(1))).isInstanceOf(QuotaExceededException.class);
+    jdbc.update(
+        "UPDATE access.quota_reservation SET expires_at = now() - interval '1 second'"
+            + " WHERE key_id = ?",
+        key.id());
+    submit(key, jobs(1));
+    assertThat(reservations(key)).isZero();
+  }
+
+  @Test
+  void studiesAndImportsAreActiveWhileAJobIsQueuedOrRunning() throws Exception {
+    ApiKey key = key(1, null, null);
+    UUID first = UUID.randomUUID();
+    QuotaCharge study = new QuotaCharge("import", 1, 1e9, true);
+    QuotaReservation held = quotas.reserve(key, first, study);
+    // a reservation holds the place while its study is being stored
+    assertThatThrownBy(() -> quotas.reserve(key, UUID.randomUUID(), study))
+        .isInstanceOfSatisfying(
+            QuotaExceededException.class, e -> assertThat(e.quota()).isEqualTo("maxActiveStudies"));
+    transactions.execute(
+        status -> {
+          new StudyOwners(jdbc).record(first, key, java.time.Instant.now());
+          return storeAndCharge(
+              held, List.of(new NewJob(first, "analyze", "scale-correlation", "{}", 3)));
+        });
+    quotas.release(held);
+    // then its queued job does
+    assertThatThrownBy(() -> quotas.reserve(key, UUID.randomUUID(), study))
+        .isInstanceOf(QuotaExceededException.class);
+    // requests that add jobs to a study do not count as studies
+    submit(key, new QuotaCharge("rerun", 1, 1e9, false));
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      queue.cancel(c, first);
+    }
+    quotas.release(quotas.reserve(key, UUID.randomUUID(), study));
+  }
+
+  private static long charged(ApiKey key) {
+    return jdbc.queryForObject(
+        "SELECT coalesce(sum(jobs), 0) FROM access.job_charge WHERE key_id = ?",
+        Long.class,
+        key.id());
+  }
+
+  private static long reservations(ApiKey key) {
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM access.quota_reservation WHERE key_id = ?", Long.class, key.id());
+  }
+}
