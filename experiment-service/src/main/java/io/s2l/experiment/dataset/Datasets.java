@@ -3,6 +3,9 @@ package io.s2l.experiment.dataset;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.access.ApiKey;
+import io.s2l.access.QuotaExceededException;
+import io.s2l.access.QuotaReservation;
+import io.s2l.access.Quotas;
 import io.s2l.corpus.upload.CorpusIndex;
 import io.s2l.corpus.upload.DatasetCheck;
 import io.s2l.corpus.upload.DatasetKind;
@@ -34,7 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Data users bring. An upload streams through the line checker (within {@link DatasetLimits}) into
  * a temporary file of the artifact store; only a file without errors is moved into place and
  * recorded, with the index of a corpus in the same transaction, so a refused upload leaves nothing
- * behind and a study never reads the file to be checked.
+ * behind and a study never reads the file to be checked. An upload holds a place in its key's
+ * storage budget before its body is read ({@link Quotas#reserveUpload}): one with a Content-Length
+ * past what is left is refused before reading, and one without is refused at the first byte past
+ * it; the stored file's bytes are charged with its row.
  */
 @Service
 public class Datasets {
@@ -47,6 +53,7 @@ public class Datasets {
   private final ExperimentProperties properties;
   private final CorpusIndexes indexes;
   private final TransactionTemplate transactions;
+  private final Quotas quotas;
 
   Datasets(
       JdbcTemplate jdbc,
@@ -54,17 +61,36 @@ public class Datasets {
       Clock clock,
       ExperimentProperties properties,
       CorpusIndexes indexes,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions,
+      Quotas quotas) {
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
     this.properties = properties;
     this.indexes = indexes;
     this.transactions = transactions;
+    this.quotas = quotas;
   }
 
-  /** Stores a checked upload, owned by {@code caller}'s owner. */
-  public DatasetView upload(InputStream body, DatasetKind kind, String name, ApiKey caller) {
+  /**
+   * Stores a checked upload, owned by {@code caller}'s owner.
+   *
+   * @param declared the request's Content-Length; negative when unknown
+   * @throws QuotaExceededException past the key's storage budget; nothing is kept
+   */
+  public DatasetView upload(
+      InputStream body, long declared, DatasetKind kind, String name, ApiKey caller) {
+    long limit = properties.maxDatasetSize().toBytes();
+    QuotaReservation place = quotas.reserveUpload(caller, declared, limit);
+    try {
+      return store(body, place, kind, name, caller);
+    } finally {
+      quotas.release(place);
+    }
+  }
+
+  private DatasetView store(
+      InputStream body, QuotaReservation place, DatasetKind kind, String name, ApiKey caller) {
     UUID id = UUID.randomUUID();
     String relative = "datasets/" + id + ".jsonl";
     Path file = properties.artifacts().resolve(relative);
@@ -76,7 +102,7 @@ public class Datasets {
       Path temporary = Files.createTempFile(file.getParent(), "upload", ".tmp");
       try {
         DatasetCheck.Summary summary;
-        try (InputStream in = new DigestInputStream(limited(body, limit, read), sha256);
+        try (InputStream in = new DigestInputStream(limited(body, limit, place, read), sha256);
             OutputStream out = Files.newOutputStream(temporary)) {
           summary = DatasetCheck.check(in, kind, out, properties.datasetLimits());
         } catch (DatasetLimitExceededException e) {
@@ -110,6 +136,7 @@ public class Datasets {
               if (summary.index() != null) {
                 indexes.store(id, summary.index());
               }
+              quotas.chargeUpload(place, read[0]);
               // last, so that a failed write leaves no file; a failed move rolls the rows back
               move(temporary, file);
             });
@@ -221,7 +248,13 @@ public class Datasets {
             e.getMessage(), e.value(), "s2l.experiment.max-dataset-records");
   }
 
-  private static InputStream limited(InputStream in, long limit, long[] read) {
+  /**
+   * {@code in}, refused past {@code limit} bytes (413) or past the bytes {@code place} holds in the
+   * key's storage budget (429).
+   */
+  private static InputStream limited(
+      InputStream in, long limit, QuotaReservation place, long[] read) {
+    long budget = place.charge().storageBytes();
     return new FilterInputStream(in) {
       @Override
       public int read() throws IOException {
@@ -241,6 +274,9 @@ public class Datasets {
         read[0] += n;
         if (read[0] > limit) {
           throw new DatasetTooLargeException(limit);
+        }
+        if (read[0] > budget) {
+          throw Quotas.uploadExceeded(place, read[0]);
         }
       }
     };

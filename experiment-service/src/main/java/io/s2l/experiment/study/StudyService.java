@@ -22,6 +22,7 @@ import io.s2l.study.FieldError;
 import io.s2l.study.JobKinds;
 import io.s2l.study.PlanSummary;
 import io.s2l.study.ResourceEstimate;
+import io.s2l.study.StorageEstimate;
 import io.s2l.study.StudyDefinition;
 import io.s2l.study.StudyPlan;
 import io.s2l.study.StudyTrainers;
@@ -161,7 +162,8 @@ public class StudyService {
             "study",
             jobsTotal + featurisationJobs(definition).orElse(0),
             ComputeEstimate.study(definition, plan, catalog),
-            true);
+            true,
+            StorageEstimate.study(definition, plan, catalog));
     try {
       return quotas.reserved(
           caller,

@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class CorpusIndexerIT {
 
   private static final ApiKey ADMIN =
-      new ApiKey(1, "admin", "admin", Role.ADMIN, "x", null, null, null, Instant.EPOCH, null);
+      new ApiKey(1, "admin", "admin", Role.ADMIN, "x", null, null, null, null, Instant.EPOCH, null);
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {

@@ -11,6 +11,8 @@ import java.time.Instant;
  *     no limit
  * @param maxFlopsPerDay estimated floating-point operations the jobs queued with this key may need
  *     in any 24 hours ({@code io.s2l.study.ComputeEstimate}); null: no limit
+ * @param maxStorageBytes bytes the key may hold: its datasets' files and the estimated artifacts of
+ *     its studies ({@code io.s2l.study.StorageEstimate}); null: no limit
  */
 public record ApiKey(
     long id,
@@ -21,6 +23,7 @@ public record ApiKey(
     Integer maxActiveStudies,
     Integer maxJobsPerDay,
     Double maxFlopsPerDay,
+    Long maxStorageBytes,
     Instant createdAt,
     Instant revokedAt) {
 
@@ -30,7 +33,10 @@ public record ApiKey(
 
   /** Whether submissions with this key are counted against a quota. */
   public boolean hasQuota() {
-    return maxActiveStudies != null || maxJobsPerDay != null || maxFlopsPerDay != null;
+    return maxActiveStudies != null
+        || maxJobsPerDay != null
+        || maxFlopsPerDay != null
+        || maxStorageBytes != null;
   }
 
   public boolean isAdmin() {

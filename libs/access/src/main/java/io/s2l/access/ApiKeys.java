@@ -26,6 +26,7 @@ public class ApiKeys {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String COLUMNS =
       "id, owner, name, role, prefix, max_active_studies, max_jobs_per_day, max_flops_per_day,"
+          + " max_storage_bytes,"
           + " created_at, revoked_at";
 
   private final JdbcTemplate jdbc;
@@ -70,7 +71,8 @@ public class ApiKeys {
   private ApiKey insert(NewApiKey request, String secret) {
     return jdbc.queryForObject(
         "INSERT INTO access.api_key (owner, name, role, key_sha256, prefix, max_active_studies,"
-            + " max_jobs_per_day, max_flops_per_day, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " max_jobs_per_day, max_flops_per_day, max_storage_bytes, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " RETURNING "
             + COLUMNS,
         ApiKeys::read,
@@ -82,6 +84,7 @@ public class ApiKeys {
         request.maxActiveStudies(),
         request.maxJobsPerDay(),
         request.maxFlopsPerDay(),
+        request.maxStorageBytes(),
         Timestamp.from(clock.instant()));
   }
 
@@ -156,6 +159,7 @@ public class ApiKeys {
         (Integer) rs.getObject("max_active_studies"),
         (Integer) rs.getObject("max_jobs_per_day"),
         (Double) rs.getObject("max_flops_per_day"),
+        (Long) rs.getObject("max_storage_bytes"),
         rs.getTimestamp("created_at").toInstant(),
         revoked == null ? null : revoked.toInstant());
   }

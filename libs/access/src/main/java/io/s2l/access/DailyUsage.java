@@ -10,10 +10,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * What a key holds, read under its lock in one statement, so one snapshot (a reservation turning
  * into a charge meanwhile counts once, as one or the other): the jobs and estimated FLOPs of its
  * charges of the last 24 hours of the database's clock and of its live reservations, how many
- * studies it created, and the studies its live reservations create. The daily quotas, {@code
- * maxJobsPerDay} and {@code maxFlopsPerDay}, are checked here.
+ * studies it created, the studies its live reservations create, and the bytes it holds (all its
+ * charges' and live reservations' storage: nothing a key stores can be deleted today). The daily
+ * quotas, {@code maxJobsPerDay} and {@code maxFlopsPerDay}, and the storage budget {@code
+ * maxStorageBytes} are checked here.
  */
-record DailyUsage(long jobs, double flops, long studies, List<UUID> reserving) {
+record DailyUsage(long jobs, double flops, long studies, List<UUID> reserving, long storage) {
 
   static DailyUsage read(JdbcTemplate jdbc, long keyId) {
     return jdbc.queryForObject(
@@ -25,15 +27,22 @@ record DailyUsage(long jobs, double flops, long studies, List<UUID> reserving) {
             + " (SELECT coalesce(sum(flops), 0) FROM held),"
             + " (SELECT count(*) FROM access.study_owner WHERE key_id = ?),"
             + " (SELECT coalesce(array_agg(study_id), '{}') FROM access.quota_reservation"
-            + " WHERE key_id = ? AND creates_study AND expires_at > now())",
+            + " WHERE key_id = ? AND creates_study AND expires_at > now()),"
+            + " (SELECT coalesce(sum(storage_bytes), 0) FROM access.job_charge"
+            + " WHERE key_id = ? AND storage_bytes > 0)"
+            + " + (SELECT coalesce(sum(storage_bytes), 0) FROM access.quota_reservation"
+            + " WHERE key_id = ? AND expires_at > now())",
         (rs, row) -> {
           Array reserving = rs.getArray(4);
           return new DailyUsage(
               rs.getLong(1),
               rs.getDouble(2),
               rs.getLong(3),
-              List.of((UUID[]) reserving.getArray()));
+              List.of((UUID[]) reserving.getArray()),
+              rs.getLong(5));
         },
+        keyId,
+        keyId,
         keyId,
         keyId,
         keyId,
@@ -72,5 +81,26 @@ record DailyUsage(long jobs, double flops, long studies, List<UUID> reserving) {
               flops + charge.flops(),
               key.maxFlopsPerDay()));
     }
+    Long maxStorage = key.maxStorageBytes();
+    if (maxStorage != null && charge.storageBytes() > maxStorage - storage) {
+      throw storageExceeded(key, charge.storageBytes(), storage);
+    }
+  }
+
+  /** The refusal of {@code requested} bytes when the key holds {@code used}. */
+  static QuotaExceededException storageExceeded(ApiKey key, long requested, long used) {
+    return new QuotaExceededException(
+        "maxStorageBytes",
+        key.maxStorageBytes(),
+        requested,
+        used,
+        "this request stores "
+            + requested
+            + " bytes; the key already holds "
+            + used
+            + " (its datasets and the estimated artifacts of its studies), and its storage"
+            + " budget is "
+            + key.maxStorageBytes()
+            + " bytes (maxStorageBytes)");
   }
 }

@@ -11,12 +11,24 @@ public record NewApiKey(
     Role role,
     Integer maxActiveStudies,
     Integer maxJobsPerDay,
-    Double maxFlopsPerDay) {
+    Double maxFlopsPerDay,
+    Long maxStorageBytes) {
 
-  /** A key without a compute budget. */
+  /** A key without a compute or storage budget. */
   public NewApiKey(
       String owner, String name, Role role, Integer maxActiveStudies, Integer maxJobsPerDay) {
-    this(owner, name, role, maxActiveStudies, maxJobsPerDay, null);
+    this(owner, name, role, maxActiveStudies, maxJobsPerDay, null, null);
+  }
+
+  /** A key without a storage budget. */
+  public NewApiKey(
+      String owner,
+      String name,
+      Role role,
+      Integer maxActiveStudies,
+      Integer maxJobsPerDay,
+      Double maxFlopsPerDay) {
+    this(owner, name, role, maxActiveStudies, maxJobsPerDay, maxFlopsPerDay, null);
   }
 
   public NewApiKey {
@@ -30,6 +42,10 @@ public record NewApiKey(
     if (maxFlopsPerDay != null && !(maxFlopsPerDay > 0 && maxFlopsPerDay < MAX_FLOPS_PER_DAY)) {
       throw new InvalidApiKeyException(
           "maxFlopsPerDay", "must be positive and below 1e30 (leave it out for no limit)");
+    }
+    if (maxStorageBytes != null && maxStorageBytes <= 0) {
+      throw new InvalidApiKeyException(
+          "maxStorageBytes", "must be positive (leave it out for no limit)");
     }
   }
 

@@ -26,7 +26,8 @@ public class QuotaExceededException extends RuntimeException {
   }
 
   /**
-   * The quota's name: {@code maxActiveStudies}, {@code maxJobsPerDay} or {@code maxFlopsPerDay}.
+   * The quota's name: {@code maxActiveStudies}, {@code maxJobsPerDay}, {@code maxFlopsPerDay} or
+   * {@code maxStorageBytes}.
    */
   public String quota() {
     return quota;
@@ -36,12 +37,15 @@ public class QuotaExceededException extends RuntimeException {
     return limit;
   }
 
-  /** What the request asks of the quota (jobs or FLOPs); null for other quotas. */
+  /** What the request asks of the quota (jobs, FLOPs or bytes); null for other quotas. */
   public Number requested() {
     return requested;
   }
 
-  /** What the key used of the quota in the last 24 hours; null for other quotas. */
+  /**
+   * What the key used of the quota in the last 24 hours, or the bytes it holds; null for other
+   * quotas.
+   */
   public Number used() {
     return used;
   }

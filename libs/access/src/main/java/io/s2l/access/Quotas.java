@@ -106,22 +106,70 @@ public class Quotas {
               usage.check(key, charge);
               return jdbc.queryForObject(
                   "INSERT INTO access.quota_reservation"
-                      + " (key_id, study_id, jobs, flops, creates_study, expires_at)"
-                      + " VALUES (?, ?, ?, ?, ?, now() + ? * interval '1 millisecond') RETURNING id",
+                      + " (key_id, study_id, jobs, flops, creates_study, storage_bytes,"
+                      + " expires_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, now() + ? * interval '1 millisecond')"
+                      + " RETURNING id",
                   Long.class,
                   key.id(),
                   studyId,
                   charge.jobs(),
                   charge.flops(),
                   charge.createsStudy(),
+                  charge.storageBytes(),
                   ttl.toMillis());
             });
     return new QuotaReservation(id, key, studyId, charge);
   }
 
   /**
-   * Charges the reserved jobs and FLOPs to the key, in the request's transaction: the reservation
-   * becomes a charge when that transaction commits, and stays a reservation if it rolls back.
+   * Holds a place for an upload in the key's storage budget, before its body is read: the {@code
+   * declared} length when the request gives one (refused at once past the budget), otherwise what
+   * is left of the budget, at most {@code ceiling} bytes. The upload reads at most the bytes held
+   * ({@code reservation.charge().storageBytes()}) and is charged what it stored through {@link
+   * #chargeUpload}. A key without a storage budget holds nothing.
+   *
+   * @param declared the request's Content-Length; negative when unknown
+   * @throws QuotaExceededException naming {@code maxStorageBytes}
+   */
+  public QuotaReservation reserveUpload(ApiKey key, long declared, long ceiling) {
+    if (key.maxStorageBytes() == null) {
+      return new QuotaReservation(null, key, null, QuotaCharge.upload(Long.MAX_VALUE));
+    }
+    if (declared >= 0) {
+      return reserve(key, null, QuotaCharge.upload(declared));
+    }
+    long held = Math.min(ceiling, Math.max(0, key.maxStorageBytes() - storageUsed(key)));
+    // another request may have taken the rest meanwhile: then this one is refused under the lock
+    return reserve(key, null, QuotaCharge.upload(held));
+  }
+
+  /** Charges an upload's {@code bytes} in its transaction, in place of what its place held. */
+  public void chargeUpload(QuotaReservation reservation, long bytes) {
+    charge(
+        new QuotaReservation(
+            reservation.id(), reservation.key(), reservation.studyId(), QuotaCharge.upload(bytes)));
+  }
+
+  /**
+   * The refusal of an upload of unknown length that read past the bytes its place held: what the
+   * key held besides is the rest of its budget.
+   */
+  public static QuotaExceededException uploadExceeded(QuotaReservation reservation, long read) {
+    ApiKey key = reservation.key();
+    return DailyUsage.storageExceeded(
+        key, read, key.maxStorageBytes() - reservation.charge().storageBytes());
+  }
+
+  /** The bytes the key holds: its datasets and the estimated artifacts of its studies. */
+  public long storageUsed(ApiKey key) {
+    return DailyUsage.read(jdbc, key.id()).storage();
+  }
+
+  /**
+   * Charges the reserved jobs, FLOPs and bytes to the key, in the request's transaction: the
+   * reservation becomes a charge when that transaction commits, and stays a reservation if it rolls
+   * back.
    */
   public void charge(QuotaReservation reservation) {
     if (reservation.id() != null
@@ -135,12 +183,14 @@ public class Quotas {
     }
     QuotaCharge charge = reservation.charge();
     jdbc.update(
-        "INSERT INTO access.job_charge (key_id, study_id, jobs, flops, reason, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, now())",
+        "INSERT INTO access.job_charge"
+            + " (key_id, study_id, jobs, flops, storage_bytes, reason, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, now())",
         reservation.key().id(),
         reservation.studyId(),
         charge.jobs(),
         charge.flops(),
+        charge.storageBytes(),
         charge.reason());
   }
 

@@ -44,7 +44,8 @@ class ApiKeyController {
       Role role,
       Integer maxActiveStudies,
       Integer maxJobsPerDay,
-      Double maxFlopsPerDay) {}
+      Double maxFlopsPerDay,
+      Long maxStorageBytes) {}
 
   /** A created key: the secret appears in this response only. */
   record CreatedKey(ApiKey key, String secret) {}
@@ -54,8 +55,9 @@ class ApiKeyController {
       summary = "Create a key",
       description =
           "Body: {owner, name, role: READ | SUBMIT | ADMIN, maxActiveStudies?, maxJobsPerDay?,"
-              + " maxFlopsPerDay?} (maxFlopsPerDay: estimated FLOPs of the jobs queued in any"
-              + " 24 hours, up to 1e30)."
+              + " maxFlopsPerDay?, maxStorageBytes?} (maxFlopsPerDay: estimated FLOPs of the"
+              + " jobs queued in any 24 hours, up to 1e30; maxStorageBytes: bytes the key may hold,"
+              + " its datasets and the estimated artifacts of its studies)."
               + " Keys of one owner see the same studies. 201 with the secret, shown only here:"
               + " only its SHA-256 is stored.")
   @ApiResponse(responseCode = "201", description = "Created: the key and its secret")
@@ -71,7 +73,8 @@ class ApiKeyController {
                 request.role(),
                 request.maxActiveStudies(),
                 request.maxJobsPerDay(),
-                request.maxFlopsPerDay()));
+                request.maxFlopsPerDay(),
+                request.maxStorageBytes()));
     return ResponseEntity.created(URI.create("/api/v1/keys/" + issued.key().id()))
         .body(new CreatedKey(issued.key(), issued.secret()));
   }

@@ -9,6 +9,7 @@ import io.s2l.experiment.dataset.Datasets;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
@@ -41,9 +42,15 @@ class DatasetController {
               + " {\"id\", \"prompt\", \"choices\", \"label\"} (multiple choice); studies list it"
               + " in evalSets as upload/<id>. Streamed and checked line by line; 400 problem+json"
               + " naming each bad line and the reason (nothing kept); 413 problem+json naming the"
-              + " limit and its property at the first byte, line or record past a limit. A corpus"
-              + " is indexed as it is checked: studies read the index, not the file.")
+              + " limit and its property at the first byte, line or record past a limit; 429"
+              + " problem+json naming maxStorageBytes when the file would take the key past its"
+              + " storage budget (before reading with a Content-Length, else at the first byte"
+              + " past it; nothing kept). A corpus is indexed as it is checked: studies read the"
+              + " index, not the file.")
   @ApiResponse(responseCode = "201", description = "Created: the dataset, checked and kept")
+  @ApiResponse(
+      responseCode = "429",
+      description = "The upload would take the key past its storage budget (maxStorageBytes)")
   @ApiResponse(
       responseCode = "413",
       description =
@@ -51,14 +58,18 @@ class DatasetController {
               + " s2l.experiment.max-dataset-line-size, or its records"
               + " s2l.experiment.max-dataset-records; nothing is kept")
   ResponseEntity<DatasetView> upload(
-      InputStream body, @RequestParam String kind, @RequestParam(required = false) String name) {
+      InputStream body,
+      HttpServletRequest request,
+      @RequestParam String kind,
+      @RequestParam(required = false) String name) {
     DatasetKind parsed =
         switch (kind) {
           case "corpus" -> DatasetKind.CORPUS;
           case "evalset" -> DatasetKind.EVALSET;
           default -> throw new BadInputException("kind must be corpus or evalset");
         };
-    DatasetView view = datasets.upload(body, parsed, name, Callers.current());
+    DatasetView view =
+        datasets.upload(body, request.getContentLengthLong(), parsed, name, Callers.current());
     return ResponseEntity.created(URI.create("/api/v1/datasets/" + view.id())).body(view);
   }
 

@@ -70,6 +70,7 @@ class ApiKeyControllerWebTest extends SecuredWebSlice {
           2,
           100,
           1e18,
+          null,
           Instant.parse("2026-01-01T00:00:00Z"),
           null);
 

@@ -2,6 +2,7 @@ package io.s2l.experiment.dataset.web;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -53,7 +54,9 @@ class DatasetControllerWebTest extends SecuredWebSlice {
 
   @Test
   void anUploadAnswers201WithItsLocation() throws Exception {
-    given(datasets.upload(any(), eq(DatasetKind.EVALSET), eq("qa"), eq(apiKey(Role.SUBMIT))))
+    given(
+            datasets.upload(
+                any(), anyLong(), eq(DatasetKind.EVALSET), eq("qa"), eq(apiKey(Role.SUBMIT))))
         .willReturn(VIEW);
 
     mvc.perform(
@@ -86,7 +89,7 @@ class DatasetControllerWebTest extends SecuredWebSlice {
 
   @Test
   void aRefusedUploadIsAProblemNamingEachBadLine() throws Exception {
-    given(datasets.upload(any(), any(), any(), any()))
+    given(datasets.upload(any(), anyLong(), any(), any(), any()))
         .willThrow(new DatasetRejectedException(List.of(new LineError(2, "answer: required")), 1));
 
     mvc.perform(
@@ -101,7 +104,7 @@ class DatasetControllerWebTest extends SecuredWebSlice {
 
   @Test
   void anUploadBeyondTheLimitIs413() throws Exception {
-    given(datasets.upload(any(), any(), any(), any()))
+    given(datasets.upload(any(), anyLong(), any(), any(), any()))
         .willThrow(new DatasetTooLargeException(1024));
 
     mvc.perform(

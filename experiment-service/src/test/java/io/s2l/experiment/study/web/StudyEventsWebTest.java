@@ -86,6 +86,7 @@ class StudyEventsWebTest extends SecuredWebSlice {
             null,
             null,
             null,
+            null,
             Instant.EPOCH,
             Instant.EPOCH);
     given(keys.find(1)).willReturn(Optional.of(revoked));

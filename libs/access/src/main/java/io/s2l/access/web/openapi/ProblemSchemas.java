@@ -43,12 +43,22 @@ final class ProblemSchemas {
         .addProperty("quota", string("The quota a submission would exceed"))
         .addProperty(
             "limit",
-            typed("number", "That quota's limit (jobs, studies, or FLOPs: maxFlopsPerDay)"))
+            typed(
+                "number",
+                "That quota's limit (jobs, studies, FLOPs: maxFlopsPerDay, or bytes:"
+                    + " maxStorageBytes)"))
         .addProperty(
             "requested",
-            typed("number", "Daily quotas: the jobs or estimated FLOPs the request would queue"))
+            typed(
+                "number",
+                "Daily quotas: the jobs or estimated FLOPs the request would queue;"
+                    + " maxStorageBytes: the bytes it would store"))
         .addProperty(
-            "used", typed("number", "Daily quotas: what the key queued in the last 24 hours"))
+            "used",
+            typed(
+                "number",
+                "Daily quotas: what the key queued in the last 24 hours; maxStorageBytes: the"
+                    + " bytes the key holds"))
         .required(List.of("type", "title", "status"));
   }
 
