@@ -57,7 +57,8 @@ public abstract class SecuredWebSlice {
         null,
         null,
         null,
-        null, Instant.parse("2026-01-01T00:00:00Z"),
+        null,
+        Instant.parse("2026-01-01T00:00:00Z"),
         null);
   }
 
