@@ -144,6 +144,37 @@ class QuotasIT {
   }
 
   @Test
+  void theStorageBudgetCountsEverythingTheKeyHoldsAndThePlacesOfUploadsBeingRead() {
+    ApiKey key =
+        keys.create(new NewApiKey("team", "k", Role.SUBMIT, null, null, null, 1000L)).key();
+    submit(key, new QuotaCharge("study", 1, 0, true, 600));
+    // not a daily budget: a charge of days ago still counts
+    jdbc.update(
+        "UPDATE access.job_charge SET created_at = now() - interval '3 days' WHERE key_id = ?",
+        key.id());
+    assertThatThrownBy(() -> quotas.reserveUpload(key, 401, 1 << 20))
+        .isInstanceOfSatisfying(
+            QuotaExceededException.class,
+            e -> {
+              assertThat(e.quota()).isEqualTo("maxStorageBytes");
+              assertThat(e.limit()).isEqualTo(1000L);
+              assertThat(e.requested()).isEqualTo(401L);
+              assertThat(e.used()).isEqualTo(600L);
+            });
+    // an upload of unknown length holds what is left while it is read
+    QuotaReservation reading = quotas.reserveUpload(key, -1, 1 << 20);
+    assertThat(reading.charge().storageBytes()).isEqualTo(400);
+    assertThatThrownBy(() -> quotas.reserveUpload(key, 1, 1 << 20))
+        .isInstanceOf(QuotaExceededException.class);
+    transactions.executeWithoutResult(status -> quotas.chargeUpload(reading, 150));
+    quotas.release(reading);
+    assertThat(quotas.storageUsed(key)).isEqualTo(750);
+    QuotaReservation next = quotas.reserveUpload(key, 250, 1 << 20);
+    quotas.release(next); // a refused or failed upload gives its place back
+    assertThat(quotas.storageUsed(key)).isEqualTo(750);
+  }
+
+  @Test
   void theComputeBudgetRefusesARequestPastItNamingEstimateAndUse() {
     ApiKey key = key(null, null, 1e12);
     submit(key, new QuotaCharge("study", 1, 6e11, false));
