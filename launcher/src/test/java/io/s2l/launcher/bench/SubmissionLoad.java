@@ -54,7 +54,7 @@ public final class SubmissionLoad {
     String teamKey =
         new S2lClient(base, null, admin)
             .keys()
-            .create(new KeyRequest("load", "load", "SUBMIT", 1_000_000, 1_000_000_000, 1e29))
+            .create(new KeyRequest("load", "load", "SUBMIT", 1_000_000, 1_000_000_000, 1e29, null))
             .secret();
     HttpRequest quotaSubmit = submission(base, teamKey);
     run(http, probe, rate, 5, 200); // warm-up

@@ -7,6 +7,7 @@ import java.time.Instant;
  *
  * @param role {@code READ}, {@code SUBMIT} or {@code ADMIN}
  * @param maxFlopsPerDay the daily compute budget in estimated FLOPs, or null for none
+ * @param maxStorageBytes the bytes of datasets and estimated artifacts it may hold, or null for none
  * @param revokedAt null while the key works
  */
 public record ApiKeyView(
@@ -18,5 +19,6 @@ public record ApiKeyView(
     Integer maxActiveStudies,
     Integer maxJobsPerDay,
     Double maxFlopsPerDay,
+    Long maxStorageBytes,
     Instant createdAt,
     Instant revokedAt) {}

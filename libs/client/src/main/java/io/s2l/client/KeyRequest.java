@@ -10,6 +10,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param maxActiveStudies null for no limit
  * @param maxJobsPerDay null for no limit
  * @param maxFlopsPerDay the daily compute budget in estimated FLOPs; null for no limit
+ * @param maxStorageBytes the bytes of datasets and estimated artifacts the key may hold; null for
+ *     no limit
  */
 @JsonInclude(JsonInclude.Include.NON_NULL) // what is left out takes the service's default
 public record KeyRequest(
@@ -18,11 +20,12 @@ public record KeyRequest(
     String role,
     Integer maxActiveStudies,
     Integer maxJobsPerDay,
-    Double maxFlopsPerDay) {
+    Double maxFlopsPerDay,
+    Long maxStorageBytes) {
 
-  /** A key without a compute budget. */
+  /** A key without a compute or storage budget. */
   public KeyRequest(
       String owner, String name, String role, Integer maxActiveStudies, Integer maxJobsPerDay) {
-    this(owner, name, role, maxActiveStudies, maxJobsPerDay, null);
+    this(owner, name, role, maxActiveStudies, maxJobsPerDay, null, null);
   }
 }
