@@ -71,7 +71,8 @@ export async function studiesPage() {
       if (mine === asked) list.replaceChildren(problemBox(e));
     }
   };
-  Object.values(filters).filter(Boolean).forEach((f) => f.addEventListener('input', () => load(0)));
+  Object.values(filters).filter(Boolean)
+    .forEach((f) => f.addEventListener(f.tagName === 'SELECT' ? 'change' : 'input', () => load(0)));
   await load(0);
   const label = (id, text) => h('label', { for: id }, text);
   return {
