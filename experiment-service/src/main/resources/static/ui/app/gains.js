@@ -23,7 +23,8 @@ function gainChart(entries) {
 function sweepChart(entries) {
   const rows = entries.map((e) => ({ series: e.proxyScale ? `${e.method} (proxy ${e.proxyScale})` : e.method,
     size: e.size, gain: e.gainOverRandom, low: e.ci95?.[0] ?? null, high: e.ci95?.[1] ?? null }));
-  const x = { field: 'size', type: 'quantitative', scale: { type: 'log', zero: false }, title: 'selection size (pool examples, log)' };
+  // a sweep has a few sizes: a linear axis around them, padded so no point sits on its edge
+  const x = { field: 'size', type: 'quantitative', scale: { zero: false, padding: 24 }, title: 'selection size (pool examples)' };
   const color = { field: 'series', type: 'nominal', title: 'selection' };
   return chart('Gain over random data against selection size', {
     layer: [

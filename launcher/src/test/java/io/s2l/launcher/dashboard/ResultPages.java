@@ -85,7 +85,8 @@ public final class ResultPages {
           browser
               .driver()
               .findElement(
-                  By.cssSelector("figure[data-chart='gain-over-random-data-against-selection-size']"));
+                  By.cssSelector(
+                      "figure[data-chart='gain-over-random-data-against-selection-size']"));
       assertThat(chart.findElement(By.cssSelector(".plot svg")).getText())
           .contains("selection size");
     }
