@@ -334,6 +334,48 @@ class StudyApiIT {
     assertThat(bad.getBody().get("detail").asText()).startsWith("submittedAfter:");
   }
 
+  @Test
+  void aKeyThatIsNotAnAdminsFiltersOnlyItsOwnersStudies() {
+    String tag = "Owned-" + UUID.randomUUID();
+    HttpHeaders asAdmin = new HttpHeaders();
+    asAdmin.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<JsonNode> created =
+        http.postForEntity(
+            "/api/v1/keys",
+            new HttpEntity<>(
+                "{\"owner\": \"team-f\", \"name\": \"f\", \"role\": \"SUBMIT\"}", asAdmin),
+            JsonNode.class);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    HttpHeaders asTeam = new HttpHeaders();
+    asTeam.setContentType(MediaType.APPLICATION_JSON);
+    asTeam.setBearerAuth(created.getBody().get("secret").asText());
+    ResponseEntity<JsonNode> mine =
+        http.postForEntity(
+            "/api/v1/studies",
+            new HttpEntity<>(VALID.replace("api test", tag + " team"), asTeam),
+            JsonNode.class);
+    assertThat(mine.getBody().get("owner").asText()).isEqualTo("team-f");
+    String adminOwner =
+        post(VALID.replace("api test", tag + " admin")).getBody().get("owner").asText();
+
+    java.util.function.Function<String, JsonNode> listAsTeam =
+        query ->
+            http.exchange(
+                    java.net.URI.create("/api/v1/studies?" + query),
+                    org.springframework.http.HttpMethod.GET,
+                    new HttpEntity<>(asTeam),
+                    JsonNode.class)
+                .getBody();
+    assertThat(listAsTeam.apply("name=" + tag).at("/items/0/name").asText()).endsWith("team");
+    assertThat(listAsTeam.apply("name=" + tag).get("total").asInt()).isEqualTo(1);
+    assertThat(listAsTeam.apply("name=" + tag + "&owner=team-f").get("total").asInt()).isEqualTo(1);
+    assertThat(listAsTeam.apply("name=" + tag + "&owner=" + adminOwner).get("total").asInt())
+        .isZero();
+    assertThat(list("name=" + tag).get("total").asInt()).isEqualTo(2); // the admin sees both
+    assertThat(list("name=" + tag + "&owner=team-f").at("/items/0/owner").asText())
+        .isEqualTo("team-f");
+  }
+
   private JsonNode list(String query) {
     ResponseEntity<JsonNode> page =
         http.getForEntity(
