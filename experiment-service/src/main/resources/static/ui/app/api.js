@@ -18,13 +18,18 @@ export const session = {
   signOut: () => { sessionStorage.removeItem(KEY); me = null; },
 };
 
-/** Where the analysis service is, from the experiment service's public configuration. */
-export async function analysisUrl() {
+/** The experiment service's public configuration for the dashboard, read once. */
+export async function dashboardConfig() {
   if (!config) {
     const res = await fetch('/dashboard/config.json');
     config = await res.json();
   }
-  return config.analysisUrl;
+  return config;
+}
+
+/** Where the analysis service is. */
+export async function analysisUrl() {
+  return (await dashboardConfig()).analysisUrl;
 }
 
 async function base(service) {

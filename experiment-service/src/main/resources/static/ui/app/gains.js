@@ -1,4 +1,5 @@
-// Dataset selection and mixture recommendation: the verified gain over random data, with intervals.
+// Dataset selection and mixture recommendation: the verified gain over random data, with intervals,
+// and for a selection that sweeps sizes, the gain against the size.
 import { get } from './api.js';
 import { h, fmt, interval, table } from './dom.js';
 import { chart, tip } from './charts.js';
@@ -16,6 +17,23 @@ function gainChart(entries) {
         tooltip: [{ field: 'method' }, { field: 'proxy' }, { field: 'size' }, tip('computeRatio', 'compute ratio'), tip('gain'), tip('low', '95% low'), tip('high', '95% high')] } },
     ],
   }, rows, { description: 'gain of each selection over random data of the same size, with 95% intervals; above 0 is better than random' });
+}
+
+/** A selection study that sweeps sizes: each method's gain against the selection's size. */
+function sweepChart(entries) {
+  const rows = entries.map((e) => ({ series: e.proxyScale ? `${e.method} (proxy ${e.proxyScale})` : e.method,
+    size: e.size, gain: e.gainOverRandom, low: e.ci95?.[0] ?? null, high: e.ci95?.[1] ?? null }));
+  // a sweep has a few sizes: a linear axis around them, padded so no point sits on its edge
+  const x = { field: 'size', type: 'quantitative', scale: { zero: false, padding: 24 }, title: 'selection size (pool examples)' };
+  const color = { field: 'series', type: 'nominal', title: 'selection' };
+  return chart('Gain over random data against selection size', {
+    layer: [
+      { mark: { type: 'rule', strokeDash: [4, 3], color: '#5a5a5a' }, data: { values: [{ zero: 0 }] }, encoding: { y: { field: 'zero', type: 'quantitative' } } },
+      { mark: { type: 'errorbar', ticks: true }, encoding: { x, color, y: { field: 'low', type: 'quantitative', title: 'loss of random − loss of selected' }, y2: { field: 'high' } } },
+      { mark: { type: 'line', point: { filled: true, size: 60 } }, encoding: { x, color, y: { field: 'gain', type: 'quantitative' },
+        tooltip: [{ field: 'series', title: 'selection' }, { field: 'size' }, tip('gain'), tip('low', '95% low'), tip('high', '95% high')] } },
+    ],
+  }, rows, { description: 'gain of each selection over random data of the same size against the size, with 95% intervals; above 0 is better than random' });
 }
 
 export async function gainsPage(id, kind) {
@@ -42,6 +60,7 @@ export async function gainsPage(id, kind) {
       h('h1', {}, title),
       h('p', { class: 'muted' }, `Reference ${r.referenceScale ?? r.verification?.referenceScale} · intervals resample ${resampled.join(', ') || 'nothing'}`),
       table('Verified on the reference (positive gain: better than random)', columns, entries, { id: 'gains-table' }),
-      h('div', { class: 'charts' }, gainChart(entries))),
+      h('div', { class: 'charts' }, gainChart(entries),
+        kind === 'selection' && (r.sizes || []).length > 1 ? sweepChart(entries) : null)),
   };
 }

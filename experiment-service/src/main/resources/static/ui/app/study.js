@@ -1,6 +1,8 @@
-// One study: its plan, live progress, cancel, its results and a re-run of its analysis.
-import { get, find, call, follow, canSubmit, ApiError } from './api.js';
+// One study: its plan and definition, live progress, cancel, its results and a re-run of its
+// analysis.
+import { get, find, call, follow, canSubmit, dashboardConfig, ApiError } from './api.js';
 import { h, fmt, table, problemBox } from './dom.js';
+import { definitionSection } from './definition.js';
 
 const FINISHED = ['COMPLETED', 'FAILED', 'CANCELLED'];
 const RESULTS = [
@@ -73,6 +75,7 @@ export async function studyPage(id, key) {
     if (imported) return imported;
     throw e;
   }
+  const { studyDefaults } = await dashboardConfig();
   const status = h('strong', { id: 'study-status' });
   const bar = h('progress', { id: 'study-progress', class: 'progress', max: 1, 'aria-label': 'training progress' });
   const counts = h('span', { id: 'study-counts' });
@@ -117,8 +120,9 @@ export async function studyPage(id, key) {
     title: study.name,
     leave: stop,
     element: h('section', {}, h('h1', {}, study.name),
-      h('p', {}, 'Status: ', status, h('span', { class: 'muted' }, ` · id ${study.id} · reference ${study.referenceScale || '—'} · submitted ${new Date(study.createdAt).toLocaleString()}`)),
+      h('p', {}, 'Status: ', status, h('span', { class: 'muted' }, ` · ${study.kind || 'study'} · owner ${study.owner || '—'} · id ${study.id} · reference ${study.referenceScale || '—'} · submitted ${new Date(study.createdAt).toLocaleString()}`)),
       h('div', {}, bar, counts), failure, cancelArea,
-      h('h2', {}, 'Results'), results, planSection(study.plan)),
+      h('h2', {}, 'Results'), results, planSection(study.plan),
+      definitionSection(study.definition, studyDefaults)),
   };
 }

@@ -285,6 +285,110 @@ class StudyApiIT {
   }
 
   @Test
+  void theListFiltersByKindOwnerNameStatusAndSubmissionTimeInTheDatabase() throws Exception {
+    String tag = "Filter-" + UUID.randomUUID();
+    String owner = null;
+    for (String kind : List.of("scale-correlation", "attribution", "selection", "mixture")) {
+      String example = kind.equals("scale-correlation") ? VALID : example("demo-" + kind + ".json");
+      com.fasterxml.jackson.databind.node.ObjectNode study =
+          (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(example);
+      study.put("name", tag + " " + kind);
+      ResponseEntity<JsonNode> submitted = post(study.toString());
+      assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+      assertThat(submitted.getBody().get("kind").asText()).isEqualTo(kind);
+      owner = submitted.getBody().get("owner").asText();
+    }
+
+    for (String kind : List.of("scale-correlation", "attribution", "selection", "mixture")) {
+      JsonNode page = list("kind=" + kind + "&name=" + tag);
+      assertThat(page.get("total").asInt()).as(kind).isEqualTo(1);
+      assertThat(page.at("/items/0/name").asText()).isEqualTo(tag + " " + kind);
+      assertThat(page.at("/items/0/kind").asText()).isEqualTo(kind);
+      assertThat(page.at("/items/0/definition").isMissingNode()).isTrue();
+    }
+    assertThat(list("name=" + tag.toUpperCase()).get("total").asInt()).isEqualTo(4);
+    assertThat(list("name=" + tag + "%25").get("total").asInt()).isZero(); // % is no wildcard
+    assertThat(list("owner=" + owner + "&name=" + tag).get("total").asInt()).isEqualTo(4);
+    assertThat(list("owner=nobody&name=" + tag).get("total").asInt()).isZero();
+    assertThat(list("status=QUEUED&name=" + tag).get("total").asInt()).isEqualTo(4);
+    assertThat(list("status=COMPLETED&name=" + tag).get("total").asInt()).isZero();
+    assertThat(list("submittedAfter=2000-01-01T00:00:00Z&name=" + tag).get("total").asInt())
+        .isEqualTo(4);
+    assertThat(list("submittedBefore=2000-01-01T00:00:00Z&name=" + tag).get("total").asInt())
+        .isZero();
+    JsonNode twoOfFour = list("size=2&page=1&name=" + tag);
+    assertThat(twoOfFour.get("total").asInt()).isEqualTo(4);
+    assertThat(twoOfFour.get("items")).hasSize(2);
+    // oldest last: the first one submitted ends the second page
+    assertThat(twoOfFour.at("/items/1/name").asText()).isEqualTo(tag + " scale-correlation");
+
+    JsonNode one =
+        http.getForObject(
+            "/api/v1/studies/" + twoOfFour.at("/items/1/id").asText(), JsonNode.class);
+    assertThat(one.at("/definition/name").asText()).isEqualTo(tag + " scale-correlation");
+    assertThat(one.at("/definition/tokensPerParam").asDouble()).isEqualTo(2.0);
+
+    ResponseEntity<JsonNode> bad =
+        http.getForEntity("/api/v1/studies?submittedAfter=soon", JsonNode.class);
+    assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(bad.getBody().get("detail").asText()).startsWith("submittedAfter:");
+  }
+
+  @Test
+  void aKeyThatIsNotAnAdminsFiltersOnlyItsOwnersStudies() {
+    String tag = "Owned-" + UUID.randomUUID();
+    HttpHeaders asAdmin = new HttpHeaders();
+    asAdmin.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<JsonNode> created =
+        http.postForEntity(
+            "/api/v1/keys",
+            new HttpEntity<>(
+                "{\"owner\": \"team-f\", \"name\": \"f\", \"role\": \"SUBMIT\"}", asAdmin),
+            JsonNode.class);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    HttpHeaders asTeam = new HttpHeaders();
+    asTeam.setContentType(MediaType.APPLICATION_JSON);
+    asTeam.setBearerAuth(created.getBody().get("secret").asText());
+    ResponseEntity<JsonNode> mine =
+        http.postForEntity(
+            "/api/v1/studies",
+            new HttpEntity<>(VALID.replace("api test", tag + " team"), asTeam),
+            JsonNode.class);
+    assertThat(mine.getBody().get("owner").asText()).isEqualTo("team-f");
+    String adminOwner =
+        post(VALID.replace("api test", tag + " admin")).getBody().get("owner").asText();
+
+    java.util.function.Function<String, JsonNode> listAsTeam =
+        query ->
+            http.exchange(
+                    java.net.URI.create("/api/v1/studies?" + query),
+                    org.springframework.http.HttpMethod.GET,
+                    new HttpEntity<>(asTeam),
+                    JsonNode.class)
+                .getBody();
+    assertThat(listAsTeam.apply("name=" + tag).at("/items/0/name").asText()).endsWith("team");
+    assertThat(listAsTeam.apply("name=" + tag).get("total").asInt()).isEqualTo(1);
+    assertThat(listAsTeam.apply("name=" + tag + "&owner=team-f").get("total").asInt()).isEqualTo(1);
+    assertThat(listAsTeam.apply("name=" + tag + "&owner=" + adminOwner).get("total").asInt())
+        .isZero();
+    assertThat(list("name=" + tag).get("total").asInt()).isEqualTo(2); // the admin sees both
+    assertThat(list("name=" + tag + "&owner=team-f").at("/items/0/owner").asText())
+        .isEqualTo("team-f");
+  }
+
+  private JsonNode list(String query) {
+    ResponseEntity<JsonNode> page =
+        http.getForEntity(
+            java.net.URI.create("/api/v1/studies?" + query.replace(" ", "%20")), JsonNode.class);
+    assertThat(page.getStatusCode()).as(query).isEqualTo(HttpStatus.OK);
+    return page.getBody();
+  }
+
+  private static String example(String file) throws java.io.IOException {
+    return java.nio.file.Files.readString(java.nio.file.Path.of("../examples", file));
+  }
+
+  @Test
   void anImageStudyNeedsClassifiersAndAKnownDataset() {
     String lmOnDigits =
         VALID.replace(

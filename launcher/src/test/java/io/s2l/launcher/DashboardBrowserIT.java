@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.s2l.api.Page;
 import io.s2l.api.correlation.ScaleCorrelationResult;
 import io.s2l.api.study.StudyView;
 import io.s2l.launcher.dashboard.HeadlessChromium;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,9 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The dashboard in a real headless Chromium against the whole platform: sign-in, the studies list,
+ * The dashboard in a real headless Chromium against the whole platform: sign-in, the studies list
+ * and its filters (answered by the service), a definition's fields that differ from the defaults,
  * submitting with field errors, an import with row errors, a study followed live to completion, its
  * scale correlation, attribution, selection and mixture results with the numbers the API serves, a
  * READ key that cannot cancel, and no console errors. Screenshots go to {@code
@@ -70,11 +75,13 @@ class DashboardBrowserIT {
     // the other kinds train while the browser works on the first
     UUID attribution =
         running.client().submit(RunningPlatform.resource("/tiny-attribution.json")).id();
-    UUID selection = running.client().submit(RunningPlatform.resource("/tiny-selection.json")).id();
+    UUID selection = running.client().submit(sweepingSelection()).id();
     UUID mixture = running.client().submit(RunningPlatform.resource("/tiny-mixture.json")).id();
     UUID queued = running.client().submit(gpuStudy()).id();
     importWithRowErrorsThenRight();
     listShowsBothStudies();
+    listFiltersOnTheServer(tiny);
+    definitionMarksTheFieldsThatDifferFromTheDefaults(selection);
     readKeyCannotCancel(queued);
     signIn(running.platform().adminKey(), null);
     adminCancels(queued);
@@ -123,6 +130,15 @@ class DashboardBrowserIT {
     return UUID.fromString(hash.substring("#/studies/".length()));
   }
 
+  /** The tiny selection study over two selection sizes, so its page draws the size sweep. */
+  private static String sweepingSelection() throws Exception {
+    ObjectNode study = (ObjectNode) JSON.readTree(RunningPlatform.resource("/tiny-selection.json"));
+    ObjectNode selection = study.with("selection");
+    selection.remove("size");
+    selection.putArray("sizes").add(50).add(100);
+    return study.toString();
+  }
+
   /** A study whose models need a GPU: on a machine without one it stays queued. */
   private static String gpuStudy() throws Exception {
     ObjectNode study = (ObjectNode) JSON.readTree(RunningPlatform.resource("/tiny-study.json"));
@@ -164,11 +180,74 @@ class DashboardBrowserIT {
         .contains("dashboard tiny study", "dashboard gpu study", "tiny attribution study")
         .hasSize(5);
     browser.driver().findElement(By.id("filter-name")).sendKeys("gpu");
+    awaitQuery("name=gpu");
     List<List<String>> filtered = pages.rows("studies-table");
     assertThat(filtered)
         .singleElement()
         .satisfies(r -> assertThat(r.get(0)).isEqualTo("dashboard gpu study"));
     browser.screenshot("01-studies-filtered");
+    assertThat(browser.consoleErrors()).isEmpty();
+  }
+
+  /** Kind and owner filters show the API's list for them, not a filtered page. */
+  private void listFiltersOnTheServer(UUID tiny) {
+    browser.driver().findElement(By.id("filter-name")).clear();
+    new Select(browser.driver().findElement(By.id("filter-kind"))).selectByValue("attribution");
+    awaitQuery("kind=attribution");
+    assertThat(names())
+        .isEqualTo(names(running.client().studies().page(0, 20, "attribution", null)))
+        .containsExactly("tiny attribution study");
+    new Select(browser.driver().findElement(By.id("filter-kind"))).selectByValue("");
+    String owner = running.client().study(tiny).owner();
+    WebElement ownerFilter = browser.driver().findElement(By.id("filter-owner"));
+    ownerFilter.sendKeys(owner);
+    awaitQuery("owner=" + owner);
+    assertThat(names())
+        .isEqualTo(names(running.client().studies().page(0, 20, null, owner)))
+        .hasSize(5);
+    ownerFilter.sendKeys("-else");
+    awaitQuery("owner=" + owner + "-else");
+    assertThat(names()).isEmpty();
+    browser.screenshot("01-studies-by-owner");
+    ownerFilter.clear();
+    assertThat(browser.consoleErrors()).isEmpty();
+  }
+
+  /** Waits until the studies table shows the answer to the query holding {@code part}. */
+  private void awaitQuery(String part) {
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        .until(
+            d ->
+                d.findElements(By.cssSelector("#studies-table[data-query*='" + part + "']")).size()
+                    == 1);
+  }
+
+  private List<String> names() {
+    return pages.rows("studies-table").stream().map(r -> r.get(0)).toList();
+  }
+
+  private static List<String> names(Page<StudyView> page) {
+    return page.items().stream().map(StudyView::name).toList();
+  }
+
+  /**
+   * The selection study sets epochs and batch size away from their defaults and the learning rate
+   * to its default: only the first two are marked.
+   */
+  private void definitionMarksTheFieldsThatDifferFromTheDefaults(UUID selection) {
+    browser.open(url + "#/studies/" + selection);
+    WebElement definition = browser.await(By.id("definition-table"));
+    WebElement epochs = definition.findElement(By.cssSelector("tr[data-field='training.epochs']"));
+    assertThat(epochs.getDomAttribute("class")).isEqualTo("differs");
+    assertThat(epochs.getText()).contains("4").contains("differs from default").contains("30");
+    WebElement rate =
+        definition.findElement(By.cssSelector("tr[data-field='training.learningRate']"));
+    assertThat(rate.getDomAttribute("class")).isNull();
+    assertThat(rate.getText()).doesNotContain("differs from default");
+    assertThat(definition.findElements(By.cssSelector("tr[data-field='selection.sizes']")))
+        .singleElement()
+        .satisfies(r -> assertThat(r.getText()).contains("50, 100"));
+    browser.screenshot("06-study-definition");
     assertThat(browser.consoleErrors()).isEmpty();
   }
 

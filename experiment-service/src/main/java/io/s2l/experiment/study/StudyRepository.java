@@ -5,8 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -25,17 +23,4 @@ public interface StudyRepository extends JpaRepository<Study, UUID> {
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("SELECT s FROM Study s WHERE s.id = :id")
   Optional<Study> findLockedById(@Param("id") UUID id);
-
-  Page<Study> findAllByOrderByCreatedAtDesc(Pageable page);
-
-  /** An owner's studies, newest first. */
-  @Query(
-      value =
-          "SELECT s.* FROM experiment.study s JOIN access.study_owner o ON o.study_id = s.id"
-              + " WHERE o.owner = :owner ORDER BY s.created_at DESC",
-      countQuery =
-          "SELECT count(*) FROM experiment.study s JOIN access.study_owner o ON o.study_id = s.id"
-              + " WHERE o.owner = :owner",
-      nativeQuery = true)
-  Page<Study> findByOwner(@Param("owner") String owner, Pageable page);
 }

@@ -59,6 +59,7 @@ public class StudyService {
   private final Trainers trainers;
   private final CallbackAdmission callbackAdmission;
   private final StudyCallbacks callbacks;
+  private final StudySearch search;
 
   StudyService(
       StudyRepository studies,
@@ -75,7 +76,8 @@ public class StudyService {
       StudyDocuments documents,
       Trainers trainers,
       CallbackAdmission callbackAdmission,
-      StudyCallbacks callbacks) {
+      StudyCallbacks callbacks,
+      StudySearch search) {
     this.studies = studies;
     this.queue = queue;
     this.transaction = transaction;
@@ -91,6 +93,7 @@ public class StudyService {
     this.trainers = trainers;
     this.callbackAdmission = callbackAdmission;
     this.callbacks = callbacks;
+    this.search = search;
   }
 
   /** A submission's outcome: the study, and whether an earlier request with its key created it. */
@@ -299,12 +302,25 @@ public class StudyService {
     return studies.findById(id).orElseThrow(() -> new StudyNotFoundException(id));
   }
 
-  /** The studies {@code caller} may see, newest first: its owner's, or every study for admins. */
+  /**
+   * The studies {@code caller} may see that match {@code filter}, newest first, with their owners:
+   * its owner's (none when the filter names another owner), or every owner's for admins.
+   */
   @Transactional(readOnly = true)
-  public Page<Study> list(Pageable page, ApiKey caller) {
-    return caller.isAdmin()
-        ? studies.findAllByOrderByCreatedAtDesc(page)
-        : studies.findByOwner(caller.owner(), page);
+  public Page<StudySearch.Found> list(StudyFilter filter, Pageable page, ApiKey caller) {
+    if (caller.isAdmin()) {
+      return search.find(filter, page);
+    }
+    if (filter.owner() != null && !filter.owner().equals(caller.owner())) {
+      return Page.empty(page);
+    }
+    return search.find(filter.ownedBy(caller.owner()), page);
+  }
+
+  /** The owner of the key that submitted the study, or null for a study without one. */
+  @Transactional(readOnly = true)
+  public String owner(UUID id) {
+    return search.owner(id);
   }
 
   /** Training-job counts of a study, of every training kind. */

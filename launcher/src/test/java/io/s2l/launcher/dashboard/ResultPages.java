@@ -76,6 +76,20 @@ public final class ResultPages {
     for (int i = 0; i < gains.size(); i++) {
       assertShows(rows.get(i).get(gainColumn), gains.get(i));
     }
+    // a selection that sweeps sizes also draws the gain against the size
+    boolean sweep = kind.equals("selection") && client.selection(study).sizes().size() > 1;
+    assertThat(browser.driver().findElements(By.cssSelector("figure.chart")))
+        .hasSize(sweep ? 2 : 1);
+    if (sweep) {
+      WebElement chart =
+          browser
+              .driver()
+              .findElement(
+                  By.cssSelector(
+                      "figure[data-chart='gain-over-random-data-against-selection-size']"));
+      assertThat(chart.findElement(By.cssSelector(".plot svg")).getText())
+          .contains("selection size");
+    }
     browser.screenshot("11-" + kind);
     assertThat(browser.consoleErrors()).isEmpty();
   }

@@ -54,6 +54,17 @@ public final class StudiesApi {
     return http.page(base + Transport.query("page", page, "size", size), StudyView.class);
   }
 
+  /**
+   * One page of the studies of {@code kind} ({@code scale-correlation}, {@code attribution}, {@code
+   * selection} or {@code mixture}) and {@code owner} the caller sees, newest first; a null filter
+   * matches every study. Only an admin key sees other owners' studies.
+   */
+  public Page<StudyView> page(int page, int size, String kind, String owner) {
+    return http.page(
+        base + Transport.query("page", page, "size", size, "kind", kind, "owner", owner),
+        StudyView.class);
+  }
+
   /** Every study the caller sees, newest first, read a page at a time as the stream is used. */
   public Stream<StudyView> list() {
     return Pages.all(p -> page(p, Pages.SIZE));

@@ -67,6 +67,18 @@ class StudiesApiTest {
   }
 
   @Test
+  void aFilteredPageSendsOnlyTheFiltersGiven() {
+    String empty = "{\"items\":[],\"page\":0,\"size\":5,\"total\":0}";
+    String both = "/api/v1/studies?page=1&size=5&kind=selection&owner=team+a";
+    String owner = "/api/v1/studies?page=0&size=5&owner=team-b";
+    server.answer(both, 200, JSON, empty);
+    server.answer(owner, 200, JSON, empty);
+    client.studies().page(1, 5, "selection", "team a");
+    client.studies().page(0, 5, null, "team-b");
+    assertThat(server.requests).extracting(TestServer.Request::path).containsExactly(both, owner);
+  }
+
+  @Test
   void theListReadsPagesOnlyAsFarAsItIsConsumed() {
     UUID[] ids = new UUID[5];
     for (int i = 0; i < ids.length; i++) {

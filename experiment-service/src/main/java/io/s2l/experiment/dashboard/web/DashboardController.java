@@ -1,5 +1,6 @@
 package io.s2l.experiment.dashboard.web;
 
+import io.s2l.study.StudyDefaults;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.util.Arrays;
@@ -13,8 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the dashboard's pages need before they have a key: where the analysis service is (it is
- * reached directly, with CORS) and which example studies the submit form starts from. Public, like
- * the pages, and left out of the API document: it serves the page, not API clients.
+ * reached directly, with CORS), the defaults of a study definition's optional fields (a study's
+ * page marks the fields that differ from them) and which example studies the submit form starts
+ * from. Public, like the pages, and left out of the API document: it serves the page, not API
+ * clients.
  */
 @Hidden
 @RestController
@@ -43,13 +46,13 @@ class DashboardController {
             .toList();
   }
 
-  record DashboardConfig(String analysisUrl) {}
+  record DashboardConfig(String analysisUrl, StudyDefaults studyDefaults) {}
 
   record Examples(List<String> names) {}
 
   @GetMapping("/dashboard/config.json")
   DashboardConfig config() {
-    return new DashboardConfig(analysisUrl);
+    return new DashboardConfig(analysisUrl, StudyDefaults.current());
   }
 
   @GetMapping("/dashboard/examples.json")

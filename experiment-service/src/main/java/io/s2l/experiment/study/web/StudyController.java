@@ -5,9 +5,12 @@ import io.s2l.access.web.Callers;
 import io.s2l.access.web.PageView;
 import io.s2l.experiment.study.Study;
 import io.s2l.experiment.study.StudyDocuments;
+import io.s2l.experiment.study.StudyFilter;
+import io.s2l.experiment.study.StudySearch;
 import io.s2l.experiment.study.StudyService;
 import io.s2l.queue.JobCounts;
 import io.s2l.study.StudyDefinition;
+import io.s2l.study.StudyKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -63,16 +66,18 @@ class StudyController {
         .location(URI.create("/api/v1/studies/" + study.id()))
         .eTag(etag(study))
         .header("Idempotent-Replayed", String.valueOf(submission.replayed()))
-        .body(view(study));
+        .body(view(study, service.owner(study.id()), false));
   }
 
   @GetMapping("/{id}")
   @Operation(
       summary = "A study's status and progress (training jobs done / total)",
-      description = "The ETag is the study's version; give it as If-Match when cancelling.")
+      description =
+          "With the definition as it was submitted. The ETag is the study's version; give it as"
+              + " If-Match when cancelling.")
   ResponseEntity<StudyView> get(@PathVariable UUID id) {
     Study study = service.get(id);
-    return ResponseEntity.ok().eTag(etag(study)).body(view(study));
+    return ResponseEntity.ok().eTag(etag(study)).body(view(study, service.owner(id), true));
   }
 
   @PostMapping("/{id}/cancel")
@@ -92,7 +97,7 @@ class StudyController {
   ResponseEntity<StudyView> cancel(
       @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
     Study study = service.cancel(id, version(ifMatch));
-    return ResponseEntity.accepted().eTag(etag(study)).body(view(study));
+    return ResponseEntity.accepted().eTag(etag(study)).body(view(study, service.owner(id), false));
   }
 
   private static String etag(Study study) {
@@ -121,19 +126,34 @@ class StudyController {
       summary = "Studies, newest first, a page at a time",
       description =
           "The caller's owner's studies (every study for an admin key); page from 0, size 1 to"
-              + " 100 (20 by default).")
+              + " 100 (20 by default). Optional filters, all of which a study must match: status;"
+              + " kind (scale-correlation, attribution, selection or mixture); owner (an admin's"
+              + " filter: other keys see only their owner's studies); name, a substring compared"
+              + " ignoring case (at most 200 characters); submittedAfter (inclusive) and"
+              + " submittedBefore (exclusive), ISO-8601 instants. A bad filter is a 400 naming it.")
   PageView<StudyView> list(
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false) String owner,
+      @RequestParam(required = false) String name,
+      @RequestParam(required = false) String submittedAfter,
+      @RequestParam(required = false) String submittedBefore) {
     PageView.check(page, size);
-    Page<Study> studies = service.list(PageRequest.of(page, size), Callers.current());
+    StudyFilter filter =
+        StudyListQuery.filter(status, kind, owner, name, submittedAfter, submittedBefore);
+    Page<StudySearch.Found> studies =
+        service.list(filter, PageRequest.of(page, size), Callers.current());
     return new PageView<>(
-        studies.getContent().stream().map(this::view).toList(),
+        studies.getContent().stream().map(f -> view(f.study(), f.owner(), false)).toList(),
         page,
         size,
         studies.getTotalElements());
   }
 
-  StudyView view(Study study) {
+  StudyView view(Study study, String owner, boolean withDefinition) {
+    StudyDefinition definition = documents.definition(study);
     java.util.Optional<Integer> featuresTotal = service.featuresTotal(study);
     JobCounts counts = service.trainingProgress(study.id());
     StudyView.Progress progress =
@@ -156,6 +176,9 @@ class StudyController {
         study.failure(),
         study.createdAt(),
         study.updatedAt(),
-        documents.plan(study));
+        documents.plan(study),
+        owner,
+        StudyKind.of(definition).label(),
+        withDefinition ? definition : null);
   }
 }

@@ -1,7 +1,9 @@
 package io.s2l.experiment.study.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.s2l.experiment.study.StudyStatus;
 import io.s2l.study.PlanSummary;
+import io.s2l.study.StudyDefinition;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,6 +13,11 @@ import java.util.UUID;
  * @param plan resolved distributions, evaluation sets, scales and seeds
  * @param progress training-job counts and the fraction done
  * @param failure why the study failed, when it did
+ * @param owner the owner of the key that submitted it; null for a study without one
+ * @param kind what it computes ({@code scale-correlation}, {@code attribution}, {@code selection}
+ *     or {@code mixture}), from its definition
+ * @param definition the definition as it was submitted: in the answer about one study only, not in
+ *     lists
  */
 record StudyView(
     UUID id,
@@ -21,7 +28,10 @@ record StudyView(
     String failure,
     Instant createdAt,
     Instant updatedAt,
-    PlanSummary plan) {
+    PlanSummary plan,
+    String owner,
+    String kind,
+    @JsonInclude(JsonInclude.Include.NON_NULL) StudyDefinition definition) {
 
   /**
    * @param jobsTotal training jobs of the study

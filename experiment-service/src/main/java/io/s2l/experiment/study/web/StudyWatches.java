@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -173,6 +174,8 @@ class StudyWatches {
     final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     final ScheduledFuture<?> poll;
 
+    private Optional<String> owner; // ticker thread only
+
     Watch(UUID id) {
       this.id = id;
       this.poll =
@@ -190,7 +193,10 @@ class StudyWatches {
         return;
       }
       try {
-        send(controller.view(service.get(id)));
+        if (owner == null) { // a study's owner never changes: read once
+          owner = Optional.ofNullable(service.owner(id));
+        }
+        send(controller.view(service.get(id), owner.orElse(null), false));
       } catch (RuntimeException e) {
         subscribers.forEach(s -> s.end(e));
       }

@@ -9,6 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.s2l.experiment.config.SecuredWebSlice;
+import io.s2l.study.SelectionSpec;
+import io.s2l.study.TrainerRef;
+import io.s2l.study.TrainingSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.test.context.TestPropertySource;
@@ -24,7 +27,17 @@ class DashboardControllerWebTest extends SecuredWebSlice {
   void theConfigurationNamesTheAnalysisServiceWithoutAKey() throws Exception {
     mvc.perform(get("/dashboard/config.json"))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.analysisUrl").value("http://analysis.example:8081"));
+        .andExpect(jsonPath("$.analysisUrl").value("http://analysis.example:8081"))
+        // the defaults a study page compares a definition with, as the records apply them
+        .andExpect(
+            jsonPath("$.studyDefaults.training.epochs").value(TrainingSettings.DEFAULTS.epochs()))
+        .andExpect(
+            jsonPath("$.studyDefaults.training.learningRate")
+                .value(TrainingSettings.DEFAULTS.learningRate()))
+        .andExpect(
+            jsonPath("$.studyDefaults.selection.randomDraws")
+                .value(SelectionSpec.DEFAULT_RANDOM_DRAWS))
+        .andExpect(jsonPath("$.studyDefaults.trainer").value(TrainerRef.BUILTIN));
   }
 
   @Test

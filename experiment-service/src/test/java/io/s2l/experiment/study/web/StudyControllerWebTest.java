@@ -1,6 +1,7 @@
 package io.s2l.experiment.study.web;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
@@ -22,11 +23,14 @@ import io.s2l.experiment.study.InvalidStudyException;
 import io.s2l.experiment.study.Study;
 import io.s2l.experiment.study.StudyConflictException;
 import io.s2l.experiment.study.StudyDocuments;
+import io.s2l.experiment.study.StudyFilter;
 import io.s2l.experiment.study.StudyNotFoundException;
+import io.s2l.experiment.study.StudySearch;
 import io.s2l.experiment.study.StudyService;
 import io.s2l.experiment.study.StudyStatus;
 import io.s2l.queue.JobCounts;
 import io.s2l.study.FieldError;
+import io.s2l.study.StudyKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -276,20 +280,93 @@ class StudyControllerWebTest extends SecuredWebSlice {
 
   @Test
   void listPagesWithDefaultsAndPassesTheCaller() throws Exception {
-    given(service.list(PageRequest.of(0, 20), apiKey(Role.READ)))
-        .willReturn(new PageImpl<>(List.of(study), PageRequest.of(0, 20), 41));
+    given(service.list(StudyFilter.ANY, PageRequest.of(0, 20), apiKey(Role.READ)))
+        .willReturn(
+            new PageImpl<>(
+                List.of(new StudySearch.Found(study, "team-a")), PageRequest.of(0, 20), 41));
 
     mvc.perform(get("/api/v1/studies").with(as(Role.READ)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.page").value(0))
         .andExpect(jsonPath("$.size").value(20))
         .andExpect(jsonPath("$.total").value(41))
-        .andExpect(jsonPath("$.items[0].id").value(ID.toString()));
+        .andExpect(jsonPath("$.items[0].id").value(ID.toString()))
+        .andExpect(jsonPath("$.items[0].owner").value("team-a"))
+        .andExpect(jsonPath("$.items[0].kind").value("scale-correlation"))
+        .andExpect(jsonPath("$.items[0].definition").doesNotExist());
+  }
+
+  @Test
+  void oneStudyCarriesItsDefinitionOwnerAndKind() throws Exception {
+    given(service.get(ID)).willReturn(study);
+    given(service.owner(ID)).willReturn("team-a");
+
+    mvc.perform(get("/api/v1/studies/" + ID).with(as(Role.READ)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.owner").value("team-a"))
+        .andExpect(jsonPath("$.kind").value("scale-correlation"))
+        .andExpect(jsonPath("$.definition.name").value("tiny"))
+        .andExpect(jsonPath("$.definition.seeds[0]").value(1));
+  }
+
+  @Test
+  void filtersReachTheServiceTyped() throws Exception {
+    StudyFilter filter =
+        new StudyFilter(
+            StudyStatus.COMPLETED,
+            StudyKind.SELECTION,
+            "team-a",
+            "Tiny",
+            Instant.parse("2026-01-01T00:00:00Z"),
+            Instant.parse("2026-02-01T00:00:00Z"));
+    given(service.list(filter, PageRequest.of(1, 5), apiKey(Role.ADMIN)))
+        .willReturn(new PageImpl<>(List.of(), PageRequest.of(1, 5), 5));
+
+    mvc.perform(
+            get("/api/v1/studies")
+                .with(as(Role.ADMIN))
+                .param("page", "1")
+                .param("size", "5")
+                .param("status", "COMPLETED")
+                .param("kind", "selection")
+                .param("owner", "team-a")
+                .param("name", "Tiny")
+                .param("submittedAfter", "2026-01-01T00:00:00Z")
+                .param("submittedBefore", "2026-02-01T00:00:00Z"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.total").value(5));
+  }
+
+  @Test
+  void badFiltersAreProblemsNamingTheParameter() throws Exception {
+    String[][] cases = {
+      {"status", "DONE"},
+      {"kind", "scaling"},
+      {"name", "x".repeat(201)},
+      {"owner", "o".repeat(101)},
+      {"name", "a\0b"},
+      {"submittedAfter", "yesterday"},
+      {"submittedBefore", "2026-01-01"},
+    };
+    for (String[] c : cases) {
+      mvc.perform(get("/api/v1/studies").with(as(Role.ADMIN)).param(c[0], c[1]))
+          .andExpect(status().isBadRequest())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(jsonPath("$.detail", startsWith(c[0] + ":")));
+    }
+    mvc.perform(
+            get("/api/v1/studies")
+                .with(as(Role.ADMIN))
+                .param("submittedAfter", "2026-02-01T00:00:00Z")
+                .param("submittedBefore", "2026-01-01T00:00:00Z"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail", startsWith("submittedBefore:")));
+    verify(service, never()).list(any(), any(), any());
   }
 
   @Test
   void pagesBeyondTheLimitsAreProblemsNamingTheParameter() throws Exception {
-    given(service.list(any(), any())).willReturn(new PageImpl<>(List.of()));
+    given(service.list(any(), any(), any())).willReturn(new PageImpl<>(List.of()));
 
     mvc.perform(get("/api/v1/studies").with(as(Role.READ)).param("size", "100"))
         .andExpect(status().isOk());
@@ -317,6 +394,7 @@ class StudyControllerWebTest extends SecuredWebSlice {
         .willReturn(
             "{\"distributions\": [], \"evalSets\": [\"quiz\"],"
                 + " \"scales\": [{\"name\": \"s\"}, {\"name\": \"m\"}], \"seeds\": [1, 2]}");
+    given(study.definition()).willReturn(BODY);
     given(study.createdAt()).willReturn(Instant.parse("2026-01-02T03:04:05Z"));
     given(study.updatedAt()).willReturn(Instant.parse("2026-01-02T03:04:06Z"));
     return study;

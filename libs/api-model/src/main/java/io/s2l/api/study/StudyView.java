@@ -14,6 +14,11 @@ import java.util.UUID;
  * @param failure why the study failed, when it did
  * @param plan what the study resolved to (distributions, evaluation sets, scales, seeds, jobs); its
  *     shape depends on the study's kind, so it stays a JSON tree here
+ * @param owner the owner of the key that submitted the study
+ * @param kind {@code scale-correlation}, {@code attribution}, {@code selection} or {@code mixture},
+ *     from the study's definition; a string, so a newer server's kind does not break a reader
+ * @param definition the definition as it was submitted; only in the answer about one study, null in
+ *     lists
  */
 public record StudyView(
     @JsonProperty(required = true) UUID id,
@@ -24,7 +29,36 @@ public record StudyView(
     String failure,
     Instant createdAt,
     Instant updatedAt,
-    JsonNode plan) {
+    JsonNode plan,
+    String owner,
+    String kind,
+    JsonNode definition) {
+
+  /** A study whose owner, kind and definition are not known (an import's report block). */
+  public StudyView(
+      UUID id,
+      String name,
+      String status,
+      String referenceScale,
+      StudyProgress progress,
+      String failure,
+      Instant createdAt,
+      Instant updatedAt,
+      JsonNode plan) {
+    this(
+        id,
+        name,
+        status,
+        referenceScale,
+        progress,
+        failure,
+        createdAt,
+        updatedAt,
+        plan,
+        null,
+        null,
+        null);
+  }
 
   public boolean completed() {
     return "COMPLETED".equals(status);
