@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Imports results trained elsewhere: checks the key's quotas, reads and checks every row while
  * streaming (within {@link ImportLimits}), then stores the table as a study and queues its analysis
- * in one transaction. A refused import stores nothing.
+ * in one transaction, with the QUEUED event to its callback URLs. A refused import stores nothing.
  */
 @Service
 public class ImportService {
@@ -42,6 +43,7 @@ public class ImportService {
   private final Clock clock;
   private final AnalysisProperties properties;
   private final StudyOwners owners;
+  private final ImportCallbacks callbacks;
 
   ImportService(
       ImportStore store,
@@ -51,7 +53,8 @@ public class ImportService {
       ObjectMapper json,
       Clock clock,
       AnalysisProperties properties,
-      StudyOwners owners) {
+      StudyOwners owners,
+      ImportCallbacks callbacks) {
     this.store = store;
     this.queue = queue;
     this.transaction = transaction;
@@ -60,12 +63,15 @@ public class ImportService {
     this.clock = clock;
     this.properties = properties;
     this.owners = owners;
+    this.callbacks = callbacks;
   }
 
   /**
    * @param csv true for text/csv, false for JSON
    * @param reference the reference scale, or null to take it from a JSON body
    * @param choice how the queued analysis recommends a proxy
+   * @param callbackUrls where to post the import's status changes, signed with the caller's
+   *     callback secret; empty for none
    * @param caller the key importing: its owner owns the import
    */
   public ImportReceipt importTable(
@@ -74,7 +80,9 @@ public class ImportService {
       String reference,
       String name,
       RecommendationChoice choice,
+      List<String> callbackUrls,
       ApiKey caller) {
+    callbacks.check(callbackUrls, caller.id());
     checkQuota(caller);
     MessageDigest sha256 = sha256();
     InputStream in =
@@ -93,10 +101,12 @@ public class ImportService {
           try {
             transaction.run(
                 c -> {
-                  store.store(c, id, label, checksum, table, clock.instant());
-                  owners.record(id, caller, clock.instant());
+                  Instant now = clock.instant();
+                  store.store(c, id, label, checksum, table, now, callbackUrls, caller.id());
+                  owners.record(id, caller, now);
                   queue.enqueue(c, List.of(analysisJob(id, table, choice).inGroup(caller.owner())));
                   owners.charge(caller, id, 1, "import", active(c, caller));
+                  callbacks.queue(c, id, caller.id(), "QUEUED", now, callbackUrls);
                 });
           } catch (SQLException e) {
             throw new IllegalStateException("cannot store import " + id, e);
