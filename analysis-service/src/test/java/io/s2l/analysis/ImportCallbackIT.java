@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.s2l.access.ApiKeys;
 import io.s2l.access.CallbackSecrets;
 import io.s2l.access.IssuedKey;
 import io.s2l.access.NewApiKey;
 import io.s2l.access.Role;
+import io.s2l.queue.JobQueue;
+import io.s2l.queue.NewJob;
 import io.s2l.study.CallbackEventJob;
 import io.s2l.study.JobKinds;
 import io.s2l.testsupport.TestDatabase;
@@ -16,13 +19,16 @@ import io.s2l.testsupport.TestKeys;
 import io.s2l.testsupport.web.AdminKeyClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,9 +46,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * An import's callbacks on the analysis service's side: a real import of the example results with
  * two callback URLs queues one callback job per URL, carrying its signed-to-be event, when it is
- * accepted, when its analysis starts and when it completes (the experiment service delivers them;
- * CallbackIT there takes such a job to the receiver); a host the rules forbid, or a key with no
- * callback secret, is refused before anything is stored.
+ * accepted, when its analysis starts, when it completes and when it fails on its last attempt (the
+ * experiment service delivers them; CallbackIT there takes such a job to the receiver); a host the
+ * rules forbid, or a key with no callback secret, is refused before anything is stored.
  */
 @Import(AdminKeyClient.class)
 @SpringBootTest(
@@ -71,6 +77,8 @@ class ImportCallbackIT {
   @Autowired ApiKeys keys;
   @Autowired CallbackSecrets secrets;
   @Autowired ObjectMapper json;
+  @Autowired JobQueue queue;
+  @Autowired DataSource dataSource;
 
   @Test
   void everyStatusOfAnImportIsQueuedOnceToEachUrlWithItsEvent() throws Exception {
@@ -113,6 +121,52 @@ class ImportCallbackIT {
                 id,
                 JobKinds.CALLBACK))
         .containsExactly(5);
+  }
+
+  /**
+   * An analysis of the import that fails on its last attempt (a re-run naming a reference the
+   * import does not hold) queues FAILED; ANALYZING, told once per import, is not queued again.
+   */
+  @Test
+  void anAnalysisFailingOnItsLastAttemptQueuesFailed() throws Exception {
+    IssuedKey key = keys.create(new NewApiKey("team-failed", "f", Role.SUBMIT, null, null));
+    secrets.issue(key.key().id());
+    String id = upload(key.secret(), A).getBody().get("id").asText();
+    awaitCompleted(id);
+
+    ObjectNode spec =
+        (ObjectNode)
+            json.readTree(
+                jdbc.queryForObject(
+                    "SELECT payload::text FROM queue.job WHERE study_id = ?::uuid AND kind = ?",
+                    String.class,
+                    id,
+                    JobKinds.ANALYZE));
+    spec.put("referenceScale", "no-such-scale");
+    try (Connection c = dataSource.getConnection()) {
+      queue.enqueue(
+          c,
+          List.of(
+              new NewJob(
+                  UUID.fromString(id),
+                  JobKinds.ANALYZE,
+                  "doomed",
+                  json.writeValueAsString(spec),
+                  1)));
+    }
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+    while (!"failed"
+        .equals(
+            jdbc.queryForObject(
+                "SELECT state FROM queue.job WHERE study_id = ?::uuid AND job_key = 'doomed'",
+                String.class,
+                id))) {
+      assertThat(Instant.now()).isBefore(deadline);
+      Thread.sleep(100);
+    }
+    assertThat(callbackJobs(id))
+        .extracting(CallbackEventJob::status)
+        .containsExactlyInAnyOrder("QUEUED", "ANALYZING", "COMPLETED", "FAILED");
   }
 
   @Test

@@ -33,5 +33,4 @@ class CallbackConfiguration {
         properties.allowedNetworks(),
         properties.allowHttp());
   }
-
 }

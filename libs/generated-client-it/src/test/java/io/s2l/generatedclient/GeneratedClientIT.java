@@ -102,7 +102,8 @@ class GeneratedClientIT {
     io.s2l.generated.analysis.ApiClient client = analysisClient(key);
     ImportReceipt receipt =
         new ImportsApi(client)
-            .upload(ResultsCsv.document(rows), reference, "results-example", null, null, null);
+            .upload(
+                ResultsCsv.document(rows), reference, "results-example", null, null, null, null);
     UUID id = receipt.getId();
     assertThat(receipt.getRows()).isEqualTo((long) rows.size());
     assertThat(receipt.getReferenceScale()).isEqualTo(reference);
