@@ -111,7 +111,7 @@ public class ImportCallbacks {
       String key = "import-" + status.toLowerCase(Locale.ROOT) + "-" + i;
       jobs.add(new NewJob(id, JobKinds.CALLBACK, key, write(payload), maxAttempts));
     }
-    queue.enqueue(c, jobs);
+    queue.enqueueAbsent(c, jobs);
   }
 
   /** The JSON posted, shaped as a study's event; stored in the job, so every attempt sends it. */
