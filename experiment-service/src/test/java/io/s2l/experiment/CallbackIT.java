@@ -9,6 +9,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.s2l.client.callback.CallbackSignature;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.JobQueue;
+import io.s2l.queue.NewJob;
+import io.s2l.study.CallbackEventJob;
 import io.s2l.study.JobKinds;
 import io.s2l.testsupport.MutableClock;
 import io.s2l.testsupport.TestDatabase;
@@ -26,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -383,6 +386,76 @@ class CallbackIT {
     assertThat(byAdmin).startsWith("s2lcb_").isNotEqualTo(own);
     assertThat(
             http.postForEntity("/api/v1/keys/999999/callback-secret", null, JsonNode.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  /**
+   * An import's event, queued by the analysis service as a callback job that carries it (the
+   * payload built here is the one it builds): this service records the delivery on the first
+   * attempt, retries it on the same record, signs it with the importing key's secret and lists it
+   * under the import's id for its owner only.
+   */
+  @Test
+  void anImportsEventQueuedWithItsJobIsDeliveredSignedAndListedForItsOwner() throws Exception {
+    Key key = submitKey("team-import");
+    String secret = issueSecret(key, key.secret()).get("secret").asText();
+    UUID importId = UUID.randomUUID();
+    jdbc.update(
+        "INSERT INTO access.study_owner (study_id, owner, key_id, created_at)"
+            + " VALUES (?, 'team-import', ?, now())",
+        importId,
+        key.id());
+    String path = "/api/v1/studies/" + importId + "/deliveries";
+    assertThat(deliveries(importId.toString(), key.secret()).get("total").asInt()).isZero();
+
+    UUID event = UUID.randomUUID();
+    String body =
+        "{\"id\":\"%s\",\"type\":\"import.status\",\"studyId\":\"%s\",\"status\":\"QUEUED\"}"
+            .formatted(event, importId);
+    CallbackEventJob payload =
+        new CallbackEventJob(event, importId, key.id(), "QUEUED", CLOCK.instant(), hook(), body);
+    try (Connection c = dataSource.getConnection()) {
+      queue.enqueue(
+          c,
+          List.of(
+              new NewJob(
+                  importId,
+                  JobKinds.CALLBACK,
+                  "import-queued-0",
+                  json.writeValueAsString(payload),
+                  2)));
+    }
+    waitFor(() -> delivered().size() == 1, "the import's event delivered");
+
+    assertThat(received).extracting(Received::answer).containsExactly(500, 204);
+    for (Received r : received) {
+      assertThat(r.eventId()).isEqualTo(event.toString());
+      assertThat(r.body()).isEqualTo(body);
+      assertThat(
+              CallbackSignature.verify(
+                  secret,
+                  r.timestamp(),
+                  r.body(),
+                  r.signature(),
+                  Duration.ofMinutes(5),
+                  Clock.fixed(r.at(), ZoneOffset.UTC)))
+          .isTrue();
+    }
+    JsonNode page = deliveries(importId.toString(), key.secret());
+    assertThat(page.get("total").asInt()).isEqualTo(1);
+    JsonNode d = page.at("/items/0");
+    assertThat(d.get("status").asText()).isEqualTo("QUEUED");
+    assertThat(d.get("url").asText()).isEqualTo(hook());
+    assertThat(d.get("attempts").asInt()).isEqualTo(2);
+    assertThat(d.get("lastStatusCode").asInt()).isEqualTo(204);
+    assertThat(d.get("deliveredAt").isNull()).isFalse();
+
+    assertThat(get(path, TestKeys.ADMIN).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get(path, submitKey("team-other").secret()).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(
+            get("/api/v1/studies/" + UUID.randomUUID() + "/deliveries", TestKeys.ADMIN)
                 .getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }

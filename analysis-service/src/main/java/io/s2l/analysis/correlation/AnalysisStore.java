@@ -3,6 +3,7 @@ package io.s2l.analysis.correlation;
 import io.s2l.analysis.storage.VersionedRows;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.spring.CompletingTransaction;
+import io.s2l.queue.spring.CurrentTransaction;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -24,13 +25,25 @@ class AnalysisStore {
     this.clock = clock;
   }
 
-  /** Returns the version stored. */
-  int storeAndComplete(UUID studyId, String specJson, String resultJson, ClaimedJob job) {
+  /**
+   * Returns the version stored; {@code alsoWrite} runs in the same transaction (an import's
+   * COMPLETED event).
+   */
+  int storeAndComplete(
+      UUID studyId,
+      String specJson,
+      String resultJson,
+      ClaimedJob job,
+      CurrentTransaction.Update alsoWrite) {
     return completing.run(
         job,
         "the analysis of " + studyId,
-        c ->
-            VersionedRows.insertNext(
-                c, "analysis_result", studyId, clock.instant(), COLUMNS, specJson, resultJson));
+        c -> {
+          int version =
+              VersionedRows.insertNext(
+                  c, "analysis_result", studyId, clock.instant(), COLUMNS, specJson, resultJson);
+          alsoWrite.accept(c);
+          return version;
+        });
   }
 }

@@ -22,6 +22,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Service;
 /**
  * Imports results trained elsewhere: holds a place in the key's quotas, reads and checks every row
  * while streaming (within {@link ImportLimits}), then stores the table as a study, queues its
- * analysis and charges the key in one transaction. A refused import stores nothing.
+ * analysis, charges the key and queues the QUEUED event to its callback URLs in one transaction. A
+ * refused import stores nothing.
  */
 @Service
 public class ImportService {
@@ -43,6 +45,7 @@ public class ImportService {
   private final AnalysisProperties properties;
   private final StudyOwners owners;
   private final Quotas quotas;
+  private final ImportCallbacks callbacks;
 
   ImportService(
       ImportStore store,
@@ -52,7 +55,8 @@ public class ImportService {
       Clock clock,
       AnalysisProperties properties,
       StudyOwners owners,
-      Quotas quotas) {
+      Quotas quotas,
+      ImportCallbacks callbacks) {
     this.store = store;
     this.queue = queue;
     this.transaction = transaction;
@@ -61,12 +65,15 @@ public class ImportService {
     this.properties = properties;
     this.owners = owners;
     this.quotas = quotas;
+    this.callbacks = callbacks;
   }
 
   /**
    * @param csv true for text/csv, false for JSON
    * @param reference the reference scale, or null to take it from a JSON body
    * @param choice how the queued analysis recommends a proxy
+   * @param callbackUrls where to post the import's status changes, signed with the caller's
+   *     callback secret; empty for none
    * @param caller the key importing: its owner owns the import
    */
   public ImportReceipt importTable(
@@ -75,7 +82,9 @@ public class ImportService {
       String reference,
       String name,
       RecommendationChoice choice,
+      List<String> callbackUrls,
       ApiKey caller) {
+    callbacks.check(callbackUrls, caller.id());
     UUID id = UUID.randomUUID();
     // an import is an active study until its analysis is done; its place is held before the
     // upload is read, so a key at its quota is refused without reading it
@@ -84,7 +93,8 @@ public class ImportService {
         caller,
         id,
         charge,
-        reservation -> read(reservation, id, body, csv, reference, name, choice, caller));
+        reservation ->
+            read(reservation, id, body, csv, reference, name, choice, callbackUrls, caller));
   }
 
   private ImportReceipt read(
@@ -95,6 +105,7 @@ public class ImportService {
       String reference,
       String name,
       RecommendationChoice choice,
+      List<String> callbackUrls,
       ApiKey caller) {
     MessageDigest sha256 = sha256();
     InputStream in =
@@ -113,9 +124,11 @@ public class ImportService {
           try {
             transaction.run(
                 c -> {
-                  store.store(c, id, label, checksum, table, clock.instant());
-                  owners.record(id, caller, clock.instant());
+                  Instant now = clock.instant();
+                  store.store(c, id, label, checksum, table, now, callbackUrls, caller.id());
+                  owners.record(id, caller, now);
                   queue.enqueue(c, List.of(analysisJob(id, table, choice).inGroup(caller.owner())));
+                  callbacks.queue(c, id, caller.id(), "QUEUED", now, callbackUrls);
                 });
           } catch (SQLException e) {
             throw new IllegalStateException("cannot store import " + id, e);

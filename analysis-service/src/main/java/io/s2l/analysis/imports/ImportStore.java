@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -16,18 +17,31 @@ import org.springframework.stereotype.Component;
 @Component
 class ImportStore {
 
-  void store(Connection c, UUID id, String name, String sha256, LossTable table, Instant now)
+  /**
+   * @param callbacks the import's callback URLs, signed with key {@code keyId}'s callback secret
+   */
+  void store(
+      Connection c,
+      UUID id,
+      String name,
+      String sha256,
+      LossTable table,
+      Instant now,
+      List<String> callbacks,
+      long keyId)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO analysis.imported_study (id, name, reference_scale, rows, sha256, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            "INSERT INTO analysis.imported_study (id, name, reference_scale, rows, sha256,"
+                + " created_at, callbacks, callback_key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setObject(1, id);
       ps.setString(2, name);
       ps.setString(3, table.referenceScale());
       ps.setLong(4, table.rows());
       ps.setString(5, sha256);
       ps.setTimestamp(6, Timestamp.from(now));
+      ps.setArray(7, c.createArrayOf("text", callbacks.toArray()));
+      ps.setLong(8, keyId);
       ps.executeUpdate();
     }
     try (PreparedStatement ps =

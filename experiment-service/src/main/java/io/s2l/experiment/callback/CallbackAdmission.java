@@ -1,6 +1,7 @@
 package io.s2l.experiment.callback;
 
 import io.s2l.access.CallbackSecrets;
+import io.s2l.access.CallbackTargets;
 import io.s2l.study.CallbackUrls;
 import io.s2l.study.FieldError;
 import java.util.ArrayList;
@@ -39,17 +40,7 @@ public class CallbackAdmission {
         }
       }
     }
-    if (secrets.find(keyId).isEmpty()) {
-      errors.add(
-          new FieldError(
-              "callbacks",
-              "key "
-                  + keyId
-                  + " has no callback secret to sign them with: create one with POST"
-                  + " /api/v1/keys/"
-                  + keyId
-                  + "/callback-secret"));
-    }
+    secrets.missing(keyId).ifPresent(why -> errors.add(new FieldError("callbacks", why)));
     return errors;
   }
 }

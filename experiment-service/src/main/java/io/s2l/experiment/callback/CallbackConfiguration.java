@@ -2,8 +2,8 @@ package io.s2l.experiment.callback;
 
 import io.s2l.access.ApiKeys;
 import io.s2l.access.CallbackSecrets;
+import io.s2l.access.CallbackTargets;
 import io.s2l.experiment.config.CallbackProperties;
-import java.net.InetAddress;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 class CallbackConfiguration {
 
+  private static final String PREFIX = "s2l.experiment.callbacks.";
+
   /** Takes the key store so that the access schema is migrated first. */
   @Bean
   CallbackSecrets callbackSecrets(JdbcTemplate jdbc, ApiKeys keys) {
@@ -24,16 +26,11 @@ class CallbackConfiguration {
   /** Refuses at start-up, naming the entry, an allowed network that is no CIDR block. */
   @Bean
   CallbackTargets callbackTargets(CallbackProperties properties) {
-    try {
-      return new CallbackTargets(
-          properties.allowedHosts(),
-          properties.allowPrivateNetworks(),
-          properties.allowedNetworks(),
-          properties.allowHttp(),
-          InetAddress::getAllByName);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException(
-          CallbackTargets.PREFIX + "allowed-networks: " + e.getMessage(), e);
-    }
+    return CallbackTargets.configured(
+        PREFIX,
+        properties.allowedHosts(),
+        properties.allowPrivateNetworks(),
+        properties.allowedNetworks(),
+        properties.allowHttp());
   }
 }

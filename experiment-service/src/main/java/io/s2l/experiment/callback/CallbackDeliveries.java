@@ -1,5 +1,6 @@
 package io.s2l.experiment.callback;
 
+import io.s2l.study.CallbackEventJob;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -37,6 +38,37 @@ public class CallbackDeliveries {
             id)
         .stream()
         .findFirst();
+  }
+
+  /**
+   * The delivery of an event queued with its job (an import's), recorded with its event on the
+   * job's first attempt and found again on later ones.
+   */
+  long adopt(CallbackEventJob job, int maxAttempts) {
+    jdbc.update(
+        "INSERT INTO experiment.callback_event (id, study_id, key_id, status, body, occurred_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+        job.event(),
+        job.studyId(),
+        job.keyId(),
+        job.status(),
+        job.body(),
+        Timestamp.from(job.occurredAt()));
+    jdbc.update(
+        "INSERT INTO experiment.callback_delivery (event_id, study_id, url, max_attempts,"
+            + " created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id, url) DO NOTHING",
+        job.event(),
+        job.studyId(),
+        job.url(),
+        maxAttempts,
+        Timestamp.from(job.occurredAt()));
+    Long id =
+        jdbc.queryForObject(
+            "SELECT id FROM experiment.callback_delivery WHERE event_id = ? AND url = ?",
+            Long.class,
+            job.event(),
+            job.url());
+    return id;
   }
 
   /** A study's deliveries in the order they were made, a page at a time. */

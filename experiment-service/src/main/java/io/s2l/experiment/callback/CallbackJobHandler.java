@@ -1,12 +1,15 @@
 package io.s2l.experiment.callback;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.access.CallbackSecrets;
+import io.s2l.access.CallbackTargets;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.JobContext;
 import io.s2l.queue.RetryPolicy;
 import io.s2l.queue.spring.CompletingTransaction;
 import io.s2l.queue.spring.JobHandler;
+import io.s2l.study.CallbackEventJob;
 import io.s2l.study.JobKinds;
 import java.io.IOException;
 import java.time.Clock;
@@ -17,11 +20,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers one event to one URL per attempt: checks the URL against the rules again (a name may
- * resolve elsewhere than at submission), signs the stored body with the key's current callback
- * secret and posts it. A 2xx answer is recorded with the job's completion; anything else is
- * recorded, then thrown, so that the queue retries the job by its retry policy and dead-letters it
- * after its last attempt.
+ * Delivers one event to one URL per attempt (a study's, or an import's queued by the analysis
+ * service with its event, recorded here on its first attempt): checks the URL against the rules
+ * again (a name may resolve elsewhere than at submission), signs the stored body with the key's
+ * current callback secret and posts it. A 2xx answer is recorded with the job's completion;
+ * anything else is recorded, then thrown, so that the queue retries the job by its retry policy and
+ * dead-letters it after its last attempt.
  */
 @Component
 class CallbackJobHandler implements JobHandler {
@@ -63,7 +67,7 @@ class CallbackJobHandler implements JobHandler {
 
   @Override
   public void handle(ClaimedJob job, JobContext context) throws Exception {
-    long id = json.readTree(job.payloadJson()).path("delivery").asLong();
+    long id = deliveryOf(job);
     CallbackDeliveries.Pending pending =
         deliveries.find(id).orElseThrow(() -> new IllegalStateException("no delivery " + id));
     Delivery delivery = pending.delivery();
@@ -107,6 +111,18 @@ class CallbackJobHandler implements JobHandler {
     Instant next = last ? null : now.plus(RetryPolicy.DEFAULT.delayAfter(job.id(), job.attempt()));
     deliveries.failed(id, attempt, statusCode, error, next, now);
     throw new IllegalStateException(what + " to " + delivery.url() + " failed: " + error);
+  }
+
+  /**
+   * The delivery a job attempts: named in its payload, or, for an import's event that travels in
+   * its job, recorded from it first.
+   */
+  private long deliveryOf(ClaimedJob job) throws IOException {
+    JsonNode payload = json.readTree(job.payloadJson());
+    if (payload.has("delivery")) {
+      return payload.path("delivery").asLong();
+    }
+    return deliveries.adopt(json.treeToValue(payload, CallbackEventJob.class), job.maxAttempts());
   }
 
   private static String redirect(int statusCode) {

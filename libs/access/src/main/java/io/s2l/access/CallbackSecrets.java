@@ -37,6 +37,22 @@ public class CallbackSecrets {
     return updated == 1 ? Optional.of(secret) : Optional.empty();
   }
 
+  /**
+   * Why callbacks submitted with key {@code keyId} are refused when it has no secret: empty when it
+   * has one.
+   */
+  public Optional<String> missing(long keyId) {
+    if (find(keyId).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "key "
+            + keyId
+            + " has no callback secret to sign them with: create one with POST /api/v1/keys/"
+            + keyId
+            + "/callback-secret");
+  }
+
   /** The current secret of live key {@code keyId}; empty when it has none or was revoked. */
   public Optional<String> find(long keyId) {
     return jdbc

@@ -28,6 +28,18 @@ public class StudyOwners {
         Timestamp.from(now));
   }
 
+  /**
+   * Whether a key created the study, whichever service holds it (a study or an import): both are
+   * recorded here.
+   */
+  public boolean recorded(UUID studyId) {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject(
+            "SELECT EXISTS (SELECT 1 FROM access.study_owner WHERE study_id = ?)",
+            Boolean.class,
+            studyId));
+  }
+
   /** Whether {@code key} may see the study: admins see every study, others their owner's. */
   public boolean visible(UUID studyId, ApiKey key) {
     if (key.isAdmin()) {

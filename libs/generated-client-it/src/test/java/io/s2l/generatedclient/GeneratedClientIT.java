@@ -2,8 +2,11 @@ package io.s2l.generatedclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.s2l.api.correlation.ScaleCorrelationResult;
 import io.s2l.client.S2lClient;
+import io.s2l.client.callback.CallbackSignature;
 import io.s2l.generated.analysis.api.ImportsApi;
 import io.s2l.generated.analysis.api.RunsApi;
 import io.s2l.generated.analysis.api.ScaleCorrelationApi;
@@ -11,18 +14,26 @@ import io.s2l.generated.analysis.model.CorrelationEntry;
 import io.s2l.generated.analysis.model.ImportReceipt;
 import io.s2l.generated.analysis.model.PageViewRunView;
 import io.s2l.generated.experiment.api.KeysApi;
+import io.s2l.generated.experiment.api.StudiesApi;
 import io.s2l.generated.experiment.model.ApiKey;
 import io.s2l.generated.experiment.model.CreatedKey;
+import io.s2l.generated.experiment.model.Delivery;
 import io.s2l.generated.experiment.model.KeyRequest;
+import io.s2l.generated.experiment.model.PageViewDelivery;
 import io.s2l.testsupport.TestDatabase;
 import io.s2l.testsupport.TestKeys;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * The committed OpenAPI documents from a client's side: Java clients generated from them (at build
  * time, by openapi-generator) create a key on the real experiment service, upload the example
  * results to the real analysis service and read the analysis back through their typed classes,
- * seeing what the hand-written client sees.
+ * seeing what the hand-written client sees; an import's callbacks go from one service to the other.
  */
 class GeneratedClientIT {
 
@@ -102,7 +113,8 @@ class GeneratedClientIT {
     io.s2l.generated.analysis.ApiClient client = analysisClient(key);
     ImportReceipt receipt =
         new ImportsApi(client)
-            .upload(ResultsCsv.document(rows), reference, "results-example", null, null, null);
+            .upload(
+                ResultsCsv.document(rows), reference, "results-example", null, null, null, null);
     UUID id = receipt.getId();
     assertThat(receipt.getRows()).isEqualTo((long) rows.size());
     assertThat(receipt.getReferenceScale()).isEqualTo(reference);
@@ -150,6 +162,79 @@ class GeneratedClientIT {
     assertThat(runs.getItems()).hasSize(runs.getTotal().intValue());
     assertThat(runs.getItems().stream().map(r -> r.getScale() + "/" + r.getSeed()).toList())
         .isEqualTo(handWritten.runs(id).stream().map(r -> r.scale() + "/" + r.seed()).toList());
+  }
+
+  /**
+   * An import's callbacks across both real services: the analysis service queues its events, the
+   * experiment service posts them, signed with the key's callback secret, to a receiver on loopback
+   * and lists them as the import's deliveries.
+   */
+  @Test
+  void anImportsStatusChangesReachItsCallbackSignedAndAreListedAsDeliveries() throws Exception {
+    CreatedKey created =
+        new KeysApi(experimentClient(TestKeys.ADMIN))
+            .create(
+                new KeyRequest()
+                    .owner("import-callbacks")
+                    .name("hooks")
+                    .role(KeyRequest.RoleEnum.SUBMIT));
+    String key = created.getSecret();
+    String secret =
+        new KeysApi(experimentClient(key))
+            .issueCallbackSecret(created.getKey().getId())
+            .getSecret();
+    List<String[]> received = new CopyOnWriteArrayList<>(); // timestamp, signature, body
+    HttpServer receiver =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          received.add(
+              new String[] {
+                exchange.getRequestHeaders().getFirst("S2L-Timestamp"),
+                exchange.getRequestHeaders().getFirst("S2L-Signature"),
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+              });
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+    try {
+      String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+      List<String[]> rows = ResultsCsv.rows(EXAMPLE);
+      String reference =
+          rows.stream().max(Comparator.comparingLong(r -> Long.parseLong(r[1]))).orElseThrow()[0];
+      UUID id =
+          new ImportsApi(analysisClient(key))
+              .upload(
+                  ResultsCsv.document(rows), reference, "hooked", null, null, null, List.of(hook))
+              .getId();
+
+      StudiesApi studies = new StudiesApi(experimentClient(key));
+      Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+      PageViewDelivery page = studies.deliveries(id, 0, 20);
+      while (page.getItems().size() < 3
+          || page.getItems().stream().anyMatch(d -> d.getDeliveredAt() == null)) {
+        assertThat(Instant.now()).as("three delivered events of " + id).isBefore(deadline);
+        Thread.sleep(200);
+        page = studies.deliveries(id, 0, 20);
+      }
+      assertThat(page.getItems())
+          .extracting(Delivery::getStatus)
+          .containsExactlyInAnyOrder("QUEUED", "ANALYZING", "COMPLETED");
+      assertThat(received).hasSize(3);
+      ObjectMapper json = new ObjectMapper();
+      for (String[] r : received) {
+        assertThat(json.readTree(r[2]).get("studyId").asText()).isEqualTo(id.toString());
+        assertThat(
+                CallbackSignature.verify(
+                    secret, r[0], r[2], r[1], Duration.ofMinutes(5), Clock.systemUTC()))
+            .as(r[2])
+            .isTrue();
+      }
+    } finally {
+      receiver.stop(0);
+    }
   }
 
   private static io.s2l.generated.analysis.model.ScaleCorrelationResult awaitAnalysis(

@@ -66,6 +66,11 @@ final class ServiceJar implements AutoCloseable {
     builder.environment().put("S2L_DB_USER", db.user());
     builder.environment().put("S2L_DB_PASSWORD", db.password());
     builder.environment().put("S2L_ADMIN_KEY", TestKeys.ADMIN);
+    // callbacks to a receiver of the test on loopback, over http: both services check the rules
+    builder.environment().put("S2L_CALLBACK_ALLOWED_HOSTS", "127.0.0.1");
+    builder.environment().put("S2L_CALLBACK_ALLOWED_NETWORKS", "127.0.0.1/32");
+    builder.environment().put("S2L_EXPERIMENT_CALLBACKS_ALLOWHTTP", "true");
+    builder.environment().put("S2L_ANALYSIS_CALLBACKS_ALLOWHTTP", "true");
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     ServiceJar service = new ServiceJar(module, builder.start(), port, log);
     try {

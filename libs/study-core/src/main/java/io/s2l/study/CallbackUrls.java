@@ -5,6 +5,7 @@ import static io.s2l.study.StudyLimits.MAX_CALLBACK_URL_LENGTH;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,31 +22,41 @@ public final class CallbackUrls {
   private CallbackUrls() {}
 
   static void validate(List<String> callbacks, List<FieldError> errors) {
+    errors.addAll(check("callbacks", callbacks));
+  }
+
+  /**
+   * Every reason {@code callbacks} break these rules, each naming {@code field} ({@code field[i]}
+   * for one URL); empty when they keep them.
+   */
+  public static List<FieldError> check(String field, List<String> callbacks) {
+    List<FieldError> errors = new ArrayList<>();
     if (callbacks == null) {
-      return;
+      return errors;
     }
     if (callbacks.size() > MAX_CALLBACKS) {
-      errors.add(new FieldError("callbacks", "at most " + MAX_CALLBACKS + " callback URLs"));
-      return;
+      errors.add(new FieldError(field, "at most " + MAX_CALLBACKS + " callback URLs"));
+      return errors;
     }
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < callbacks.size(); i++) {
-      String field = "callbacks[" + i + "]";
+      String one = field + "[" + i + "]";
       String url = callbacks.get(i);
       if (url == null) {
-        errors.add(new FieldError(field, "must not be null"));
+        errors.add(new FieldError(one, "must not be null"));
       } else if (url.length() > MAX_CALLBACK_URL_LENGTH) {
         errors.add(
-            new FieldError(field, "must be at most " + MAX_CALLBACK_URL_LENGTH + " characters"));
+            new FieldError(one, "must be at most " + MAX_CALLBACK_URL_LENGTH + " characters"));
       } else {
         String reason = reason(url);
         if (reason != null) {
-          errors.add(new FieldError(field, url + ": " + reason));
+          errors.add(new FieldError(one, url + ": " + reason));
         } else if (!seen.add(url)) {
-          errors.add(new FieldError(field, "duplicate callback URL"));
+          errors.add(new FieldError(one, "duplicate callback URL"));
         }
       }
     }
+    return errors;
   }
 
   /** Whether {@code url} passes these checks (its host may still be refused). */

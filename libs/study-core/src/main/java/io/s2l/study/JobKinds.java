@@ -54,7 +54,8 @@ public final class JobKinds {
   public static final String VERIFY = "verify";
 
   /**
-   * Deliver one study event to one callback URL: payload the delivery's id, run by
+   * Deliver one study event to one callback URL: payload the delivery's id ({@code {"delivery":
+   * 7}}), or, for an import's event queued by analysis-service, a {@link CallbackEventJob}; run by
    * experiment-service, which signs and posts the event.
    */
   public static final String CALLBACK = "callback";

@@ -89,4 +89,14 @@ class CallbackUrlsTest {
         .extracting(FieldError::field)
         .containsExactly("callbacks[0]");
   }
+
+  /** An import names its URLs in a repeated query parameter, so its errors name that. */
+  @Test
+  void theCheckOfAnotherFieldNamesThatField() {
+    assertThat(CallbackUrls.check("callback", List.of("https://a.example/", "https://a.example/")))
+        .containsExactly(new FieldError("callback[1]", "duplicate callback URL"));
+    assertThat(CallbackUrls.check("callback", List.of("a", "b", "c", "d", "e")))
+        .containsExactly(new FieldError("callback", "at most 4 callback URLs"));
+    assertThat(CallbackUrls.check("callback", null)).isEmpty();
+  }
 }

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,7 +40,12 @@ class ImportController {
               + " before the upload is read). Every row is checked"
               + " while the upload streams, completeness by counting; a refused import (400 problem+json naming the row, the"
               + " column and the reason) stores nothing. 202: stored as a study whose analysis is"
-              + " queued; the result appears at /api/v1/studies/{id}/scale-correlation.")
+              + " queued; the result appears at /api/v1/studies/{id}/scale-correlation. Each"
+              + " ?callback= URL (repeatable, at most 4) is told the import's status changes"
+              + " (QUEUED, ANALYZING, COMPLETED, FAILED) as signed events, the same rules as a"
+              + " study's callbacks applying (s2l.analysis.callbacks.*; the key needs a callback"
+              + " secret); its deliveries are at /api/v1/studies/{id}/deliveries on the experiment"
+              + " service.")
   @ApiResponse(responseCode = "202", description = "Accepted: stored, its analysis queued")
   @ApiResponse(
       responseCode = "413",
@@ -57,13 +63,21 @@ class ImportController {
       @RequestParam(required = false) String name,
       @RequestParam(required = false) String metric,
       @RequestParam(required = false) Double threshold,
-      @RequestParam(required = false) Integer minDistributions) {
+      @RequestParam(required = false) Integer minDistributions,
+      @RequestParam(name = "callback", required = false) List<String> callbacks) {
     RecommendationChoice choice = new RecommendationChoice(metric, threshold, minDistributions);
     boolean csv =
         MediaType.parseMediaType(contentType)
             .isCompatibleWith(MediaType.parseMediaType("text/csv"));
     ImportReceipt receipt =
-        imports.importTable(body, csv, reference, name, choice, Callers.current());
+        imports.importTable(
+            body,
+            csv,
+            reference,
+            name,
+            choice,
+            callbacks == null ? List.of() : callbacks,
+            Callers.current());
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/studies/" + receipt.id() + "/scale-correlation"))
         .body(receipt);

@@ -50,6 +50,7 @@ class ImportControllerWebTest extends SecuredWebSlice {
                 eq("m"),
                 eq("elsewhere"),
                 eq(RecommendationChoice.DEFAULTS),
+                eq(List.of("https://a.example/hook", "https://b.example/hook")),
                 eq(apiKey(Role.SUBMIT))))
         .willReturn(RECEIPT);
 
@@ -58,6 +59,7 @@ class ImportControllerWebTest extends SecuredWebSlice {
                 .with(as(Role.SUBMIT))
                 .param("reference", "m")
                 .param("name", "elsewhere")
+                .param("callback", "https://a.example/hook", "https://b.example/hook")
                 .contentType("text/csv")
                 .content(CSV))
         .andExpect(status().isAccepted())
@@ -69,7 +71,7 @@ class ImportControllerWebTest extends SecuredWebSlice {
 
   @Test
   void aJsonImportIsReadAsJson() throws Exception {
-    given(imports.importTable(any(), eq(false), isNull(), isNull(), any(), any()))
+    given(imports.importTable(any(), eq(false), isNull(), isNull(), any(), eq(List.of()), any()))
         .willReturn(RECEIPT);
 
     mvc.perform(
@@ -89,6 +91,7 @@ class ImportControllerWebTest extends SecuredWebSlice {
                 eq("m"),
                 isNull(),
                 eq(new RecommendationChoice("r2", 0.9, 8)),
+                any(),
                 any()))
         .willReturn(RECEIPT);
     mvc.perform(
@@ -121,7 +124,7 @@ class ImportControllerWebTest extends SecuredWebSlice {
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.detail", containsString("metric must be decisionAccuracy or r2")));
     org.mockito.Mockito.verify(imports, org.mockito.Mockito.times(1))
-        .importTable(any(), anyBoolean(), any(), any(), any(), any());
+        .importTable(any(), anyBoolean(), any(), any(), any(), any(), any());
   }
 
   @Test
@@ -135,7 +138,7 @@ class ImportControllerWebTest extends SecuredWebSlice {
 
   @Test
   void aRefusedImportIsAProblemNamingRowAndColumn() throws Exception {
-    given(imports.importTable(any(), anyBoolean(), any(), any(), any(), any()))
+    given(imports.importTable(any(), anyBoolean(), any(), any(), any(), any(), any()))
         .willThrow(
             new ImportRejectedException(List.of(new ImportError(1L, "loss", "not a number")), 3));
 
@@ -150,7 +153,7 @@ class ImportControllerWebTest extends SecuredWebSlice {
 
   @Test
   void anImportBeyondTheLimitIs413() throws Exception {
-    given(imports.importTable(any(), anyBoolean(), any(), any(), any(), any()))
+    given(imports.importTable(any(), anyBoolean(), any(), any(), any(), any(), any()))
         .willThrow(new ImportTooLargeException(1024));
 
     mvc.perform(post("/api/v1/imports").with(as(Role.SUBMIT)).contentType("text/csv").content(CSV))

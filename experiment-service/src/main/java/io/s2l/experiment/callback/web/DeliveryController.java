@@ -1,5 +1,6 @@
 package io.s2l.experiment.callback.web;
 
+import io.s2l.access.StudyOwners;
 import io.s2l.access.web.PageView;
 import io.s2l.experiment.callback.CallbackDeliveries;
 import io.s2l.experiment.callback.Delivery;
@@ -18,14 +19,16 @@ import org.springframework.web.server.ResponseStatusException;
 class DeliveryController {
 
   private final CallbackDeliveries deliveries;
+  private final StudyOwners owners;
 
-  DeliveryController(CallbackDeliveries deliveries) {
+  DeliveryController(CallbackDeliveries deliveries, StudyOwners owners) {
     this.deliveries = deliveries;
+    this.owners = owners;
   }
 
   @GetMapping("/api/v1/studies/{id}/deliveries")
   @Operation(
-      summary = "The deliveries of a study's callback events, oldest first",
+      summary = "The deliveries of a study's or an import's callback events, oldest first",
       description =
           "One item per event and callback URL: attempts, the last status code and error, the"
               + " next retry, when it was delivered or failed for good. page from 0, size 1 to "
@@ -36,7 +39,8 @@ class DeliveryController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
     PageView.check(page, size);
-    if (!deliveries.studyExists(id)) {
+    // an import is a study of the analysis service: known here by its owner's record
+    if (!deliveries.studyExists(id) && !owners.recorded(id)) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no study " + id);
     }
     return new PageView<>(

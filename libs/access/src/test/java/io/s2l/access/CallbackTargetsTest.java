@@ -1,4 +1,4 @@
-package io.s2l.experiment.callback;
+package io.s2l.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,7 +56,8 @@ class CallbackTargetsTest {
           "unknown.example.com");
 
   static CallbackTargets strict() {
-    return new CallbackTargets(HOSTS, false, List.of(), false, CallbackTargetsTest::resolve);
+    return new CallbackTargets(
+        "s2l.experiment.callbacks.", HOSTS, false, List.of(), false, CallbackTargetsTest::resolve);
   }
 
   @Test
@@ -75,13 +76,24 @@ class CallbackTargetsTest {
     // the wildcard covers names under it, not the name itself nor look-alikes
     CallbackTargets wildcardOnly =
         new CallbackTargets(
-            List.of("*.hooks.example.com"), false, List.of(), false, CallbackTargetsTest::resolve);
+            "s2l.experiment.callbacks.",
+            List.of("*.hooks.example.com"),
+            false,
+            List.of(),
+            false,
+            CallbackTargetsTest::resolve);
     assertThat(wildcardOnly.refusal("https://hooks.example.com/")).isPresent();
     assertThat(wildcardOnly.refusal("https://evilhooks.example.com/")).isPresent();
     // blank entries, as an empty environment variable may give, count as none
     for (List<String> empty : List.of(List.<String>of(), List.of(" "))) {
       CallbackTargets none =
-          new CallbackTargets(empty, true, List.of(""), true, CallbackTargetsTest::resolve);
+          new CallbackTargets(
+              "s2l.experiment.callbacks.",
+              empty,
+              true,
+              List.of(""),
+              true,
+              CallbackTargetsTest::resolve);
       assertThat(none.refusal("https://hooks.example.com/"))
           .get()
           .asString()
@@ -97,7 +109,13 @@ class CallbackTargetsTest {
         .contains("must use https")
         .contains("allow-http");
     CallbackTargets http =
-        new CallbackTargets(HOSTS, false, List.of(), true, CallbackTargetsTest::resolve);
+        new CallbackTargets(
+            "s2l.experiment.callbacks.",
+            HOSTS,
+            false,
+            List.of(),
+            true,
+            CallbackTargetsTest::resolve);
     assertThat(http.refusal("http://hooks.example.com/")).isEmpty();
   }
 
@@ -135,13 +153,24 @@ class CallbackTargetsTest {
   @Test
   void privateNetworksMayBeAllowedInAllOrByBlock() {
     CallbackTargets all =
-        new CallbackTargets(HOSTS, true, List.of(), false, CallbackTargetsTest::resolve);
+        new CallbackTargets(
+            "s2l.experiment.callbacks.",
+            HOSTS,
+            true,
+            List.of(),
+            false,
+            CallbackTargetsTest::resolve);
     assertThat(all.refusal("https://10.0.0.1/")).isEmpty();
     assertThat(all.refusal("https://localhost/")).isEmpty();
 
     CallbackTargets loopbackOnly =
         new CallbackTargets(
-            HOSTS, false, List.of("127.0.0.0/8", "::1/128"), false, CallbackTargetsTest::resolve);
+            "s2l.experiment.callbacks.",
+            HOSTS,
+            false,
+            List.of("127.0.0.0/8", "::1/128"),
+            false,
+            CallbackTargetsTest::resolve);
     assertThat(loopbackOnly.refusal("https://localhost/")).isEmpty();
     assertThat(loopbackOnly.refusal("https://127.0.0.1/")).isEmpty();
     assertThat(loopbackOnly.refusal("https://10.0.0.1/")).isPresent();
@@ -162,7 +191,12 @@ class CallbackTargetsTest {
       assertThatThrownBy(
               () ->
                   new CallbackTargets(
-                      HOSTS, false, List.of(bad), false, CallbackTargetsTest::resolve))
+                      "s2l.experiment.callbacks.",
+                      HOSTS,
+                      false,
+                      List.of(bad),
+                      false,
+                      CallbackTargetsTest::resolve))
           .as(bad)
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining(bad);

@@ -1,4 +1,4 @@
-package io.s2l.experiment.callback;
+package io.s2l.access;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -13,8 +13,9 @@ import java.util.Optional;
  * Which callback URLs the service may call, so that a study cannot make it reach what only it can
  * reach (request forgery). A URL must be https (or http when allowed), its host on the allow-list,
  * and every address the host resolves to public, unless private networks, or the address's block,
- * are allowed. Checked when a study is submitted and again before every delivery, since a name may
- * resolve elsewhere by then.
+ * are allowed. Checked when a study or an import is submitted and again before every delivery,
+ * since a name may resolve elsewhere by then. Both services that take callback URLs hold such
+ * rules.
  */
 public final class CallbackTargets {
 
@@ -24,25 +25,31 @@ public final class CallbackTargets {
     InetAddress[] resolve(String host) throws UnknownHostException;
   }
 
-  static final String PREFIX = "s2l.experiment.callbacks.";
-
   // 100.64.0.0/10 (carrier-grade NAT) and fc00::/7 (unique local): private, yet not what
   // InetAddress calls site-local; 0.0.0.0/8 reaches this host on some systems
   private static final List<Cidr> ALSO_PRIVATE =
       List.of(Cidr.parse("100.64.0.0/10"), Cidr.parse("fc00::/7"), Cidr.parse("0.0.0.0/8"));
 
+  private final String prefix;
   private final List<String> allowedHosts;
   private final boolean allowPrivateNetworks;
   private final List<Cidr> allowedNetworks;
   private final boolean allowHttp;
   private final Resolver resolver;
 
+  /**
+   * @param prefix the prefix of the properties these rules come from ({@code
+   *     s2l.experiment.callbacks.}), named in every refusal
+   * @throws IllegalArgumentException when an allowed network is no CIDR block
+   */
   public CallbackTargets(
+      String prefix,
       List<String> allowedHosts,
       boolean allowPrivateNetworks,
       List<String> allowedNetworks,
       boolean allowHttp,
       Resolver resolver) {
+    this.prefix = prefix;
     // blank entries, as an empty environment variable may give, name nothing
     this.allowedHosts =
         allowedHosts.stream()
@@ -56,22 +63,47 @@ public final class CallbackTargets {
     this.resolver = resolver;
   }
 
+  /**
+   * The rules read from the properties under {@code prefix}, resolving hosts with DNS.
+   *
+   * @throws IllegalStateException naming the property when an allowed network is no CIDR block, so
+   *     that the service stops at start-up
+   */
+  public static CallbackTargets configured(
+      String prefix,
+      List<String> allowedHosts,
+      boolean allowPrivateNetworks,
+      List<String> allowedNetworks,
+      boolean allowHttp) {
+    try {
+      return new CallbackTargets(
+          prefix,
+          allowedHosts,
+          allowPrivateNetworks,
+          allowedNetworks,
+          allowHttp,
+          InetAddress::getAllByName);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(prefix + "allowed-networks: " + e.getMessage(), e);
+    }
+  }
+
   /** Why {@code url} may not be called now, naming the rule and its property; empty when it may. */
   public Optional<String> refusal(String url) {
     URI uri = URI.create(url);
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https") && !(allowHttp && scheme.equals("http"))) {
-      return Optional.of("must use https (" + PREFIX + "allow-http is false)");
+      return Optional.of("must use https (" + prefix + "allow-http is false)");
     }
     String host = uri.getHost().toLowerCase(Locale.ROOT);
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
     }
     if (allowedHosts.isEmpty()) {
-      return Optional.of("callbacks are off (" + PREFIX + "allowed-hosts is empty)");
+      return Optional.of("callbacks are off (" + prefix + "allowed-hosts is empty)");
     }
     if (!hostAllowed(host)) {
-      return Optional.of("host " + host + " is not in " + PREFIX + "allowed-hosts " + allowedHosts);
+      return Optional.of("host " + host + " is not in " + prefix + "allowed-hosts " + allowedHosts);
     }
     InetAddress[] addresses;
     try {
@@ -118,9 +150,9 @@ public final class CallbackTargets {
         "a "
             + kind
             + " address ("
-            + PREFIX
+            + prefix
             + "allow-private-networks is false and "
-            + PREFIX
+            + prefix
             + "allowed-networks does not hold it)");
   }
 

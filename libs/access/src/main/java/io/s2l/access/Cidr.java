@@ -1,4 +1,4 @@
-package io.s2l.experiment.callback;
+package io.s2l.access;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
