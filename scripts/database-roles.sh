@@ -22,10 +22,13 @@ if [[ ${#connection[@]} -eq 0 && -n ${POSTGRES_USER:-} ]]; then
   connection=(--username "$POSTGRES_USER" --dbname "${POSTGRES_DB:-$POSTGRES_USER}")
 fi
 psql -v ON_ERROR_STOP=1 -q "${connection[@]}" -f "$sql"
-psql -v ON_ERROR_STOP=1 -q "${connection[@]}" \
-  -v experiment="$S2L_EXPERIMENT_DB_PASSWORD" \
-  -v analysis="$S2L_ANALYSIS_DB_PASSWORD" \
-  -v worker="$S2L_WORKER_DB_PASSWORD" <<'SQL'
+# the passwords are read from the environment inside psql (\getenv, psql 15 or later), never put
+# on a command line, where other users of the machine could read them
+export S2L_EXPERIMENT_DB_PASSWORD S2L_ANALYSIS_DB_PASSWORD S2L_WORKER_DB_PASSWORD
+psql -v ON_ERROR_STOP=1 -q "${connection[@]}" <<'SQL'
+\getenv experiment S2L_EXPERIMENT_DB_PASSWORD
+\getenv analysis S2L_ANALYSIS_DB_PASSWORD
+\getenv worker S2L_WORKER_DB_PASSWORD
 ALTER ROLE s2l_experiment PASSWORD :'experiment';
 ALTER ROLE s2l_analysis PASSWORD :'analysis';
 ALTER ROLE s2l_worker PASSWORD :'worker';

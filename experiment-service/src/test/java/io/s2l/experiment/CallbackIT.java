@@ -460,6 +460,42 @@ class CallbackIT {
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
+  @Test
+  void aCarriedEventNamingAKeyThatDoesNotOwnItsStudyIsNeverSigned() throws Exception {
+    Key owner = submitKey("team-owner");
+    issueSecret(owner, owner.secret());
+    Key other = submitKey("team-intruder");
+    issueSecret(other, other.secret());
+    UUID importId = UUID.randomUUID();
+    jdbc.update(
+        "INSERT INTO access.study_owner (study_id, owner, key_id, created_at)"
+            + " VALUES (?, 'team-owner', ?, now())",
+        importId,
+        owner.id());
+    UUID event = UUID.randomUUID();
+    CallbackEventJob forged =
+        new CallbackEventJob(
+            event, importId, other.id(), "COMPLETED", CLOCK.instant(), hook(), "{}");
+    try (Connection c = dataSource.getConnection()) {
+      queue.enqueue(
+          c,
+          List.of(
+              new NewJob(
+                  importId, JobKinds.CALLBACK, "forged-0", json.writeValueAsString(forged), 1)));
+    }
+    waitFor(
+        () ->
+            "failed"
+                .equals(
+                    jdbc.queryForObject(
+                        "SELECT state FROM queue.job WHERE study_id = ? AND job_key = 'forged-0'",
+                        String.class,
+                        importId)),
+        "the forged job dead");
+    assertThat(received).isEmpty();
+    assertThat(deliveries(importId.toString(), owner.secret()).get("total").asInt()).isZero();
+  }
+
   record Key(long id, String secret) {}
 
   private Key submitKey(String owner) {

@@ -16,4 +16,10 @@ BEGIN
                AND c.relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user) LOOP
         EXECUTE format('ALTER TABLE queue.%I OWNER TO s2l_queue', o.relname);
     END LOOP;
+    FOR o IN SELECT p.oid::regprocedure AS fn FROM pg_proc p
+             JOIN pg_namespace n ON n.oid = p.pronamespace
+             WHERE n.nspname = 'queue'
+               AND p.proowner = (SELECT oid FROM pg_roles WHERE rolname = current_user) LOOP
+        EXECUTE format('ALTER FUNCTION %s OWNER TO s2l_queue', o.fn);
+    END LOOP;
 END $$;

@@ -45,6 +45,15 @@ public class CallbackDeliveries {
    * job's first attempt and found again on later ones.
    */
   long adopt(CallbackEventJob job, int maxAttempts) {
+    // Anyone who may queue jobs could queue this one; only the key that owns the study may have
+    // its events signed, so a job naming another key (or no recorded study) is refused for good.
+    List<Long> owner =
+        jdbc.queryForList(
+            "SELECT key_id FROM access.study_owner WHERE study_id = ?", Long.class, job.studyId());
+    if (owner.isEmpty() || owner.get(0) != job.keyId()) {
+      throw new ForgedCallbackException(
+          "callback job for " + job.studyId() + " names a key that does not own it");
+    }
     jdbc.update(
         "INSERT INTO experiment.callback_event (id, study_id, key_id, status, body, occurred_at)"
             + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",

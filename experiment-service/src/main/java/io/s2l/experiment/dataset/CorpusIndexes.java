@@ -31,7 +31,9 @@ class CorpusIndexes {
           var ps =
               c.prepareStatement(
                   "INSERT INTO experiment.corpus_index"
-                      + " (dataset_id, domains, heldout_domains, training_ids) VALUES (?, ?, ?, ?)");
+                      + " (dataset_id, domains, heldout_domains, training_ids) VALUES (?, ?, ?, ?)"
+                      // two services indexing the same old corpus at start-up: the first wins
+                      + " ON CONFLICT (dataset_id) DO NOTHING");
           ps.setObject(1, id);
           ps.setArray(2, texts(c, index.domains()));
           ps.setArray(3, texts(c, index.heldoutDomains()));

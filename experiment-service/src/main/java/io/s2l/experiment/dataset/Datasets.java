@@ -17,9 +17,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -232,9 +234,21 @@ public class Datasets {
     }
   }
 
+  /**
+   * Moves the written upload into place durably: its bytes are on disk before the move, and the
+   * move before the row that names it commits, so a crash never leaves a row naming a short file.
+   */
   private static void move(Path from, Path to) {
     try {
+      try (FileChannel channel = FileChannel.open(from, StandardOpenOption.WRITE)) {
+        channel.force(true);
+      }
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+      try (FileChannel directory = FileChannel.open(to.getParent(), StandardOpenOption.READ)) {
+        directory.force(true);
+      } catch (IOException notSupported) {
+        // some platforms cannot open a directory to force it; the move itself is atomic there
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store the upload", e);
     }

@@ -159,7 +159,10 @@ public final class Platform implements AutoCloseable {
     env.put("S2L_DB_URL", own.url());
     env.put("S2L_DB_USER", own.user());
     env.put("S2L_DB_PASSWORD", own.password());
-    env.put("S2L_ADMIN_KEY", adminKey);
+    if (!module.equals("trainer-worker")) {
+      // not to the workers: they parse user data and run external trainers, and need no API key
+      env.put("S2L_ADMIN_KEY", adminKey);
+    }
     // each process watches this one and stops when it is gone, however it ended (libs/parent-watch)
     env.put("S2L_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
     if (module.equals("trainer-worker")) {

@@ -51,7 +51,19 @@ class DatabaseRolesIT {
         assertDenied(c, "SELECT count(*) FROM experiment.study");
         assertDenied(c, "SELECT count(*) FROM analysis.analysis_result");
       }
+      // a callback job is signed with a key's secret: only the services may queue one
+      try (Connection c = connect(worker)) {
+        c.setAutoCommit(false);
+        assertDenied(c, queueJob("callback"));
+        c.rollback();
+        assertCan(c, queueJob("train"));
+        c.rollback();
+      }
       try (Connection c = connect(analysis)) {
+        c.setAutoCommit(false);
+        assertCan(c, queueJob("callback"));
+        c.rollback();
+        c.setAutoCommit(true);
         assertCan(c, "SELECT count(*) FROM training.run_summary");
         assertCan(c, "SELECT count(*) FROM training.run_example_losses");
         assertCan(c, "SELECT count(*) FROM access.api_key");
@@ -106,6 +118,14 @@ class DatabaseRolesIT {
         assertDenied(c, "SELECT count(*) FROM experiment.study");
       }
     }
+  }
+
+  /** A job of {@code kind}, inserted as a process would, in a transaction the test rolls back. */
+  private static String queueJob(String kind) {
+    return "INSERT INTO queue.job (study_id, kind, job_key, payload, max_attempts, run_after,"
+        + " created_at, updated_at) VALUES (gen_random_uuid(), '"
+        + kind
+        + "', 'k', '{}', 1, now(), now(), now())";
   }
 
   private static Connection connect(Database db) throws SQLException {

@@ -14,17 +14,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The worker's HTTP port serves only its management endpoints. As on the services, the health
- * probes and the Prometheus metrics are public and everything else needs an admin key. The worker
- * cannot read the API keys (its database role has no access to them: it parses user data), so it
- * knows one key, the bootstrap admin key of its environment ({@code S2L_ADMIN_KEY}); without one,
- * nothing but the public endpoints answers.
+ * probes and the Prometheus metrics are public and everything else needs a key. The worker cannot
+ * read the API keys (its database role has no access to them: it parses user data), and it is not
+ * given the admin key (whoever took over a worker would hold the platform), so it knows one key of
+ * its own, {@code S2L_WORKER_KEY}, which no service accepts; without one, nothing but the public
+ * endpoints answers.
  */
 @Component
 class ManagementKeyFilter extends OncePerRequestFilter {
 
   private final byte[] adminKeyHash;
 
-  ManagementKeyFilter(@Value("${s2l.worker.admin-key:${S2L_ADMIN_KEY:}}") String adminKey) {
+  ManagementKeyFilter(@Value("${s2l.worker.management-key:${S2L_WORKER_KEY:}}") String adminKey) {
     this.adminKeyHash = adminKey.isBlank() ? null : sha256(adminKey);
   }
 
@@ -40,9 +41,16 @@ class ManagementKeyFilter extends OncePerRequestFilter {
     String key = presented(request);
     if (key == null) {
       refuse(
-          response, 401, "Unauthorized", "an admin key is required: Authorization: Bearer <key>");
+          response,
+          401,
+          "Unauthorized",
+          "the worker's management key is required: Authorization: Bearer <key>");
     } else if (adminKeyHash == null || !MessageDigest.isEqual(adminKeyHash, sha256(key))) {
-      refuse(response, 403, "Forbidden", "only the admin key may call this endpoint of a worker");
+      refuse(
+          response,
+          403,
+          "Forbidden",
+          "only the worker's management key (S2L_WORKER_KEY) may call this endpoint");
     } else {
       chain.doFilter(request, response);
     }

@@ -7,10 +7,12 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-/** The worker's management port: probes and metrics public, the rest only with the admin key. */
+/**
+ * The worker's management port: probes and metrics public, the rest only with the worker's own key.
+ */
 class ManagementKeyFilterTest {
 
-  private static final String KEY = "an-admin-key-of-at-least-thirty-two-characters";
+  private static final String KEY = "a-worker-management-key-of-its-own";
 
   private static MockHttpServletResponse call(String adminKey, String path, String bearer)
       throws Exception {
@@ -34,7 +36,7 @@ class ManagementKeyFilterTest {
   }
 
   @Test
-  void everythingElseNeedsTheAdminKey() throws Exception {
+  void everythingElseNeedsTheWorkersKey() throws Exception {
     MockHttpServletResponse none = call(KEY, "/actuator/metrics", null);
     assertThat(none.getStatus()).isEqualTo(401);
     assertThat(none.getContentType()).isEqualTo("application/problem+json");
@@ -44,7 +46,7 @@ class ManagementKeyFilterTest {
   }
 
   @Test
-  void withoutAnAdminKeyOnlyThePublicEndpointsAnswer() throws Exception {
+  void withoutAKeyOnlyThePublicEndpointsAnswer() throws Exception {
     assertThat(call("", "/actuator/metrics", KEY).getStatus()).isEqualTo(403);
     assertThat(call("", "/actuator/health", null).getStatus()).isEqualTo(200);
   }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -42,7 +43,12 @@ public final class CallbackSignature {
     } catch (NumberFormatException e) {
       return false;
     }
-    Duration age = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
+    Duration age;
+    try {
+      age = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
+    } catch (DateTimeException | ArithmeticException outOfRange) {
+      return false; // a timestamp no clock can reach is refused, not thrown at the receiver
+    }
     if (age.compareTo(tolerance) > 0) {
       return false;
     }

@@ -77,6 +77,19 @@ class CallbackSignatureTest {
   }
 
   @Test
+  void aTimestampNoClockCanReachIsRefusedNotThrown() {
+    String header = "v1=" + VECTOR;
+    assertThat(
+            CallbackSignature.verify(
+                SECRET, "" + Long.MAX_VALUE, BODY, header, FIVE_MINUTES, AT_SIGNING))
+        .isFalse();
+    assertThat(
+            CallbackSignature.verify(
+                SECRET, "" + Long.MIN_VALUE, BODY, header, FIVE_MINUTES, AT_SIGNING))
+        .isFalse();
+  }
+
+  @Test
   void oneMatchingSignatureAmongSeveralIsEnoughAndMalformedHeadersFail() {
     assertThat(
             CallbackSignature.verify(
