@@ -1,5 +1,6 @@
 package io.s2l.experiment.callback;
 
+import io.s2l.api.callback.Delivery;
 import io.s2l.study.CallbackEventJob;
 import java.sql.ResultSet;
 import java.sql.SQLException;

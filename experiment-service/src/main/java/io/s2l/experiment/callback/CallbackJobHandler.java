@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.access.CallbackSecrets;
 import io.s2l.access.CallbackTargets;
+import io.s2l.api.callback.Delivery;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.JobContext;
 import io.s2l.queue.RetryPolicy;

@@ -16,6 +16,7 @@ final class Browser {
 
   /** Opens {@code url}; returns what happened, for the user to read. */
   static String open(String url) {
+    String desktopFailure = "";
     if (!GraphicsEnvironment.isHeadless()
         && Desktop.isDesktopSupported()
         && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
@@ -23,7 +24,9 @@ final class Browser {
         Desktop.getDesktop().browse(URI.create(url));
         return "opened " + url + " in the desktop's browser";
       } catch (IOException | UnsupportedOperationException e) {
-        // fall through to xdg-open: some desktops announce BROWSE and then fail it
+        // some desktops announce BROWSE and then fail it: try xdg-open, and say why if it is
+        // missing
+        desktopFailure = "the desktop could not open it (" + e.getMessage() + "); ";
       }
     }
     Optional<Path> xdgOpen = onPath("xdg-open");
@@ -38,7 +41,8 @@ final class Browser {
         return "could not run xdg-open (" + e.getMessage() + "); open " + url + " yourself";
       }
     }
-    return "no browser found on this machine (no desktop, no xdg-open on PATH); open "
+    return desktopFailure
+        + "no browser found on this machine (no desktop, no xdg-open on PATH); open "
         + url
         + " in a browser that can reach it";
   }

@@ -1,6 +1,7 @@
 package io.s2l.client;
 
 import io.s2l.api.Page;
+import io.s2l.api.callback.Delivery;
 import io.s2l.api.study.StudyView;
 import java.io.IOException;
 import java.io.InputStream;

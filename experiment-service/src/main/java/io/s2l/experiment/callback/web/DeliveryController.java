@@ -2,8 +2,8 @@ package io.s2l.experiment.callback.web;
 
 import io.s2l.access.StudyOwners;
 import io.s2l.access.web.PageView;
+import io.s2l.api.callback.Delivery;
 import io.s2l.experiment.callback.CallbackDeliveries;
-import io.s2l.experiment.callback.Delivery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;

@@ -1,10 +1,11 @@
-package io.s2l.experiment.callback;
+package io.s2l.api.callback;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One event to one URL, and how its attempts went.
+ * One callback event of a study or an import to one URL, and how its attempts went ({@code GET
+ * /api/v1/studies/{id}/deliveries}).
  *
  * @param id the delivery
  * @param eventId the event (its {@code id} in the posted JSON)
