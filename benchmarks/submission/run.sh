@@ -15,9 +15,11 @@ host_port="$(echo "$admin" | sed -E 's#jdbc:postgresql://([^/]+)/.*#\1#')"
 db="s2l_bench_$(date +%s)"
 psql -h "${host_port%:*}" -p "${host_port#*:}" -U postgres -c "CREATE DATABASE $db" > /dev/null
 mvn -q -pl experiment-service -am -DskipTests package
-mvn -q -pl launcher -am test-compile -DskipTests
 mkdir -p "$here/target"
-mvn -q -pl launcher dependency:build-classpath -Dmdep.outputFile="$here/target/classpath.txt" -Dmdep.includeScope=test
+# in the reactor (-am), so the sibling modules resolve to their target/classes without being
+# installed; every module writes the file in turn and the launcher, built last, writes it last
+mvn -q -pl launcher -am test-compile dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile="$here/target/classpath.txt" -Dmdep.includeScope=test
 port=18080
 # the key the service is started with and the load generator sends (every submission is
 # authenticated, as in production)
@@ -29,7 +31,7 @@ S2L_DB_URL="jdbc:postgresql://$host_port/$db" S2L_DB_USER=postgres S2L_DB_PASSWO
 service=$!
 trap 'kill $service 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
-  curl -fsS -o /dev/null "http://localhost:$port/actuator/health/readiness" && break
+  curl -fs -o /dev/null "http://localhost:$port/actuator/health/readiness" && break
   sleep 1
 done
 java -cp "launcher/target/test-classes:$(cat "$here/target/classpath.txt")" \

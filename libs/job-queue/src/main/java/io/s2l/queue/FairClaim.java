@@ -20,11 +20,12 @@ import java.util.UUID;
  * {@code job_claimable_by_group}, one index descent per group), each group's first {@link
  * #HEADS_PER_GROUP} claimable jobs in claim order, and each group's running jobs (read from the
  * partial index on running jobs, as few as there are workers); so its cost grows with the number of
- * groups, not with the number of queued jobs. Then it takes the first candidate that is still
- * queued and not locked by a concurrent claim ({@code FOR UPDATE SKIP LOCKED}). Only when
- * concurrent claims took every candidate does a second statement fall back to the plain claim order
- * over all groups, so a worker never idles while jobs it can run wait. The running counts are read
- * without a lock: under concurrent claims the rotation is approximate, never exclusive.
+ * groups, not with the number of queued jobs. The first {@link #CANDIDATES} in turn order are kept;
+ * then it takes the first of them that is still queued and not locked by a concurrent claim ({@code
+ * FOR UPDATE SKIP LOCKED}). Only when concurrent claims took every candidate does a second
+ * statement fall back to the plain claim order over all groups, so a worker never idles while jobs
+ * it can run wait. The running counts are read without a lock: under concurrent claims the rotation
+ * is approximate, never exclusive.
  */
 final class FairClaim {
 
@@ -33,6 +34,13 @@ final class FairClaim {
    * usually find one not yet locked, few enough that the candidate list stays tiny.
    */
   static final int HEADS_PER_GROUP = 8;
+
+  /**
+   * Candidates in all: the first ones in turn order. It also tells the planner how few rows the
+   * candidate list has, so that it looks each one up by its key instead of hashing every queued job
+   * (8 ms a claim at 20,000 queued jobs, 0.6 ms with the bound).
+   */
+  static final int CANDIDATES = 32;
 
   /** What a job must satisfy to be claimable by this worker; binds kinds, gpu, memory. */
   private static final String CLAIMABLE =
@@ -69,7 +77,7 @@ final class FairClaim {
           + "   WHERE coalesce(fairness_group, '') = grp.g AND "
           + CLAIMABLE
           + "   ORDER BY priority DESC, id LIMIT ?) head"
-          + "  WHERE grp.g IS NOT NULL),"
+          + "  WHERE grp.g IS NOT NULL ORDER BY turn LIMIT ?),"
           + " taken AS ("
           + SET_RUNNING
           + " WHERE id = (SELECT j.id FROM candidate JOIN queue.job j ON j.id = candidate.id"
@@ -103,8 +111,9 @@ final class FairClaim {
       ps.setBoolean(3, capabilities.gpu());
       ps.setLong(4, capabilities.memoryBytes());
       ps.setInt(5, HEADS_PER_GROUP);
-      ps.setString(6, owner);
-      ps.setLong(7, lease.toMillis());
+      ps.setInt(6, CANDIDATES);
+      ps.setString(7, owner);
+      ps.setLong(8, lease.toMillis());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         if (rs.getObject(1) != null) {

@@ -30,7 +30,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * worker does. The database is a fresh one (TestDatabase: {@code S2L_TEST_DB_URL}, or an embedded
  * PostgreSQL 17).
  *
- * <p>usage: ClaimBenchmark [JOBS [CLAIMERS]]
+ * <p>The jobs belong to GROUPS fairness groups (owners), round robin; with one group every claimer
+ * competes for the same few candidates of the fair claim, with many the claim walks every group.
+ *
+ * <p>usage: ClaimBenchmark [JOBS [CLAIMERS [GROUPS]]]
  */
 public final class ClaimBenchmark {
 
@@ -40,6 +43,7 @@ public final class ClaimBenchmark {
   public static void main(String[] args) throws Exception {
     int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int claimers = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+    int groups = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     TestDatabase.Coordinates db = TestDatabase.freshDatabase();
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(db.url());
@@ -48,10 +52,10 @@ public final class ClaimBenchmark {
     config.setMaximumPoolSize(claimers + 2); // Flyway holds two while it migrates
     try (HikariDataSource pool = new HikariDataSource(config)) {
       JobQueue queue = JobQueue.migrated(pool, Clock.systemUTC());
-      enqueue(queue, pool, jobs);
+      enqueue(queue, pool, jobs, groups);
       System.out.printf(
-          "%d jobs queued; %d claimers on a pool of %d connections (%s)%n",
-          jobs, claimers, claimers + 2, db.url().replaceAll("password=[^&]*", ""));
+          "%d jobs queued in %d fairness groups; %d claimers on a pool of %d connections (%s)%n",
+          jobs, groups, claimers, claimers + 2, db.url().replaceAll("password=[^&]*", ""));
       // warm-up: the pool's connections and the server's plans
       Result warmBaseline = selectOne(pool, claimers, 2_000);
       Result baseline = selectOne(pool, claimers, jobs);
@@ -93,12 +97,15 @@ public final class ClaimBenchmark {
         name, r.rate(), r.percentile(0.5), r.p99(), r.percentile(1.0));
   }
 
-  private static void enqueue(JobQueue queue, HikariDataSource pool, int jobs) throws Exception {
+  private static void enqueue(JobQueue queue, HikariDataSource pool, int jobs, int groups)
+      throws Exception {
     UUID study = UUID.randomUUID();
     try (Connection c = pool.getConnection()) {
       List<NewJob> batch = new ArrayList<>();
       for (int i = 0; i < jobs; i++) {
-        batch.add(new NewJob(study, "train", "job-" + i, "{\"i\": " + i + "}", 3));
+        String payload = "{\"i\": " + i + "}";
+        batch.add(
+            new NewJob(study, "train", "job-" + i, payload, 3, false, 0, 0, "owner-" + i % groups));
         if (batch.size() == 1000) {
           queue.enqueue(c, batch);
           batch.clear();
