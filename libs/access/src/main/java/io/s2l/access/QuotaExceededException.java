@@ -3,7 +3,7 @@ package io.s2l.access;
 /**
  * A request that would take a key past one of its quotas (429). It names the quota (the key's
  * field), its limit and, for the daily quotas, what the request asks and what the key used in the
- * last 24 hours.
+ * daily window (the last 24 whole hours and the hour under way).
  */
 public class QuotaExceededException extends RuntimeException {
 
@@ -43,7 +43,7 @@ public class QuotaExceededException extends RuntimeException {
   }
 
   /**
-   * What the key used of the quota in the last 24 hours, or the bytes it holds; null for other
+   * What the key used of the quota in the daily window, or the bytes it holds; null for other
    * quotas.
    */
   public Number used() {

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * requests behind each other while they are stored.
  *
  * <p>A request first holds a place: a short transaction of its own takes the key's advisory lock,
- * counts what the key holds (charges of the last 24 hours, live reservations, active studies),
+ * counts what the key holds (charges of the daily window, live reservations, active studies),
  * refuses when the request would take it past a quota, and otherwise commits a reservation that
  * expires after {@code s2l.access.quota-reservation-ttl}. Then the request's own transaction stores
  * its work and turns the reservation into a charge ({@link #charge}); committed together, the two
@@ -96,14 +96,21 @@ public class Quotas {
     if (!key.hasQuota()) {
       return new QuotaReservation(null, key, studyId, charge);
     }
+    QuotaExceededException[] refusal = {null};
     Long id =
         transactions.execute(
             status -> {
-              // the lock is held for three statements: this read, the insert and the commit
+              // the lock is held for three statements: this count and read of a few rows, the
+              // insert and the commit
               jdbc.queryForList("SELECT pg_advisory_xact_lock(?, ?)", LOCK_SPACE, (int) key.id());
-              DailyUsage usage = DailyUsage.read(jdbc, key.id());
-              checkActive(key, charge, usage);
-              usage.check(key, charge);
+              DailyUsage usage = DailyUsage.countAndRead(jdbc, key.id());
+              try {
+                checkActive(key, charge, usage);
+                usage.check(key, charge);
+              } catch (QuotaExceededException e) {
+                refusal[0] = e; // thrown once the count is committed, refused requests included
+                return null;
+              }
               return jdbc.queryForObject(
                   "INSERT INTO access.quota_reservation"
                       + " (key_id, study_id, jobs, flops, creates_study, storage_bytes,"
@@ -119,6 +126,9 @@ public class Quotas {
                   charge.storageBytes(),
                   ttl.toMillis());
             });
+    if (refusal[0] != null) {
+      throw refusal[0];
+    }
     return new QuotaReservation(id, key, studyId, charge);
   }
 

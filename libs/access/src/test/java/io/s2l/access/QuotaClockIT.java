@@ -58,10 +58,9 @@ class QuotaClockIT {
             QuotaExceededException.class, e -> assertThat(e.quota()).isEqualTo("maxJobsPerDay"));
     hoursPass(2);
     charge(6);
-    assertThat(
-            jdbc.queryForObject("SELECT sum(jobs) FROM access.job_charge", Long.class).longValue())
-        .as("the refused charge was not kept")
-        .isEqualTo(12);
+    assertThat(ChargeHistory.usage(jdbc, key).jobs())
+        .as("the first charge left the window and the refused one was not kept")
+        .isEqualTo(6);
   }
 
   /** Charges {@code jobs} as a request does: a place held, then charged in its transaction. */
@@ -69,9 +68,7 @@ class QuotaClockIT {
     quotas.charged(key, UUID.randomUUID(), new QuotaCharge("study", jobs, 0, false), () -> null);
   }
 
-  /** Moves every charge back, as if {@code hours} had passed on the database's clock. */
   private void hoursPass(int hours) {
-    jdbc.update(
-        "UPDATE access.job_charge SET created_at = created_at - ? * interval '1 hour'", hours);
+    ChargeHistory.hoursPass(jdbc, hours);
   }
 }

@@ -148,10 +148,11 @@ class QuotasIT {
     ApiKey key =
         keys.create(new NewApiKey("team", "k", Role.SUBMIT, null, null, null, 1000L)).key();
     submit(key, new QuotaCharge("study", 1, 0, true, 600));
-    // not a daily budget: a charge of days ago still counts
-    jdbc.update(
-        "UPDATE access.job_charge SET created_at = now() - interval '3 days' WHERE key_id = ?",
-        key.id());
+    // not a daily budget: a charge of days ago still counts, counted or not
+    ChargeHistory.hoursPass(jdbc, 72);
+    assertThat(quotas.storageUsed(key)).isEqualTo(600);
+    quotas.release(quotas.reserveUpload(key, 0, 1 << 20)); // counts the charge into the totals
+    ChargeHistory.hoursPass(jdbc, 72);
     assertThatThrownBy(() -> quotas.reserveUpload(key, 401, 1 << 20))
         .isInstanceOfSatisfying(
             QuotaExceededException.class,
@@ -189,24 +190,41 @@ class QuotasIT {
               assertThat(e.getMessage()).contains("maxFlopsPerDay", "6.000e+11", "1.000e+12");
             });
     submit(key, new QuotaCharge("study", 1, 4e11, false)); // what is left still fits
-    assertThat(
-            jdbc.queryForObject(
-                "SELECT sum(flops) FROM access.job_charge WHERE key_id = ?",
-                Double.class,
-                key.id()))
-        .isEqualTo(1e12);
+    assertThat(ChargeHistory.usage(jdbc, key).flops()).isEqualTo(1e12);
   }
 
   @Test
-  void chargesOlderThanADayOfTheDatabaseClockNoLongerCount() {
+  void aChargeCountsForAtLeast24AndAtMost25HoursOfTheDatabaseClock() {
     ApiKey key = key(null, 1, null);
     submit(key, jobs(1));
-    assertThatThrownBy(() -> submit(key, jobs(1))).isInstanceOf(QuotaExceededException.class);
+    // not yet counted into the hourly totals: read from its own row
     jdbc.update(
-        "UPDATE access.job_charge SET created_at = now() - interval '24 hours 1 second'"
+        "UPDATE access.job_charge SET created_at = now() - interval '23 hours 59 minutes'"
             + " WHERE key_id = ?",
         key.id());
+    assertThatThrownBy(() -> submit(key, jobs(1))).isInstanceOf(QuotaExceededException.class);
+    // counted by that check: now in the totals of its hour
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM access.job_charge WHERE key_id = ?", Long.class, key.id()))
+        .isZero();
+    ChargeHistory.hoursPass(jdbc, 1);
     submit(key, jobs(1));
+    // the totals of hours that left the window are deleted by the key's next check
+    submit(key, new QuotaCharge("study", 0, 0, false));
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM access.usage_hour WHERE key_id = ?", Long.class, key.id()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aChargeOfTheLastWholeHourStillCounts() {
+    ApiKey key = key(null, 1, null);
+    submit(key, jobs(1));
+    submit(key, new QuotaCharge("study", 0, 0, false)); // counts the first into the totals
+    ChargeHistory.hoursPass(jdbc, 24);
+    assertThatThrownBy(() -> submit(key, jobs(1))).isInstanceOf(QuotaExceededException.class);
   }
 
   @Test
@@ -272,10 +290,7 @@ class QuotasIT {
   }
 
   private static long charged(ApiKey key) {
-    return jdbc.queryForObject(
-        "SELECT coalesce(sum(jobs), 0) FROM access.job_charge WHERE key_id = ?",
-        Long.class,
-        key.id());
+    return ChargeHistory.usage(jdbc, key).jobs();
   }
 
   private static long reservations(ApiKey key) {

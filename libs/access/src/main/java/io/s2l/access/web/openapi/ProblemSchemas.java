@@ -57,7 +57,8 @@ final class ProblemSchemas {
             "used",
             typed(
                 "number",
-                "Daily quotas: what the key queued in the last 24 hours; maxStorageBytes: the"
+                "Daily quotas: what the key queued in the daily window (the last 24 whole hours"
+                    + " of the database's clock and the hour under way); maxStorageBytes: the"
                     + " bytes the key holds"))
         .required(List.of("type", "title", "status"));
   }
