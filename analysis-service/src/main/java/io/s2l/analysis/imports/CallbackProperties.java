@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param allowedHosts host names or addresses a callback URL may name, exactly, or {@code
  *     *.example.com} for any name under example.com; empty refuses every callback
- * @param allowPrivateNetworks lets callbacks reach loopback, link-local, private and unique-local
- *     addresses; off, a host resolving to any such address is refused
- * @param allowedNetworks CIDR blocks ({@code 127.0.0.1/32}) exempt from the private-network rule
+ * @param allowPrivateNetworks lets callbacks reach loopback, link-local, private, unique-local and
+ *     site-local addresses, or an IPv6 form carrying one, but no other special-purpose block; off,
+ *     a host resolving to any such address is refused
+ * @param allowedNetworks CIDR blocks ({@code 127.0.0.1/32}) exempt from the rule that addresses be
+ *     globally reachable, for an address or the IPv4 address it carries, when only some private or
+ *     other special-purpose addresses should be reachable
  * @param allowHttp lets callback URLs use plain http; off, only https
  * @param maxAttempts attempts of one delivery before it is dead-lettered
  */

@@ -1,7 +1,5 @@
 package io.s2l.access;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -12,10 +10,12 @@ import java.util.Optional;
 /**
  * Which callback URLs the service may call, so that a study cannot make it reach what only it can
  * reach (request forgery). A URL must be https (or http when allowed), its host on the allow-list,
- * and every address the host resolves to public, unless private networks, or the address's block,
- * are allowed. Checked when a study or an import is submitted and again before every delivery,
- * since a name may resolve elsewhere by then. Both services that take callback URLs hold such
- * rules.
+ * and every address the host resolves to globally reachable: in no block the IANA special-purpose
+ * address registries call otherwise ({@link SpecialBlock}), an IPv6 form that carries IPv4
+ * addresses judged by those ({@link CarriedIpv4}). Private networks may be allowed as a whole, any
+ * such block by {@code allowed-networks}; unspecified, multicast and broadcast addresses never are.
+ * Checked when a study or an import is submitted and again before every delivery, since a name may
+ * resolve elsewhere by then. Both services that take callback URLs hold such rules.
  */
 public final class CallbackTargets {
 
@@ -24,11 +24,6 @@ public final class CallbackTargets {
   public interface Resolver {
     InetAddress[] resolve(String host) throws UnknownHostException;
   }
-
-  // 100.64.0.0/10 (carrier-grade NAT) and fc00::/7 (unique local): private, yet not what
-  // InetAddress calls site-local; 0.0.0.0/8 reaches this host on some systems
-  private static final List<Cidr> ALSO_PRIVATE =
-      List.of(Cidr.parse("100.64.0.0/10"), Cidr.parse("fc00::/7"), Cidr.parse("0.0.0.0/8"));
 
   private final String prefix;
   private final List<String> allowedHosts;
@@ -132,67 +127,54 @@ public final class CallbackTargets {
     return false;
   }
 
+  /**
+   * Why {@code address} may not be called, or empty. An IPv6 form that carries IPv4 addresses
+   * ({@link CarriedIpv4}) is judged by each of them; an address in a block that is not globally
+   * reachable ({@link SpecialBlock}) is refused unless a block of {@code allowed-networks} holds it
+   * or the IPv4 address judged, or, for the private kinds only, private networks are allowed.
+   * Unspecified, multicast and broadcast addresses are always refused.
+   */
   private Optional<String> addressRefusal(InetAddress address) {
-    InetAddress a = unmapped(address);
-    if (a.isAnyLocalAddress() || a.isMulticastAddress()) {
-      return Optional.of("an address no callback may reach");
-    }
-    String kind = privateKind(a);
-    if (kind == null || allowPrivateNetworks) {
-      return Optional.empty();
-    }
-    for (Cidr allowed : allowedNetworks) {
-      if (allowed.contains(a)) {
-        return Optional.empty();
+    Optional<CarriedIpv4> carried = CarriedIpv4.in(address);
+    List<InetAddress> judged = carried.map(CarriedIpv4::ipv4).orElse(List.of(address));
+    for (InetAddress a : judged) {
+      Optional<SpecialBlock> block = SpecialBlock.holding(a);
+      if (block.isEmpty()) {
+        continue;
+      }
+      String what =
+          carried
+                  .map(c -> "whose " + c.form() + " form carries " + a.getHostAddress() + ", ")
+                  .orElse("")
+              + block.get().described();
+      String rule =
+          switch (block.get().opened()) {
+            case NEVER -> ", which no callback may reach";
+            case PRIVATE_NETWORKS ->
+                allowPrivateNetworks || allowed(address, a)
+                    ? null
+                    : " ("
+                        + prefix
+                        + "allow-private-networks is false and "
+                        + prefix
+                        + "allowed-networks does not hold it)";
+            case ALLOWED_NETWORKS ->
+                allowed(address, a) ? null : " (" + prefix + "allowed-networks does not hold it)";
+          };
+      if (rule != null) {
+        return Optional.of(what + rule);
       }
     }
-    return Optional.of(
-        "a "
-            + kind
-            + " address ("
-            + prefix
-            + "allow-private-networks is false and "
-            + prefix
-            + "allowed-networks does not hold it)");
+    return Optional.empty();
   }
 
-  /** The kind of private address {@code a} is, or null when it is public. */
-  private static String privateKind(InetAddress a) {
-    if (a.isLoopbackAddress()) {
-      return "loopback";
-    }
-    if (a.isLinkLocalAddress()) {
-      return "link-local";
-    }
-    if (a.isSiteLocalAddress()) {
-      return "private";
-    }
-    for (Cidr block : ALSO_PRIVATE) {
-      if (block.contains(a)) {
-        return a instanceof Inet6Address ? "unique-local" : "private";
+  /** Whether a block of {@code allowed-networks} holds the address or the IPv4 one it carries. */
+  private boolean allowed(InetAddress address, InetAddress judged) {
+    for (Cidr network : allowedNetworks) {
+      if (network.contains(address) || network.contains(judged)) {
+        return true;
       }
     }
-    return null;
-  }
-
-  /** The IPv4 address inside an IPv4-mapped IPv6 one ({@code ::ffff:10.0.0.1}), else itself. */
-  private static InetAddress unmapped(InetAddress a) {
-    byte[] b = a.getAddress();
-    if (b.length != 16) {
-      return a;
-    }
-    for (int i = 0; i < 10; i++) {
-      if (b[i] != 0) {
-        return a;
-      }
-    }
-    if (b[10] != (byte) 0xff || b[11] != (byte) 0xff) {
-      return a;
-    }
-    try {
-      return Inet4Address.getByAddress(new byte[] {b[12], b[13], b[14], b[15]});
-    } catch (UnknownHostException e) {
-      throw new IllegalStateException("four bytes are an IPv4 address", e);
-    }
+    return false;
   }
 }
