@@ -58,7 +58,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "s2l.analysis.callbacks.allowed-hosts=127.0.0.1,10.0.0.1",
       "s2l.analysis.callbacks.allowed-networks=127.0.0.1/32",
       "s2l.analysis.callbacks.allow-http=true",
-      "s2l.analysis.callbacks.max-attempts=5"
+      "s2l.analysis.callbacks.max-attempts=5",
+      "s2l.analysis.callbacks.lost-failure-sweep=200ms"
     })
 class ImportCallbackIT {
 
@@ -167,6 +168,52 @@ class ImportCallbackIT {
     assertThat(callbackJobs(id))
         .extracting(CallbackEventJob::status)
         .containsExactlyInAnyOrder("QUEUED", "ANALYZING", "COMPLETED", "FAILED");
+  }
+
+  /**
+   * An analysis whose last attempt was lost with its worker (claimed by a worker that then stopped
+   * heartbeating, its lease expired, the queue's rescue failed it) queues FAILED too, once.
+   */
+  @Test
+  void anAnalysisWhoseLastAttemptWasLostWithItsWorkerQueuesFailed() throws Exception {
+    IssuedKey key = keys.create(new NewApiKey("team-lost", "l", Role.SUBMIT, null, null));
+    secrets.issue(key.key().id());
+    String id = upload(key.secret(), A, B).getBody().get("id").asText();
+    awaitCompleted(id);
+    try (Connection c = dataSource.getConnection()) {
+      // a re-run of its analysis, held by a worker that died: the lease expired a second ago (in
+      // one transaction, so no live worker claims it first)
+      c.setAutoCommit(false);
+      queue.enqueue(c, List.of(new NewJob(UUID.fromString(id), JobKinds.ANALYZE, "lost", "{}", 1)));
+      try (var held =
+          c.prepareStatement(
+              "UPDATE queue.job SET state = 'running', attempt = 1, lease_owner ="
+                  + " 'crashed-worker', claimed_at = now() - interval '1 minute',"
+                  + " lease_expires_at = now() - interval '1 second'"
+                  + " WHERE study_id = ?::uuid AND job_key = 'lost'")) {
+        held.setString(1, id);
+        assertThat(held.executeUpdate()).isEqualTo(1);
+      }
+      c.commit();
+    }
+    assertThat(queue.rescueExpired()).isEqualTo(1);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (callbackJobs(id).stream().noneMatch(job -> job.status().equals("FAILED"))) {
+      assertThat(Instant.now()).isBefore(deadline);
+      Thread.sleep(100);
+    }
+    Thread.sleep(1000); // later sweeps add nothing
+    List<CallbackEventJob> failed =
+        callbackJobs(id).stream().filter(job -> job.status().equals("FAILED")).toList();
+    assertThat(failed).extracting(CallbackEventJob::url).containsExactlyInAnyOrder(A, B);
+    assertThat(failed.get(0).occurredAt())
+        .isEqualTo(
+            jdbc.queryForObject(
+                    "SELECT finished_at FROM queue.job WHERE study_id = ?::uuid AND job_key ="
+                        + " 'lost'",
+                    java.sql.Timestamp.class,
+                    id)
+                .toInstant());
   }
 
   @Test
