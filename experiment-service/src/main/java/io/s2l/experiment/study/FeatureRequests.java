@@ -25,15 +25,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
-/** Queues featurisation jobs (TRAK features) for trained image classifiers of a study. */
+/**
+ * Queues featurisation jobs (TRAK features) for trained image classifiers of a study that has not
+ * stopped (cancelled or failed). The job is queued under the study's row lock, as cancellations and
+ * reconciliations change it: a cancellation that commits first refuses the request, and one that
+ * comes later waits for it, then cancels its job with the study's others.
+ */
 @Service
 public class FeatureRequests {
 
   static final int MAX_DIMENSION = io.s2l.study.StudyLimits.MAX_PROJECTION_DIMENSION;
 
   private final StudyService studies;
+  private final StudyRepository repository;
   private final JobQueue queue;
   private final CurrentTransaction transaction;
   private final ObjectMapper json;
@@ -42,6 +49,7 @@ public class FeatureRequests {
 
   FeatureRequests(
       StudyService studies,
+      StudyRepository repository,
       JobQueue queue,
       CurrentTransaction transaction,
       ObjectMapper json,
@@ -50,21 +58,25 @@ public class FeatureRequests {
     this.quotas = quotas;
     this.catalogs = catalogs;
     this.studies = studies;
+    this.repository = repository;
     this.queue = queue;
     this.transaction = transaction;
     this.json = json;
   }
 
   /**
-   * Checks the request, holds its place in the key's quotas, then queues the job and charges it in
-   * one transaction: call it with no transaction open.
+   * Checks the request, holds its place in the key's quotas, then locks the study, checks again
+   * that it has not stopped, queues the job and charges it in one transaction: call it with no
+   * transaction open.
    *
    * @param run the model's training job key, {@code scale/distribution/seed}
    * @return the featurisation job's key
+   * @throws StudyConflictException 409 when the study was cancelled or failed
    */
   public String request(
       UUID studyId, String run, String examples, Integer dimension, Long seed, ApiKey caller) {
     Study study = studies.get(studyId);
+    refuseStopped(study);
     List<FieldError> errors = new ArrayList<>();
     if (!FeaturizeJobSpec.TRAIN.equals(examples) && !FeaturizeJobSpec.TEST.equals(examples)) {
       errors.add(new FieldError("examples", "must be train or test"));
@@ -120,12 +132,31 @@ public class FeatureRequests {
           study.id(),
           charge,
           () -> {
+            refuseStopped(
+                repository
+                    .findLockedById(studyId)
+                    .orElseThrow(() -> new StudyNotFoundException(studyId)));
             enqueue(featurisation, run);
             return null;
           });
       return spec.key();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable job payload of " + run, e);
+    }
+  }
+
+  /** Refuses a study that stopped: no more work is queued for it. */
+  private static void refuseStopped(Study study) {
+    if (study.status().isStopped()) {
+      throw new StudyConflictException(
+          HttpStatus.CONFLICT,
+          "Study stopped",
+          "study "
+              + study.id()
+              + " is "
+              + study.status()
+              + ": no more work is queued for a cancelled or failed study; features are"
+              + " requested of a study that is QUEUED, TRAINING, ANALYZING or COMPLETED");
     }
   }
 

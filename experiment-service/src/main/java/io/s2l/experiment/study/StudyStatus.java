@@ -23,4 +23,12 @@ public enum StudyStatus {
   public boolean isTerminal() {
     return this == COMPLETED || this == FAILED || this == CANCELLED;
   }
+
+  /**
+   * Whether the study stopped without its result (failed or cancelled): no more work is queued for
+   * it. A completed study still has its trained models to featurise.
+   */
+  public boolean isStopped() {
+    return this == FAILED || this == CANCELLED;
+  }
 }

@@ -9,19 +9,12 @@ import io.s2l.queue.JobCounts;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.NewJob;
 import io.s2l.queue.spring.CurrentTransaction;
-import io.s2l.testsupport.TestDatabase;
-import io.s2l.testsupport.TestKeys;
 import io.s2l.testsupport.web.AdminKeyClient;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * side in the real code path while the other runs: every cancel succeeds, and a cancelled study
  * keeps no job queued or running, whichever side reached the study first.
  */
-@Import({AdminKeyClient.class, CancelReconcileRaceIT.Hooks.class})
+@Import({AdminKeyClient.class, RaceHooks.class, CancelReconcileRaceIT.Hooks.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CancelReconcileRaceIT {
 
@@ -67,42 +60,12 @@ class CancelReconcileRaceIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    TestDatabase.freshDatabase().register(registry::add);
-    TestKeys.register(registry::add);
-    // the test reconciles by hand; the schedule's first run finds no study
-    registry.add("s2l.experiment.progress-interval", () -> "1h");
+    RaceHooks.properties(registry);
   }
 
-  /** The pause points: in the queue writes of a reconciliation, and in the clock a cancel reads. */
+  /** The pause point in the queue writes of a reconciliation (the clock's is {@link RaceHooks}). */
   @TestConfiguration
   static class Hooks {
-    @Bean
-    RacePause racePause(DataSource dataSource) {
-      return new RacePause(new JdbcTemplate(dataSource));
-    }
-
-    @Bean
-    @Primary
-    Clock pausingClock(RacePause pause) {
-      return new Clock() {
-        @Override
-        public Instant instant() {
-          pause.here();
-          return Instant.parse("2026-01-05T09:00:00Z");
-        }
-
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-      };
-    }
-
     @Bean
     @Primary
     StudyJobs pausingJobs(JobQueue queue, CurrentTransaction transaction, RacePause pause) {
@@ -144,10 +107,8 @@ class CancelReconcileRaceIT {
   @Autowired RacePause pause;
   @Autowired DataSource dataSource;
 
-  private final ExecutorService reconciler =
-      Executors.newSingleThreadExecutor(r -> new Thread(r, RECONCILER));
-  private final ExecutorService canceller =
-      Executors.newSingleThreadExecutor(r -> new Thread(r, CANCELLER));
+  private final ExecutorService reconciler = RaceHooks.side(RECONCILER);
+  private final ExecutorService canceller = RaceHooks.side(CANCELLER);
 
   @AfterEach
   void stop() {
@@ -171,7 +132,7 @@ class CancelReconcileRaceIT {
           CompletableFuture.runAsync(tracker::reconcileAll, reconciler);
       pause.awaitReached();
       CompletableFuture.runAsync(() -> service.cancel(study, null), canceller)
-          .whenComplete((done, failure) -> complete(cancel, failure));
+          .whenComplete((done, failure) -> RaceHooks.complete(cancel, done, failure));
 
       finish(round, study, reconcile, cancel);
     }
@@ -191,7 +152,7 @@ class CancelReconcileRaceIT {
           CompletableFuture.runAsync(() -> service.cancel(study, null), canceller);
       pause.awaitReached();
       CompletableFuture.runAsync(tracker::reconcileAll, reconciler)
-          .whenComplete((done, failure) -> complete(reconcile, failure));
+          .whenComplete((done, failure) -> RaceHooks.complete(reconcile, done, failure));
 
       finish(round, study, reconcile, cancel);
     }
@@ -204,23 +165,9 @@ class CancelReconcileRaceIT {
     cancel.get(30, TimeUnit.SECONDS); // throws when the cancel failed
     tracker.reconcileAll(); // a later reconciliation changes nothing either
     assertThat(service.get(study).status()).as("round %d", round).isEqualTo(StudyStatus.CANCELLED);
-    assertThat(
-            new JdbcTemplate(dataSource)
-                .queryForList(
-                    "SELECT kind || ' ' || job_key || ' ' || state FROM queue.job"
-                        + " WHERE study_id = ? AND state IN ('queued', 'running')",
-                    String.class,
-                    study))
+    assertThat(RaceHooks.jobsLeftToRun(dataSource, study))
         .as("round %d: jobs left to run on a cancelled study", round)
         .isEmpty();
-  }
-
-  private static void complete(CompletableFuture<Void> future, Throwable failure) {
-    if (failure == null) {
-      future.complete(null);
-    } else {
-      future.completeExceptionally(failure);
-    }
   }
 
   private UUID submit() {

@@ -111,12 +111,16 @@ class SnapshotsIT {
         .hasMessageContaining("checkpoint store");
   }
 
-  /** The parameters of a resumable checkpoint: format, step, then (name, DJL-encoded array)s. */
+  /**
+   * The parameters of a resumable checkpoint: format (2), attempt, step, then (name, DJL-encoded
+   * array)s.
+   */
   private static Map<String, float[]> checkpointParameters(Path file) throws IOException {
     Map<String, float[]> parameters = new LinkedHashMap<>();
     try (DataInputStream in =
             new DataInputStream(new BufferedInputStream(Files.newInputStream(file)));
         NDManager m = NDManager.newBaseManager()) {
+      assertThat(in.readInt()).isEqualTo(2);
       in.readInt();
       in.readLong();
       int n = in.readInt();

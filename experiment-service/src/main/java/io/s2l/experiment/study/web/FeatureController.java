@@ -29,9 +29,12 @@ class FeatureController {
               + " per-example gradients of the model output function (log-odds margin of the"
               + " correct class), projects them to k dimensions with a seeded random projection"
               + " generated in blocks, and stores the n x k features in the artifact store. 202;"
-              + " 400 naming the field; 409 when already requested.")
+              + " 400 naming the field; 409 when already requested, or when the study was"
+              + " cancelled or failed (naming its status).")
   @ApiResponse(responseCode = "202", description = "Accepted: the featurisation job is queued")
-  @ApiResponse(responseCode = "409", description = "These features were already requested")
+  @ApiResponse(
+      responseCode = "409",
+      description = "These features were already requested, or the study was cancelled or failed")
   @ApiResponse(responseCode = "429", description = "The key's quota would be exceeded")
   ResponseEntity<FeaturesQueued> request(
       @PathVariable UUID id, @RequestBody FeatureRequest request) {

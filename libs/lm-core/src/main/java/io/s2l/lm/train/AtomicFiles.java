@@ -35,6 +35,15 @@ public final class AtomicFiles {
 
   /** Writes {@code file} atomically; on failure the old file, if any, is left as it was. */
   public static void write(Path file, Content content) throws IOException {
+    publish(writeTemporary(file, content), file);
+  }
+
+  /**
+   * Writes {@code content} to a new temporary file beside {@code file} and forces it to disk, for a
+   * caller that decides under a lock of its own whether to {@link #publish} it; on failure nothing
+   * is left.
+   */
+  public static Path writeTemporary(Path file, Content content) throws IOException {
     Path temporary = temporaryFor(file);
     try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel))) {
@@ -45,7 +54,7 @@ public final class AtomicFiles {
       Files.deleteIfExists(temporary);
       throw e;
     }
-    publish(temporary, file);
+    return temporary;
   }
 
   /** Copies {@code from} to {@code to} atomically. */

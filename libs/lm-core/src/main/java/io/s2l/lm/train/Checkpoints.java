@@ -7,8 +7,11 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
@@ -21,15 +24,27 @@ import java.util.Optional;
  * lease and still trains (a zombie) writes only files nobody reads. Every file is written with
  * {@link AtomicFiles}: a crash leaves the previous file whole and at most a temporary file, which
  * the next attempt deletes when it starts.
+ *
+ * <p>The shared checkpoint is fenced by the attempt: it records the attempt that wrote it ({@link
+ * CheckpointHeader}), and an attempt never replaces a checkpoint of a later attempt, so a zombie
+ * cannot put its older state under the live attempt, nor a retry after it resume from there. The
+ * check and the rename hold an exclusive lock on {@code checkpoint.bin.lock} (a {@link FileLock},
+ * and a lock of this process for its own threads, which a file lock does not tell apart). Where the
+ * file system refuses file locks, the two run unlocked: a zombie whose check comes just before the
+ * live attempt's rename and whose rename just after can still replace that one checkpoint, until
+ * the live attempt writes its next one.
  */
 public final class Checkpoints {
 
   private static final String FILE = "checkpoint.bin";
 
+  private static final String LOCK_FILE = FILE + ".lock";
+
+  /** Held while a checkpoint is published, by the threads of this process. */
+  private static final Object PUBLISHING = new Object();
+
   /** The final model's parameters, in DJL's format. */
   public static final String MODEL_FILE = "model.params";
-
-  private static final int FORMAT = 1;
 
   private final Path directory;
   private final Path attemptDirectory;
@@ -73,32 +88,68 @@ public final class Checkpoints {
 
   /** The step of the latest checkpoint, if there is one. */
   Optional<Long> latestStep() {
+    return CheckpointHeader.of(directory.resolve(FILE)).map(CheckpointHeader::step);
+  }
+
+  /** The attempt that wrote the latest checkpoint (0 for one of format 1), if there is one. */
+  Optional<Integer> latestAttempt() {
+    return CheckpointHeader.of(directory.resolve(FILE)).map(CheckpointHeader::attempt);
+  }
+
+  /**
+   * Writes the checkpoint of {@code step}, unless the checkpoint there was written by a later
+   * attempt: then this attempt lost its lease, and its state is left unwritten.
+   *
+   * @return whether the checkpoint was written
+   */
+  boolean save(long step, Model model, ResumableAdamW optimizer) {
     Path file = directory.resolve(FILE);
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
-    try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
-      in.readInt();
-      return Optional.of(in.readLong());
+    try {
+      Path temporary =
+          AtomicFiles.writeTemporary(
+              file,
+              stream -> {
+                DataOutputStream out = new DataOutputStream(stream);
+                new CheckpointHeader(attempt, step).write(out);
+                writeParameters(out, model);
+                optimizer.save(out, model.getBlock().getParameters());
+                out.flush();
+              });
+      try {
+        return publishUnlessSuperseded(temporary, file);
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("unreadable checkpoint " + file, e);
+      throw new UncheckedIOException("cannot write a checkpoint to " + directory, e);
     }
   }
 
-  void save(long step, Model model, ResumableAdamW optimizer) {
+  /** Renames {@code temporary} over {@code file} unless a later attempt wrote {@code file}. */
+  private boolean publishUnlessSuperseded(Path temporary, Path file) throws IOException {
+    synchronized (PUBLISHING) {
+      try (FileChannel channel =
+              FileChannel.open(
+                  directory.resolve(LOCK_FILE),
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE);
+          FileLock lock = lockIfSupported(channel)) {
+        Optional<CheckpointHeader> existing = CheckpointHeader.of(file);
+        if (existing.isPresent() && existing.get().attempt() > attempt) {
+          return false;
+        }
+        AtomicFiles.publish(temporary, file);
+        return true;
+      }
+    }
+  }
+
+  /** An exclusive lock of the whole file, or null where the file system has no locks. */
+  private static FileLock lockIfSupported(FileChannel channel) {
     try {
-      AtomicFiles.write(
-          directory.resolve(FILE),
-          stream -> {
-            DataOutputStream out = new DataOutputStream(stream);
-            out.writeInt(FORMAT);
-            out.writeLong(step);
-            writeParameters(out, model);
-            optimizer.save(out, model.getBlock().getParameters());
-            out.flush();
-          });
+      return channel.lock();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write a checkpoint to " + directory, e);
+      return null;
     }
   }
 
@@ -107,12 +158,7 @@ public final class Checkpoints {
     Path file = directory.resolve(FILE);
     try (DataInputStream in =
         new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-      int format = in.readInt();
-      if (format != FORMAT) {
-        throw new IllegalStateException(
-            "checkpoint " + file + " has format " + format + ", not " + FORMAT);
-      }
-      long step = in.readLong();
+      long step = CheckpointHeader.read(in, file).step();
       readParameters(in, model, manager);
       optimizer.load(in, manager, model.getBlock().getParameters());
       return step;
