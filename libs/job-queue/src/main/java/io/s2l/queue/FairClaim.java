@@ -18,14 +18,17 @@ import java.util.UUID;
  *
  * <p>It is one statement. It lists candidates: the groups that have queued jobs (a skip scan of
  * {@code job_claimable_by_group}, one index descent per group), each group's first {@link
- * #HEADS_PER_GROUP} claimable jobs in claim order, and each group's running jobs (read from the
+ * #HEADS_PER_GROUP} claimable jobs of each asked kind in claim order (one descent per group and
+ * kind, the kind being the index's second column), and each group's running jobs (read from the
  * partial index on running jobs, as few as there are workers); so its cost grows with the number of
- * groups, not with the number of queued jobs. The first {@link #CANDIDATES} in turn order are kept;
- * then it takes the first of them that is still queued and not locked by a concurrent claim ({@code
- * FOR UPDATE SKIP LOCKED}). Only when concurrent claims took every candidate does a second
- * statement fall back to the plain claim order over all groups, so a worker never idles while jobs
- * it can run wait. The running counts are read without a lock: under concurrent claims the rotation
- * is approximate, never exclusive.
+ * groups and asked kinds, not with the number of queued jobs. One exception: jobs this worker
+ * cannot take for its gpu or memory, or still in their retry backoff, are skipped one by one, so a
+ * group's thousands of such jobs ahead of a claimable one are read. The first {@link #CANDIDATES}
+ * in turn order are kept; then it takes the first of them that is still queued and not locked by a
+ * concurrent claim ({@code FOR UPDATE SKIP LOCKED}). Only when concurrent claims took every
+ * candidate does a second statement fall back to the plain claim order over all groups, so a worker
+ * never idles while jobs it can run wait. The running counts are read without a lock: under
+ * concurrent claims the rotation is approximate, never exclusive.
  */
 final class FairClaim {
 
@@ -63,18 +66,19 @@ final class FairClaim {
   private static final String TAKE_FAIRLY =
       "WITH RECURSIVE grp(g) AS ("
           + " (SELECT coalesce(fairness_group, '') FROM queue.job WHERE state = 'queued'"
-          + "  ORDER BY coalesce(fairness_group, ''), priority DESC, id LIMIT 1)"
+          + "  ORDER BY coalesce(fairness_group, '') LIMIT 1)"
           + " UNION ALL SELECT (SELECT coalesce(fairness_group, '') FROM queue.job"
           + "  WHERE state = 'queued' AND coalesce(fairness_group, '') > grp.g"
-          + "  ORDER BY coalesce(fairness_group, ''), priority DESC, id LIMIT 1)"
+          + "  ORDER BY coalesce(fairness_group, '') LIMIT 1)"
           + " FROM grp WHERE grp.g IS NOT NULL),"
           + " load AS (SELECT coalesce(fairness_group, '') AS g, count(*) AS n FROM queue.job"
           + "  WHERE state = 'running' AND kind = ANY (?) GROUP BY 1),"
           + " candidate AS (SELECT head.id, row_number() OVER"
           + "  (ORDER BY coalesce(load.n, 0), head.priority DESC, head.id) AS turn"
           + "  FROM grp LEFT JOIN load ON load.g = grp.g"
+          + "  CROSS JOIN unnest(?::text[]) asked(kind)"
           + "  CROSS JOIN LATERAL (SELECT id, priority FROM queue.job"
-          + "   WHERE coalesce(fairness_group, '') = grp.g AND "
+          + "   WHERE coalesce(fairness_group, '') = grp.g AND queue.job.kind = asked.kind AND "
           + CLAIMABLE
           + "   ORDER BY priority DESC, id LIMIT ?) head"
           + "  WHERE grp.g IS NOT NULL ORDER BY turn LIMIT ?),"
@@ -108,12 +112,13 @@ final class FairClaim {
     try (PreparedStatement ps = c.prepareStatement(TAKE_FAIRLY)) {
       ps.setArray(1, kindArray);
       ps.setArray(2, kindArray);
-      ps.setBoolean(3, capabilities.gpu());
-      ps.setLong(4, capabilities.memoryBytes());
-      ps.setInt(5, HEADS_PER_GROUP);
-      ps.setInt(6, CANDIDATES);
-      ps.setString(7, owner);
-      ps.setLong(8, lease.toMillis());
+      ps.setArray(3, kindArray);
+      ps.setBoolean(4, capabilities.gpu());
+      ps.setLong(5, capabilities.memoryBytes());
+      ps.setInt(6, HEADS_PER_GROUP);
+      ps.setInt(7, CANDIDATES);
+      ps.setString(8, owner);
+      ps.setLong(9, lease.toMillis());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         if (rs.getObject(1) != null) {

@@ -59,11 +59,14 @@ public final class ClaimBenchmark {
       // warm-up: the pool's connections and the server's plans
       Result warmBaseline = selectOne(pool, claimers, 2_000);
       Result baseline = selectOne(pool, claimers, jobs);
+      // a worker of another kind (an analysis worker) polling while the training queue is deep
+      Result idle = idleClaims(queue, claimers, 2_000);
       Result claims = claimAll(queue, pool, claimers);
       System.out.println();
       System.out.printf("%-34s %12s %10s %10s %10s%n", "", "ops/s", "p50 ms", "p99 ms", "max ms");
       print("baseline: SELECT 1 round trip", baseline);
       print("claim (UPDATE .. SKIP LOCKED)", claims);
+      print("empty claim of another kind", idle);
       System.out.printf(
           "%nclaims: %d of %d jobs, each exactly once: %s; p99 claim / p99 SELECT 1 = %.1f"
               + " (warm-up SELECT 1 p99 %.2f ms)%n",
@@ -128,6 +131,24 @@ public final class ClaimBenchmark {
               rs.next();
             }
             latencies.add((System.nanoTime() - t0) / 1e6);
+          }
+          return null;
+        });
+  }
+
+  /** Claims of a kind none of the queued jobs has: each finds nothing. */
+  private static Result idleClaims(JobQueue queue, int threads, int total) throws Exception {
+    AtomicInteger left = new AtomicInteger(total);
+    return run(
+        threads,
+        latencies -> {
+          while (left.getAndDecrement() > 0) {
+            long t0 = System.nanoTime();
+            Optional<ClaimedJob> job = queue.claim(List.of("analyze"), "idle", LEASE);
+            latencies.add((System.nanoTime() - t0) / 1e6);
+            if (job.isPresent()) {
+              throw new IllegalStateException("claimed a job of another kind");
+            }
           }
           return null;
         });
