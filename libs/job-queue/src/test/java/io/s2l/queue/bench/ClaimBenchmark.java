@@ -119,36 +119,44 @@ public final class ClaimBenchmark {
   }
 
   private static Result selectOne(HikariDataSource pool, int threads, int total) throws Exception {
-    AtomicInteger left = new AtomicInteger(total);
-    return run(
+    return repeat(
         threads,
-        latencies -> {
-          while (left.getAndDecrement() > 0) {
-            long t0 = System.nanoTime();
-            try (Connection c = pool.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT 1");
-                ResultSet rs = ps.executeQuery()) {
-              rs.next();
-            }
-            latencies.add((System.nanoTime() - t0) / 1e6);
+        total,
+        () -> {
+          try (Connection c = pool.getConnection();
+              PreparedStatement ps = c.prepareStatement("SELECT 1");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
           }
-          return null;
         });
   }
 
   /** Claims of a kind none of the queued jobs has: each finds nothing. */
   private static Result idleClaims(JobQueue queue, int threads, int total) throws Exception {
+    return repeat(
+        threads,
+        total,
+        () -> {
+          if (queue.claim(List.of("analyze"), "idle", LEASE).isPresent()) {
+            throw new IllegalStateException("claimed a job of another kind");
+          }
+        });
+  }
+
+  interface Operation {
+    void run() throws Exception;
+  }
+
+  /** {@code total} timed runs of {@code operation}, shared by {@code threads} threads. */
+  private static Result repeat(int threads, int total, Operation operation) throws Exception {
     AtomicInteger left = new AtomicInteger(total);
     return run(
         threads,
         latencies -> {
           while (left.getAndDecrement() > 0) {
             long t0 = System.nanoTime();
-            Optional<ClaimedJob> job = queue.claim(List.of("analyze"), "idle", LEASE);
+            operation.run();
             latencies.add((System.nanoTime() - t0) / 1e6);
-            if (job.isPresent()) {
-              throw new IllegalStateException("claimed a job of another kind");
-            }
           }
           return null;
         });
