@@ -75,16 +75,6 @@ public record QueueProperties(
   }
 
   /**
-   * How many jobs to run at once: {@code concurrency}, or half of {@code processors} (at least one)
-   * when it is 0; the pool's size not counted.
-   *
-   * @throws IllegalStateException naming the property when it is negative
-   */
-  public int workers(int processors) {
-    return workers(processors, 0);
-  }
-
-  /**
    * How many jobs to run at once with a pool of {@code poolSize} database connections: {@code
    * concurrency}, or half of {@code processors} (at least one) when it is 0, then at most what the
    * pool serves. A running job may hold {@link #CONNECTIONS_PER_JOB} connections at once (its

@@ -25,6 +25,7 @@ class QueuePropertiesTest {
 
   @Test
   void anUnknownPoolIsNotCounted() {
+    assertThat(concurrency(0).workers(1, 0)).isEqualTo(1);
     assertThat(concurrency(0).workers(16, 0)).isEqualTo(8);
     assertThat(concurrency(12).workers(2, 0)).isEqualTo(12);
   }

@@ -172,16 +172,6 @@ class QueueWorkerConcurrencyIT {
     }
   }
 
-  @Test
-  void zeroConcurrencyIsHalfTheProcessorsAndAtLeastOne() {
-    QueueProperties auto =
-        new QueueProperties(
-            LEASE, WAIT, Duration.ofMillis(20), WAIT, "analysis", List.of(), Map.of(), 0);
-    assertThat(auto.workers(1)).isEqualTo(1);
-    assertThat(auto.workers(2)).isEqualTo(1);
-    assertThat(auto.workers(8)).isEqualTo(4);
-  }
-
   /** A body of a job handler that may throw anything. */
   interface Body {
     void run(ClaimedJob job, JobContext context) throws Exception;
