@@ -1,5 +1,6 @@
 package io.s2l.attribution;
 
+import io.s2l.stats.Interruption;
 import java.util.Objects;
 import java.util.stream.IntStream;
 
@@ -93,6 +94,8 @@ public final class Lasso {
    * @param outputs m x t: outputs[j][z] = f(z; theta(S_j))
    * @return the weights w(z), targets x pool (intercepts are dropped)
    * @throws IllegalArgumentException on inconsistent shapes, non-finite outputs or bad folds
+   * @throws java.util.concurrent.CancellationException when the calling thread is interrupted,
+   *     before the next target ({@link Interruption})
    */
   public static Scores datamodels(boolean[][] subsets, double[][] outputs, int folds, long seed) {
     int pool = validateSubsets(subsets);
@@ -102,10 +105,12 @@ public final class Lasso {
     Subsets.requireOutputs(outputs, m, t);
     LassoPath path = new LassoPath(subsets, folds, seed);
     float[] values = new float[Checks.arrayLength("the datamodel weights", t, pool)];
+    Thread caller = Thread.currentThread();
     IntStream.range(0, t)
         .parallel()
         .forEach(
             z -> {
+              Interruption.check(caller);
               double[] y = new double[m];
               for (int j = 0; j < m; j++) {
                 y[j] = outputs[j][z];

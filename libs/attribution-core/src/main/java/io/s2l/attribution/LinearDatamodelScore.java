@@ -2,6 +2,7 @@ package io.s2l.attribution;
 
 import io.s2l.stats.Bootstrap;
 import io.s2l.stats.Correlation;
+import io.s2l.stats.Interruption;
 import io.s2l.stats.Interval;
 import java.util.Arrays;
 import java.util.Objects;
@@ -40,6 +41,8 @@ public final class LinearDatamodelScore {
    * @param outputs m x t actual outputs: outputs[j][z] = f(z; theta(S_j)), finite
    * @param bootstrapSeed seed of the bootstrap over targets
    * @throws IllegalArgumentException if the shapes disagree, m &lt; 3 or an output is not finite
+   * @throws java.util.concurrent.CancellationException when the calling thread is interrupted,
+   *     before the next target ({@link Interruption})
    */
   public static Lds evaluate(
       Scores scores, boolean[][] subsets, double[][] outputs, long bootstrapSeed) {
@@ -50,10 +53,15 @@ public final class LinearDatamodelScore {
       throw new IllegalArgumentException("the LDS needs at least 3 subsets, got " + m);
     }
     int[][] members = Subsets.members(subsets);
+    Thread caller = Thread.currentThread();
     double[] perTarget =
         IntStream.range(0, scores.targets())
             .parallel()
-            .mapToDouble(z -> targetLds(scores, z, members, outputs))
+            .mapToDouble(
+                z -> {
+                  Interruption.check(caller);
+                  return targetLds(scores, z, members, outputs);
+                })
             .toArray();
     double[] defined = Arrays.stream(perTarget).filter(v -> !Double.isNaN(v)).toArray();
     int undefined = perTarget.length - defined.length;

@@ -5,6 +5,7 @@ import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas.CblasTrans;
 import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
 
+import io.s2l.stats.Interruption;
 import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Objects;
@@ -55,6 +56,8 @@ public final class Trak {
    *     lambda or chunkRows, or a result too large for one array
    * @throws RankDeficientFeaturesException if some model's Phi^T Phi + lambda I is not numerically
    *     positive definite
+   * @throws java.util.concurrent.CancellationException when the thread is interrupted, before the
+   *     next chunk of pool rows ({@link Interruption})
    */
   public static Scores score(
       List<ModelFeatures> models, double lambda, boolean useQ, int chunkRows) {
@@ -97,6 +100,7 @@ public final class Trak {
         NativeFloats out = new NativeFloats(Checks.arrayLength("score chunk", t, chunk))) {
       FloatBuffer scores = out.floats();
       for (int first = 0; first < n; first += chunk) {
+        Interruption.check();
         int count = Math.min(chunk, n - first);
         for (int i = 0; i < models.size(); i++) {
           FeatureRows train = models.get(i).train();

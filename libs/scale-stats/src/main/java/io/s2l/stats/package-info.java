@@ -20,5 +20,8 @@
  * <p>Uncertainty: {@link io.s2l.stats.Bootstrap} and {@link io.s2l.stats.ScaleCorrelationBootstrap}
  * give percentile intervals (and how many resamples each statistic dropped as undefined), {@link
  * io.s2l.stats.PermutationTest} one-sided permutation p-values against no relation (section 2.8).
+ *
+ * <p>A whole study's analysis stops with a {@link java.util.concurrent.CancellationException} when
+ * its thread is interrupted, between steps of bounded cost ({@link io.s2l.stats.Interruption}).
  */
 package io.s2l.stats;

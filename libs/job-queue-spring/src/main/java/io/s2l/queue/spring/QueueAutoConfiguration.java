@@ -29,8 +29,8 @@ import org.springframework.util.ClassUtils;
  * The job queue of a Spring Boot service: the {@link Clock} and the {@link JobQueue} (its schema
  * migrated first), made once here unless the application makes its own; the transaction helpers;
  * and, when the application contributes {@link JobHandler} beans, the {@link QueueWorker} that runs
- * their jobs (those of {@code s2l.queue.kinds} when it is set), whose lease and job timeout are
- * checked at start-up.
+ * their jobs (those of {@code s2l.queue.kinds} when it is set), whose lease and job timeout, and
+ * whose concurrency against the connection pool's size, are checked at start-up.
  */
 @AutoConfiguration(
     after = {
@@ -103,7 +103,16 @@ public class QueueAutoConfiguration {
           properties.timings(connectionTimeout(dataSource)),
           capabilities,
           events,
-          properties);
+          properties,
+          poolSize(dataSource));
+    }
+
+    /** The pool's largest size; 0 (not counted) when it is not Hikari. */
+    private static int poolSize(DataSource dataSource) {
+      if (ClassUtils.isPresent("com.zaxxer.hikari.HikariDataSource", null)) {
+        return Hikari.maximumPoolSize(dataSource);
+      }
+      return 0;
     }
 
     /** How long the pool may wait for a connection; zero (not counted) when it is not Hikari. */
@@ -121,6 +130,10 @@ public class QueueAutoConfiguration {
       return dataSource instanceof HikariDataSource hikari
           ? Duration.ofMillis(hikari.getConnectionTimeout())
           : Duration.ZERO;
+    }
+
+    static int maximumPoolSize(DataSource dataSource) {
+      return dataSource instanceof HikariDataSource hikari ? hikari.getMaximumPoolSize() : 0;
     }
   }
 }

@@ -31,7 +31,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     job-timeout (s2l.queue.job-timeouts.attribute=30m, say). Past it the attempt fails like any
  *     timed-out one. Each must be longer than the lease.
  * @param concurrency How many jobs the process runs at once, each on a thread of its own; 0 means
- *     half the available processors, at least 1.
+ *     half the available processors, at least 1, and at most what the database connection pool
+ *     serves. Each job may hold two connections at once (its own and its heartbeat's) and one is
+ *     left for requests, so N jobs need a spring.datasource.hikari.maximum-pool-size of 2N + 1: a
+ *     larger concurrency is refused at start-up.
  */
 @ConfigurationProperties(QueueProperties.PREFIX)
 public record QueueProperties(
@@ -45,6 +48,15 @@ public record QueueProperties(
     @DefaultValue("1") int concurrency) {
 
   public static final String PREFIX = "s2l.queue";
+
+  /** Connections one running job may hold at once: its thread's and its heartbeat's. */
+  public static final int CONNECTIONS_PER_JOB = 2;
+
+  /** Connections the jobs leave to the rest of the process: its HTTP requests, health checks. */
+  public static final int CONNECTIONS_LEFT = 1;
+
+  /** The property that sizes the pool the jobs share. */
+  public static final String POOL_SIZE_PROPERTY = "spring.datasource.hikari.maximum-pool-size";
 
   @ConstructorBinding
   public QueueProperties {
@@ -63,17 +75,59 @@ public record QueueProperties(
   }
 
   /**
-   * How many jobs to run at once: {@code concurrency}, or half of {@code processors} (at least one)
-   * when it is 0.
+   * How many jobs to run at once with a pool of {@code poolSize} database connections: {@code
+   * concurrency}, or half of {@code processors} (at least one) when it is 0, then at most what the
+   * pool serves. A running job may hold {@link #CONNECTIONS_PER_JOB} connections at once (its
+   * thread's, reading its inputs or storing its results and completing it in one transaction, and
+   * its heartbeat's), and {@link #CONNECTIONS_LEFT} stays for the rest of the process (its HTTP
+   * requests and health checks), so N jobs need {@code 2N + 1} connections: at most {@code
+   * (poolSize - 1) / 2} jobs. Past that a job's query, its heartbeat or a request could wait the
+   * pool's connection timeout and fail.
    *
-   * @throws IllegalStateException naming the property when it is negative
+   * @param poolSize the pool's largest size (spring.datasource.hikari.maximum-pool-size); 0 when
+   *     unknown, and then not counted
+   * @throws IllegalStateException naming the properties when the concurrency is negative, when it
+   *     is set to more jobs than the pool serves, or when the pool cannot serve even one job
    */
-  public int workers(int processors) {
+  public int workers(int processors, int poolSize) {
     if (concurrency < 0) {
       throw new IllegalStateException(
           PREFIX + ".concurrency must be 0 (half the processors) or more, was " + concurrency);
     }
-    return concurrency > 0 ? concurrency : Math.max(1, processors / 2);
+    int wanted = concurrency > 0 ? concurrency : Math.max(1, processors / 2);
+    if (poolSize <= 0) {
+      return wanted;
+    }
+    int served = (poolSize - CONNECTIONS_LEFT) / CONNECTIONS_PER_JOB;
+    if (served < 1) {
+      throw new IllegalStateException(
+          String.format(
+              "%s (%d) cannot serve one job: a job needs %d database connections at once (its"
+                  + " thread's and its heartbeat's) and %d is left for requests; it must be at"
+                  + " least %d",
+              POOL_SIZE_PROPERTY,
+              poolSize,
+              CONNECTIONS_PER_JOB,
+              CONNECTIONS_LEFT,
+              CONNECTIONS_PER_JOB + CONNECTIONS_LEFT));
+    }
+    if (concurrency > served) {
+      throw new IllegalStateException(
+          String.format(
+              "%s.concurrency (%d) needs %d database connections (%d per job, its thread's and its"
+                  + " heartbeat's, and %d for requests), more than %s (%d): raise the pool to %d"
+                  + " or run at most %d jobs at once",
+              PREFIX,
+              concurrency,
+              CONNECTIONS_PER_JOB * concurrency + CONNECTIONS_LEFT,
+              CONNECTIONS_PER_JOB,
+              CONNECTIONS_LEFT,
+              POOL_SIZE_PROPERTY,
+              poolSize,
+              CONNECTIONS_PER_JOB * concurrency + CONNECTIONS_LEFT,
+              served));
+    }
+    return Math.min(wanted, served);
   }
 
   /**

@@ -14,13 +14,13 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * A process's job threads ({@link QueueProperties#workers}: one unless {@code
- * s2l.queue.concurrency} says otherwise), started with the application and stopped before it shuts
- * down. Each claims every kind its {@link JobHandlers} know, one job at a time, and runs it with a
- * {@link JobRunner} of its own: the lease renewed by heartbeats, the attempt as fencing token, the
- * job timeout of its kind, a failure recorded for the retry policy, a lost lease abandoned, metrics
- * by kind and outcome, the study and job ids in the log's MDC. The threads share the process's
- * owner id in the queue; each job's attempt number tells their leases apart. On stop the running
- * jobs are handed back at their next lease check.
+ * s2l.queue.concurrency} says otherwise, no more than its connection pool serves), started with the
+ * application and stopped before it shuts down. Each claims every kind its {@link JobHandlers}
+ * know, one job at a time, and runs it with a {@link JobRunner} of its own: the lease renewed by
+ * heartbeats, the attempt as fencing token, the job timeout of its kind, a failure recorded for the
+ * retry policy, a lost lease abandoned, metrics by kind and outcome, the study and job ids in the
+ * log's MDC. The threads share the process's owner id in the queue; each job's attempt number tells
+ * their leases apart. On stop the running jobs are handed back at their next lease check.
  */
 public final class QueueWorker implements SmartLifecycle {
 
@@ -36,6 +36,10 @@ public final class QueueWorker implements SmartLifecycle {
   /**
    * @param owner this process's id in the queue, e.g. {@code trainer-4242@host}
    * @param timings checked ones ({@link QueueProperties#timings})
+   * @param poolSize the largest number of connections of the pool the jobs share; 0 when unknown,
+   *     and then not counted
+   * @throws IllegalStateException when the concurrency needs more connections than the pool has
+   *     ({@link QueueProperties#workers(int, int)})
    */
   public QueueWorker(
       JobQueue queue,
@@ -44,13 +48,14 @@ public final class QueueWorker implements SmartLifecycle {
       QueueTimings timings,
       WorkerCapabilities capabilities,
       JobEvents events,
-      QueueProperties properties) {
+      QueueProperties properties,
+      int poolSize) {
     this.kinds = handlers.kinds();
     this.owner = owner;
     this.name = properties.workerName();
     this.idlePoll = properties.idlePoll();
     this.stopTimeout = properties.stopTimeout();
-    int workers = properties.workers(Runtime.getRuntime().availableProcessors());
+    int workers = properties.workers(Runtime.getRuntime().availableProcessors(), poolSize);
     List<JobRunner> made = new ArrayList<>();
     for (int i = 0; i < workers; i++) {
       made.add(

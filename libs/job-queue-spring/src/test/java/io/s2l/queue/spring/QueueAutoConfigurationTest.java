@@ -3,6 +3,7 @@ package io.s2l.queue.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.InvalidQueueTimingsException;
 import io.s2l.queue.JobContext;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -179,6 +181,36 @@ class QueueAutoConfigurationTest {
                     .hasMessageStartingWith("s2l.queue.concurrency must be 0"));
   }
 
+  @Test
+  void runsAsManyJobsAsTheConnectionPoolServes() {
+    pooled(8)
+        .withPropertyValues("s2l.queue.concurrency=3")
+        .run(app -> assertThat(app.getBean(QueueWorker.class).concurrency()).isEqualTo(3));
+  }
+
+  @Test
+  void refusesToStartWithAConcurrencyThePoolCannotServe() {
+    pooled(8)
+        .withPropertyValues("s2l.queue.concurrency=4")
+        .run(
+            app ->
+                assertThat(app)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageStartingWith(
+                        "s2l.queue.concurrency (4) needs 9 database connections")
+                    .hasMessageContaining("spring.datasource.hikari.maximum-pool-size (8)"));
+  }
+
+  /** An analyzing service on a Hikari pool of {@code size} connections, never opened. */
+  private static ApplicationContextRunner pooled(int size) {
+    return new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(QueueAutoConfiguration.class))
+        .withUserConfiguration(HikariDatabase.class)
+        .withBean("analyzer", JobHandler.class, () -> handler("analyze"))
+        .withPropertyValues("s2l.queue.idle-poll=10ms", "pool.size=" + size);
+  }
+
   private static JobHandler handler(String kind) {
     return new JobHandler() {
       @Override
@@ -189,6 +221,29 @@ class QueueAutoConfigurationTest {
       @Override
       public void handle(ClaimedJob job, JobContext context) {}
     };
+  }
+
+  /** A Hikari pool that is never opened: the queue is a stand-in whose claims find nothing. */
+  @Configuration(proxyBeanMethods = false)
+  static class HikariDatabase {
+
+    @Bean
+    HikariDataSource dataSource(@Value("${pool.size}") int size) {
+      HikariDataSource pool = new HikariDataSource();
+      pool.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/none");
+      pool.setMaximumPoolSize(size);
+      return pool;
+    }
+
+    @Bean
+    PlatformTransactionManager transactionManager(DataSource dataSource) {
+      return new DataSourceTransactionManager(dataSource);
+    }
+
+    @Bean
+    JobQueue jobQueue() {
+      return mock(JobQueue.class);
+    }
   }
 
   /** A database no test reaches: the queue is a stand-in whose claims find nothing. */

@@ -6,9 +6,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.s2l.queue.ClaimedJob;
 import io.s2l.queue.JobContext;
+import io.s2l.queue.JobEvents;
 import io.s2l.queue.JobQueue;
 import io.s2l.queue.MicrometerJobEvents;
 import io.s2l.queue.NewJob;
+import io.s2l.queue.RetryPolicy;
 import io.s2l.queue.WorkerCapabilities;
 import io.s2l.testsupport.TestDatabase;
 import java.sql.Connection;
@@ -98,13 +100,76 @@ class QueueWorkerConcurrencyIT {
   }
 
   @Test
-  void zeroConcurrencyIsHalfTheProcessorsAndAtLeastOne() {
-    QueueProperties auto =
-        new QueueProperties(
-            LEASE, WAIT, Duration.ofMillis(20), WAIT, "analysis", List.of(), Map.of(), 0);
-    assertThat(auto.workers(1)).isEqualTo(1);
-    assertThat(auto.workers(2)).isEqualTo(1);
-    assertThat(auto.workers(8)).isEqualTo(4);
+  void aPoolOfTwoConnectionsPerJobAndOneMoreServesTheJobsTheirHeartbeatsAndARequest()
+      throws Exception {
+    // 2 jobs x (its thread's + its heartbeat's) + 1 request: the smallest pool the rule accepts
+    try (HikariDataSource pool = new HikariDataSource()) {
+      pool.setJdbcUrl(dataSource.getJdbcUrl());
+      pool.setUsername(dataSource.getUsername());
+      pool.setPassword(dataSource.getPassword());
+      pool.setMaximumPoolSize(5);
+      pool.setConnectionTimeout(250);
+      JobQueue shared = new JobQueue(pool, Clock.systemUTC(), RetryPolicy.DEFAULT);
+      // each job holds its connection through several heartbeats and past its first lease (1.5 s):
+      // a heartbeat that found no connection within 250 ms twice in a row would lose the job
+      JobHandler holding =
+          new JobHandler() {
+            @Override
+            public String kind() {
+              return "analyze";
+            }
+
+            @Override
+            public void handle(ClaimedJob job, JobContext context) throws Exception {
+              try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(false);
+                c.createStatement().execute("SELECT pg_sleep(3.5)");
+                context.checkLease();
+                assertThat(shared.complete(c, job)).isTrue();
+                c.commit();
+              }
+            }
+          };
+      QueueProperties properties =
+          new QueueProperties(
+              Duration.ofMillis(1500),
+              Duration.ofSeconds(60),
+              Duration.ofMillis(20),
+              WAIT,
+              "analysis",
+              List.of(),
+              Map.of(),
+              2);
+      enqueue("analyze", "a", 1);
+      enqueue("analyze", "b", 1);
+      worker =
+          new QueueWorker(
+              shared,
+              new JobHandlers(List.of(holding)),
+              "analysis-test",
+              properties.timings(Duration.ofMillis(pool.getConnectionTimeout())),
+              WorkerCapabilities.ANY_CPU,
+              JobEvents.NONE,
+              properties,
+              pool.getMaximumPoolSize());
+      worker.start();
+      awaitState("a", "running");
+      awaitState("b", "running");
+      try (Connection request = pool.getConnection()) {
+        request.createStatement().execute("SELECT pg_sleep(2)");
+      }
+      // past their first lease, both jobs still hold theirs: every heartbeat found a connection
+      assertThat(
+              jdbc.queryForObject(
+                  "SELECT count(*) FROM queue.job WHERE state = 'running'"
+                      + " AND lease_expires_at > now()",
+                  Integer.class))
+          .isEqualTo(2);
+
+      awaitStates("succeeded", "succeeded");
+      assertThat(jdbc.queryForList("SELECT attempt FROM queue.job", Integer.class)).containsOnly(1);
+      worker.stop();
+    }
   }
 
   /** A body of a job handler that may throw anything. */
@@ -151,7 +216,8 @@ class QueueWorkerConcurrencyIT {
         properties.timings(Duration.ZERO),
         WorkerCapabilities.ANY_CPU,
         new MicrometerJobEvents(new SimpleMeterRegistry()),
-        properties);
+        properties,
+        dataSource.getMaximumPoolSize());
   }
 
   private void enqueue(String kind, String key, int attempts) throws Exception {

@@ -273,7 +273,8 @@ class QueueWorkerTest {
         properties.timings(Duration.ZERO),
         WorkerCapabilities.ANY_CPU,
         new MicrometerJobEvents(metrics),
-        properties);
+        properties,
+        0);
   }
 
   private ClaimedJob claimable(ClaimedJob job) throws Exception {

@@ -1,6 +1,7 @@
 package io.s2l.stats.metrics;
 
 import io.s2l.stats.DecisionAccuracy;
+import io.s2l.stats.Interruption;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -35,6 +36,8 @@ public final class MetricDecisions {
    *
    * @throws IllegalArgumentException with fewer than 3 distributions, or when the runs of a set
    *     disagree on whether it is multiple choice
+   * @throws java.util.concurrent.CancellationException when the thread is interrupted, before the
+   *     next proxy and set ({@link Interruption})
    */
   public static List<MetricDecision> analyze(
       List<String> scales,
@@ -60,6 +63,7 @@ public final class MetricDecisions {
         continue;
       }
       for (Map.Entry<String, Boolean> set : choiceSets.entrySet()) {
+        Interruption.check();
         String evalSet = set.getKey();
         boolean choices = set.getValue();
         ProxyMetric targetMetric = choices ? ProxyMetric.ACCURACY : ProxyMetric.LOSS;

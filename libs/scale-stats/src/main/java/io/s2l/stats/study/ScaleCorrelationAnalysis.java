@@ -2,6 +2,7 @@ package io.s2l.stats.study;
 
 import io.s2l.stats.Bootstrap;
 import io.s2l.stats.BootstrapIntervals;
+import io.s2l.stats.Interruption;
 import io.s2l.stats.PermutationPValues;
 import io.s2l.stats.PermutationTest;
 import io.s2l.stats.ScaleCorrelation;
@@ -47,13 +48,15 @@ import java.util.Objects;
  * allocation-light: the per-example work keeps a handful of double[Z] arrays per entry, plus the
  * reference's K of them per evaluation set. The permutation test adds O(K! K log K) per entry up to
  * K = 8 and O(N K log K) beyond (N = 9999): about 10^8 steps, a second or two, per entry at K =
- * 1000.
+ * 1000. An interrupted thread stops before its next entry ({@link Interruption}).
  */
 public final class ScaleCorrelationAnalysis {
 
   private ScaleCorrelationAnalysis() {}
 
   /**
+   * @throws java.util.concurrent.CancellationException when the thread is interrupted, before the
+   *     next entry
    * @throws IllegalArgumentException if the reference scale is not in the cube, the cube has no
    *     other scale, or fewer than 3 distributions
    */
@@ -82,12 +85,14 @@ public final class ScaleCorrelationAnalysis {
     ProxyEvalResult[] entries = new ProxyEvalResult[proxies.size() * sets];
     List<NoiseCeiling> ceilings = new ArrayList<>();
     for (int j = 0; j < sets; j++) {
+      Interruption.check();
       ScalePass referencePass = ScalePass.reference(cube, reference, j);
       NoiseCeiling ceiling = ceiling(cube, options, j, referencePass);
       if (ceiling != null) {
         ceilings.add(ceiling);
       }
       for (int p = 0; p < proxies.size(); p++) {
+        Interruption.check();
         int proxy = cube.scaleAt(proxies.get(p));
         int index = p * sets + j;
         ScalePass proxyPass = ScalePass.proxy(cube, proxy, j, referencePass);

@@ -1,9 +1,11 @@
 package io.s2l.stats.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +20,21 @@ class MetricDecisionsTest {
   private static final List<String> SCALES = List.of("s", "l");
   private static final List<String> DISTRIBUTIONS = List.of("a", "b", "c", "d");
   private static final List<Long> SEEDS = List.of(0L, 1L);
+
+  @Test
+  void anInterruptedThreadStopsTheDecisionsAndKeepsItsInterrupt() {
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(
+              () ->
+                  MetricDecisions.analyze(
+                      SCALES, DISTRIBUTIONS, SEEDS, List.of("mc"), "l", MetricDecisionsTest::run))
+          .isInstanceOf(CancellationException.class);
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+  }
 
   @Test
   void eachMetricIsScoredAgainstTheReferencesAccuracyOrLoss() {

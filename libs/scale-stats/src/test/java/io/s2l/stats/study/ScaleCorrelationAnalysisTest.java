@@ -12,6 +12,7 @@ import io.s2l.stats.ScaleCorrelation;
 import io.s2l.stats.ScaleCorrelationBootstrap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 
 class ScaleCorrelationAnalysisTest {
@@ -31,6 +32,18 @@ class ScaleCorrelationAnalysisTest {
   private static AnalysisOptions options(long seed) {
     return new AnalysisOptions(
         "large", 400, seed, 0.95, RecommendationMetric.DECISION_ACCURACY, 0.8, 6, 10);
+  }
+
+  @Test
+  void anInterruptedThreadStopsTheAnalysisAndKeepsItsInterrupt() {
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(() -> ScaleCorrelationAnalysis.analyze(STRONG, options(1)))
+          .isInstanceOf(CancellationException.class);
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
   }
 
   @Test
