@@ -8,13 +8,9 @@ import io.s2l.experiment.config.ExperimentProperties;
 import io.s2l.testsupport.TestDatabase;
 import io.s2l.testsupport.TestKeys;
 import io.s2l.testsupport.web.AdminKeyClient;
-import java.io.ByteArrayInputStream;
+import io.s2l.testsupport.web.ChunkedPost;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
@@ -93,19 +89,8 @@ class StorageQuotaIT {
   /** An upload without a Content-Length: the body is sent in chunks. */
   private HttpResponse<String> uploadChunked(String key, String body)
       throws IOException, InterruptedException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .build()
-        .send(
-            HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/api/v1/datasets?kind=evalset"))
-                .header("Authorization", "Bearer " + key)
-                .header("Content-Type", "application/x-ndjson")
-                .POST(
-                    HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    return ChunkedPost.send(
+        port, "/api/v1/datasets?kind=evalset", key, "application/x-ndjson", body);
   }
 
   private int datasetsOf(String owner) {

@@ -29,10 +29,14 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports results trained elsewhere: holds a place in the key's quotas, reads and checks every row
- * while streaming (within {@link ImportLimits}), then stores the table as a study, queues its
- * analysis, charges the key and queues the QUEUED event to its callback URLs in one transaction. A
- * refused import stores nothing.
+ * Imports results trained elsewhere: holds one place in the key's quotas for its job, its active
+ * study and the bytes of its table ({@link Quotas#reserveUpload(ApiKey, UUID, QuotaCharge, long,
+ * long)}), reads and checks every row while streaming (within {@link ImportLimits} and the bytes
+ * held), then stores the table as a study, queues its analysis, charges the key and queues the
+ * QUEUED event to its callback URLs in one transaction. The key's storage budget is charged the
+ * bytes of the uploaded table, as a dataset is charged its file: the number counted as the body
+ * streams, so an import past the budget is refused before anything is stored. A refused import
+ * stores nothing.
  */
 @Service
 public class ImportService {
@@ -69,6 +73,7 @@ public class ImportService {
   }
 
   /**
+   * @param declared the request's Content-Length; negative when unknown
    * @param csv true for text/csv, false for JSON
    * @param reference the reference scale, or null to take it from a JSON body
    * @param choice how the queued analysis recommends a proxy
@@ -78,6 +83,7 @@ public class ImportService {
    */
   public ImportReceipt importTable(
       InputStream body,
+      long declared,
       boolean csv,
       String reference,
       String name,
@@ -87,18 +93,19 @@ public class ImportService {
     callbacks.check(callbackUrls, caller.id());
     UUID id = UUID.randomUUID();
     // an import is an active study until its analysis is done; its place is held before the
-    // upload is read, so a key at its quota is refused without reading it
+    // upload is read, so a key at its quota or without room for the table is refused unread
     QuotaCharge charge = new QuotaCharge("import", 1, ComputeEstimate.ANALYSIS_FLOPS, true);
-    return quotas.reserved(
-        caller,
-        id,
-        charge,
-        reservation ->
-            read(reservation, id, body, csv, reference, name, choice, callbackUrls, caller));
+    long limit = properties.maxImportSize().toBytes();
+    QuotaReservation place = quotas.reserveUpload(caller, id, charge, declared, limit);
+    try {
+      return read(place, id, body, csv, reference, name, choice, callbackUrls, caller);
+    } finally {
+      quotas.release(place);
+    }
   }
 
   private ImportReceipt read(
-      QuotaReservation reservation,
+      QuotaReservation place,
       UUID id,
       InputStream body,
       boolean csv,
@@ -108,9 +115,9 @@ public class ImportService {
       List<String> callbackUrls,
       ApiKey caller) {
     MessageDigest sha256 = sha256();
-    InputStream in =
-        new DigestInputStream(
-            new LimitedInputStream(body, properties.maxImportSize().toBytes()), sha256);
+    LimitedInputStream counted =
+        new LimitedInputStream(body, properties.maxImportSize().toBytes(), place);
+    InputStream in = new DigestInputStream(counted, sha256);
     ImportLimits limits = properties.importLimits();
     LossTable table =
         csv
@@ -119,7 +126,7 @@ public class ImportService {
     String checksum = HexFormat.of().formatHex(sha256.digest());
     String label = name != null && !name.isBlank() ? name : "import " + id;
     quotas.chargedIn(
-        reservation,
+        place.storing(counted.bytesRead()),
         () -> {
           try {
             transaction.run(

@@ -1,18 +1,30 @@
 package io.s2l.analysis.imports;
 
+import io.s2l.access.QuotaReservation;
+import io.s2l.access.Quotas;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Counts the bytes read and refuses to read past a limit. */
+/**
+ * Counts the bytes read and refuses to read past a limit (413), or past the bytes a place holds in
+ * the key's storage budget (429).
+ */
 final class LimitedInputStream extends FilterInputStream {
 
   private final long limit;
+  private final QuotaReservation place;
   private long read;
 
-  LimitedInputStream(InputStream in, long limit) {
+  LimitedInputStream(InputStream in, long limit, QuotaReservation place) {
     super(in);
     this.limit = limit;
+    this.place = place;
+  }
+
+  /** The bytes read so far. */
+  long bytesRead() {
+    return read;
   }
 
   @Override
@@ -37,6 +49,9 @@ final class LimitedInputStream extends FilterInputStream {
     read += n;
     if (read > limit) {
       throw new ImportTooLargeException(limit);
+    }
+    if (read > place.charge().storageBytes()) {
+      throw Quotas.uploadExceeded(place, read);
     }
   }
 }

@@ -11,8 +11,8 @@ import java.time.Instant;
  *     no limit
  * @param maxFlopsPerDay estimated floating-point operations the jobs queued with this key may need
  *     in any 24 hours ({@code io.s2l.study.ComputeEstimate}); null: no limit
- * @param maxStorageBytes bytes the key may hold: its datasets' files and the estimated artifacts of
- *     its studies ({@code io.s2l.study.StorageEstimate}); null: no limit
+ * @param maxStorageBytes bytes the key may hold: its datasets' files, its imported tables and the
+ *     estimated artifacts of its studies ({@code io.s2l.study.StorageEstimate}); null: no limit
  */
 public record ApiKey(
     long id,

@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * into a charge meanwhile counts once, as one or the other): the jobs and estimated FLOPs it was
  * charged in the daily window and those of its live reservations, how many studies it created, the
  * studies its live reservations create, and the bytes it holds (all its charges' and live
- * reservations' storage: nothing a key stores can be deleted today). The daily quotas, {@code
- * maxJobsPerDay} and {@code maxFlopsPerDay}, and the storage budget {@code maxStorageBytes} are
- * checked here.
+ * reservations' storage, of datasets, imported tables and studies: nothing a key stores can be
+ * deleted today). The daily quotas, {@code maxJobsPerDay} and {@code maxFlopsPerDay}, and the
+ * storage budget {@code maxStorageBytes} are checked here.
  *
  * <p>The daily window is the last 24 whole hours of the database's clock, in UTC, and the hour
  * under way: a charge counts from the moment it commits until the end of the hour 24 hours after
@@ -154,8 +154,8 @@ record DailyUsage(long jobs, double flops, long studies, List<UUID> reserving, l
             + requested
             + " bytes; the key already holds "
             + used
-            + " (its datasets and the estimated artifacts of its studies), and its storage"
-            + " budget is "
+            + " (its datasets, its imported tables and the estimated artifacts of its studies), and"
+            + " its storage budget is "
             + key.maxStorageBytes()
             + " bytes (maxStorageBytes)");
   }

@@ -9,8 +9,9 @@ package io.s2l.access;
  * @param flops their estimated floating-point operations ({@code io.s2l.study.ComputeEstimate})
  * @param createsStudy whether it creates a study or an import, which counts as active until its
  *     jobs are done
- * @param storageBytes bytes it stores for good: a dataset's file, or the estimated artifacts of a
- *     study ({@code io.s2l.study.StorageEstimate}), counted against {@code maxStorageBytes}
+ * @param storageBytes bytes it stores for good: a dataset's file, an imported table, or the
+ *     estimated artifacts of a study ({@code io.s2l.study.StorageEstimate}), counted against {@code
+ *     maxStorageBytes}
  */
 public record QuotaCharge(
     String reason, int jobs, double flops, boolean createsStudy, long storageBytes) {
@@ -23,6 +24,11 @@ public record QuotaCharge(
   /** An upload of {@code bytes}: no jobs. */
   public static QuotaCharge upload(long bytes) {
     return new QuotaCharge("dataset", 0, 0, false, bytes);
+  }
+
+  /** This charge, storing {@code bytes} in place of its own. */
+  public QuotaCharge storing(long bytes) {
+    return new QuotaCharge(reason, jobs, flops, createsStudy, bytes);
   }
 
   public QuotaCharge {

@@ -10,4 +10,10 @@ import java.util.UUID;
  * @param studyId the study the jobs belong to (a new one, or the one a request adds jobs to)
  * @param charge what is held
  */
-public record QuotaReservation(Long id, ApiKey key, UUID studyId, QuotaCharge charge) {}
+public record QuotaReservation(Long id, ApiKey key, UUID studyId, QuotaCharge charge) {
+
+  /** This place, charging {@code bytes} of storage in place of what it held. */
+  public QuotaReservation storing(long bytes) {
+    return new QuotaReservation(id, key, studyId, charge.storing(bytes));
+  }
+}

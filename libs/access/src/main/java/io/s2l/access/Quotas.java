@@ -133,11 +133,9 @@ public class Quotas {
   }
 
   /**
-   * Holds a place for an upload in the key's storage budget, before its body is read: the {@code
-   * declared} length when the request gives one (refused at once past the budget), otherwise what
-   * is left of the budget, at most {@code ceiling} bytes. The upload reads at most the bytes held
-   * ({@code reservation.charge().storageBytes()}) and is charged what it stored through {@link
-   * #chargeUpload}. A key without a storage budget holds nothing.
+   * Holds a place for a dataset upload in the key's storage budget, before its body is read (see
+   * {@link #reserveUpload(ApiKey, UUID, QuotaCharge, long, long)}): no jobs, and a key without a
+   * storage budget holds nothing.
    *
    * @param declared the request's Content-Length; negative when unknown
    * @throws QuotaExceededException naming {@code maxStorageBytes}
@@ -146,19 +144,42 @@ public class Quotas {
     if (key.maxStorageBytes() == null) {
       return new QuotaReservation(null, key, null, QuotaCharge.upload(Long.MAX_VALUE));
     }
+    return reserveUpload(key, null, QuotaCharge.upload(0), declared, ceiling);
+  }
+
+  /**
+   * Holds one place for a request that stores an upload, before its body is read: {@code charge}
+   * (its jobs, FLOPs and whether it creates a study) and, in the key's storage budget, the {@code
+   * declared} length when the request gives one (refused at once past the budget), otherwise what
+   * is left of the budget, at most {@code ceiling} bytes. The upload reads at most the bytes held
+   * ({@code reservation.charge().storageBytes()}, {@link Long#MAX_VALUE} for a key without a
+   * storage budget, whose place holds no bytes) and is charged its jobs and FLOPs with the bytes it
+   * stored through {@link #chargeUpload} or {@link QuotaReservation#storing}. Like {@link
+   * #reserve}, it is made before the request's transaction.
+   *
+   * @param declared the request's Content-Length; negative when unknown
+   * @throws QuotaExceededException naming the quota, {@code maxStorageBytes} for the bytes
+   */
+  public QuotaReservation reserveUpload(
+      ApiKey key, UUID studyId, QuotaCharge charge, long declared, long ceiling) {
+    if (key.maxStorageBytes() == null) {
+      QuotaReservation place = reserve(key, studyId, charge.storing(0));
+      return new QuotaReservation(place.id(), key, studyId, charge.storing(Long.MAX_VALUE));
+    }
     if (declared >= 0) {
-      return reserve(key, null, QuotaCharge.upload(declared));
+      return reserve(key, studyId, charge.storing(declared));
     }
     long held = Math.min(ceiling, Math.max(0, key.maxStorageBytes() - storageUsed(key)));
     // another request may have taken the rest meanwhile: then this one is refused under the lock
-    return reserve(key, null, QuotaCharge.upload(held));
+    return reserve(key, studyId, charge.storing(held));
   }
 
-  /** Charges an upload's {@code bytes} in its transaction, in place of what its place held. */
+  /**
+   * Charges an upload's jobs, FLOPs and stored {@code bytes} in its transaction, in place of the
+   * bytes its place held.
+   */
   public void chargeUpload(QuotaReservation reservation, long bytes) {
-    charge(
-        new QuotaReservation(
-            reservation.id(), reservation.key(), reservation.studyId(), QuotaCharge.upload(bytes)));
+    charge(reservation.storing(bytes));
   }
 
   /**
@@ -171,7 +192,10 @@ public class Quotas {
         key, read, key.maxStorageBytes() - reservation.charge().storageBytes());
   }
 
-  /** The bytes the key holds: its datasets and the estimated artifacts of its studies. */
+  /**
+   * The bytes the key holds: its datasets, its imported tables and the estimated artifacts of its
+   * studies.
+   */
   public long storageUsed(ApiKey key) {
     return DailyUsage.read(jdbc, key.id()).storage();
   }

@@ -176,6 +176,46 @@ class QuotasIT {
   }
 
   @Test
+  void anUploadThatQueuesAJobHoldsTheJobAndItsBytesInOnePlaceAndIsChargedBoth() {
+    ApiKey key = keys.create(new NewApiKey("team", "k", Role.SUBMIT, 1, 1, null, 1000L)).key();
+    QuotaCharge imported = new QuotaCharge("import", 1, 5e9, true);
+    UUID id = UUID.randomUUID();
+    QuotaReservation reading = quotas.reserveUpload(key, id, imported, -1, 1 << 20);
+    assertThat(reading.charge()).isEqualTo(new QuotaCharge("import", 1, 5e9, true, 1000));
+    assertThat(
+            jdbc.queryForMap(
+                "SELECT study_id, jobs, creates_study, storage_bytes"
+                    + " FROM access.quota_reservation WHERE key_id = ?",
+                key.id()))
+        .containsEntry("study_id", id)
+        .containsEntry("jobs", 1)
+        .containsEntry("creates_study", true)
+        .containsEntry("storage_bytes", 1000L);
+    // the one place holds the job, the active study and the bytes
+    assertThatThrownBy(() -> quotas.reserve(key, UUID.randomUUID(), jobs(1)))
+        .isInstanceOfSatisfying(
+            QuotaExceededException.class, e -> assertThat(e.quota()).isEqualTo("maxJobsPerDay"));
+    assertThatThrownBy(() -> quotas.reserveUpload(key, 1, 1 << 20))
+        .isInstanceOfSatisfying(
+            QuotaExceededException.class, e -> assertThat(e.quota()).isEqualTo("maxStorageBytes"));
+    transactions.executeWithoutResult(status -> quotas.chargeUpload(reading, 300));
+    quotas.release(reading);
+    assertThat(reservations(key)).isZero();
+    assertThat(charged(key)).isEqualTo(1);
+    assertThat(quotas.storageUsed(key)).isEqualTo(300);
+    // a declared length past what is left is refused before anything is read
+    assertThatThrownBy(() -> quotas.reserveUpload(key, UUID.randomUUID(), jobs(0), 701, 1 << 20))
+        .isInstanceOfSatisfying(
+            QuotaExceededException.class,
+            e -> {
+              assertThat(e.quota()).isEqualTo("maxStorageBytes");
+              assertThat(e.requested()).isEqualTo(701L);
+              assertThat(e.used()).isEqualTo(300L);
+            });
+    assertThat(reservations(key)).isZero();
+  }
+
+  @Test
   void theComputeBudgetRefusesARequestPastItNamingEstimateAndUse() {
     ApiKey key = key(null, null, 1e12);
     submit(key, new QuotaCharge("study", 1, 6e11, false));

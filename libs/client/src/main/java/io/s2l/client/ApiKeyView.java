@@ -7,8 +7,8 @@ import java.time.Instant;
  *
  * @param role {@code READ}, {@code SUBMIT} or {@code ADMIN}
  * @param maxFlopsPerDay the daily compute budget in estimated FLOPs, or null for none
- * @param maxStorageBytes the bytes of datasets and estimated artifacts it may hold, or null for
- *     none
+ * @param maxStorageBytes the bytes of datasets, imported tables and estimated artifacts it may
+ *     hold, or null for none
  * @param revokedAt null while the key works
  */
 public record ApiKeyView(

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param maxActiveStudies null for no limit
  * @param maxJobsPerDay null for no limit
  * @param maxFlopsPerDay the daily compute budget in estimated FLOPs; null for no limit
- * @param maxStorageBytes the bytes of datasets and estimated artifacts the key may hold; null for
- *     no limit
+ * @param maxStorageBytes the bytes of datasets, imported tables and estimated artifacts the key may
+ *     hold; null for no limit
  */
 @JsonInclude(JsonInclude.Include.NON_NULL) // what is left out takes the service's default
 public record KeyRequest(

@@ -7,6 +7,7 @@ import io.s2l.api.imports.ImportReceipt;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
@@ -38,8 +39,12 @@ class ImportController {
               + " reference scale comes from ?reference= or the JSON field; ?metric=, ?threshold="
               + " and ?minDistributions= choose the recommendation as a re-run does (checked"
               + " before the upload is read). Every row is checked"
-              + " while the upload streams, completeness by counting; a refused import (400 problem+json naming the row, the"
-              + " column and the reason) stores nothing. 202: stored as a study whose analysis is"
+              + " while the upload streams, completeness by counting; a refused import (400"
+              + " problem+json naming the row, the column and the reason) stores nothing. The key's"
+              + " storage budget (maxStorageBytes) is charged the bytes of the uploaded table: 429"
+              + " problem+json naming maxStorageBytes when the table would take the key past it"
+              + " (before reading with a Content-Length, else at the first byte past it; nothing"
+              + " stored). 202: stored as a study whose analysis is"
               + " queued; the result appears at /api/v1/studies/{id}/scale-correlation. Each"
               + " ?callback= URL (repeatable, at most 4) is told the import's status changes"
               + " (QUEUED, ANALYZING, COMPLETED, FAILED) as signed events, the same rules as a"
@@ -55,9 +60,13 @@ class ImportController {
               + " allow (checked as it streams; the problem names the field, limit and property)")
   @ApiResponse(
       responseCode = "429",
-      description = "The key's quota would be exceeded (checked before the upload is read)")
+      description =
+          "The key's quota would be exceeded (checked before the upload is read), or the table"
+              + " would take the key past its storage budget (maxStorageBytes: before reading with a"
+              + " Content-Length, else at the first byte past it)")
   ResponseEntity<ImportReceipt> upload(
       InputStream body,
+      HttpServletRequest request,
       @RequestHeader("Content-Type") String contentType,
       @RequestParam(required = false) String reference,
       @RequestParam(required = false) String name,
@@ -72,6 +81,7 @@ class ImportController {
     ImportReceipt receipt =
         imports.importTable(
             body,
+            request.getContentLengthLong(),
             csv,
             reference,
             name,

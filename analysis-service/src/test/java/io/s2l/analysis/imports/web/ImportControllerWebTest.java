@@ -3,6 +3,7 @@ package io.s2l.analysis.imports.web;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
@@ -46,6 +47,7 @@ class ImportControllerWebTest extends SecuredWebSlice {
     given(
             imports.importTable(
                 any(),
+                eq((long) CSV.length()),
                 eq(true),
                 eq("m"),
                 eq("elsewhere"),
@@ -71,7 +73,9 @@ class ImportControllerWebTest extends SecuredWebSlice {
 
   @Test
   void aJsonImportIsReadAsJson() throws Exception {
-    given(imports.importTable(any(), eq(false), isNull(), isNull(), any(), eq(List.of()), any()))
+    given(
+            imports.importTable(
+                any(), anyLong(), eq(false), isNull(), isNull(), any(), eq(List.of()), any()))
         .willReturn(RECEIPT);
 
     mvc.perform(
@@ -87,6 +91,7 @@ class ImportControllerWebTest extends SecuredWebSlice {
     given(
             imports.importTable(
                 any(),
+                anyLong(),
                 eq(true),
                 eq("m"),
                 isNull(),
@@ -124,7 +129,7 @@ class ImportControllerWebTest extends SecuredWebSlice {
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.detail", containsString("metric must be decisionAccuracy or r2")));
     org.mockito.Mockito.verify(imports, org.mockito.Mockito.times(1))
-        .importTable(any(), anyBoolean(), any(), any(), any(), any(), any());
+        .importTable(any(), anyLong(), anyBoolean(), any(), any(), any(), any(), any());
   }
 
   @Test
@@ -138,7 +143,7 @@ class ImportControllerWebTest extends SecuredWebSlice {
 
   @Test
   void aRefusedImportIsAProblemNamingRowAndColumn() throws Exception {
-    given(imports.importTable(any(), anyBoolean(), any(), any(), any(), any(), any()))
+    given(imports.importTable(any(), anyLong(), anyBoolean(), any(), any(), any(), any(), any()))
         .willThrow(
             new ImportRejectedException(List.of(new ImportError(1L, "loss", "not a number")), 3));
 
@@ -153,7 +158,7 @@ class ImportControllerWebTest extends SecuredWebSlice {
 
   @Test
   void anImportBeyondTheLimitIs413() throws Exception {
-    given(imports.importTable(any(), anyBoolean(), any(), any(), any(), any(), any()))
+    given(imports.importTable(any(), anyLong(), anyBoolean(), any(), any(), any(), any(), any()))
         .willThrow(new ImportTooLargeException(1024));
 
     mvc.perform(post("/api/v1/imports").with(as(Role.SUBMIT)).contentType("text/csv").content(CSV))

@@ -57,7 +57,7 @@ class ApiKeyController {
           "Body: {owner, name, role: READ | SUBMIT | ADMIN, maxActiveStudies?, maxJobsPerDay?,"
               + " maxFlopsPerDay?, maxStorageBytes?} (maxFlopsPerDay: estimated FLOPs of the"
               + " jobs queued in any 24 hours, up to 1e30; maxStorageBytes: bytes the key may hold,"
-              + " its datasets and the estimated artifacts of its studies)."
+              + " its datasets, its imported tables and the estimated artifacts of its studies)."
               + " Keys of one owner see the same studies. 201 with the secret, shown only here:"
               + " only its SHA-256 is stored.")
   @ApiResponse(responseCode = "201", description = "Created: the key and its secret")
