@@ -105,7 +105,7 @@ public class Quotas {
               jdbc.queryForList("SELECT pg_advisory_xact_lock(?, ?)", LOCK_SPACE, (int) key.id());
               DailyUsage usage = DailyUsage.countAndRead(jdbc, key.id());
               try {
-                checkActive(key, charge, usage);
+                checkActive(key, charge, usage, null);
                 usage.check(key, charge);
               } catch (QuotaExceededException e) {
                 refusal[0] = e; // thrown once the count is committed, refused requests included
@@ -203,19 +203,26 @@ public class Quotas {
   /**
    * Charges the reserved jobs, FLOPs and bytes to the key, in the request's transaction: the
    * reservation becomes a charge when that transaction commits, and stays a reservation if it rolls
-   * back.
+   * back. A request that outlived its place (past {@code s2l.access.quota-reservation-ttl}, when
+   * other requests no longer counted it) is checked again here, under the key's lock held until its
+   * transaction ends: only such a request makes the key's other requests wait for its commit.
+   *
+   * @throws QuotaExceededException when a request that outlived its place no longer fits; its
+   *     transaction then rolls back
    */
   public void charge(QuotaReservation reservation) {
-    if (reservation.id() != null
-        && jdbc.update("DELETE FROM access.quota_reservation WHERE id = ?", reservation.id())
-            == 0) {
-      // only when the request outlived the reservation: its quotas were checked when it began
+    QuotaCharge charge = reservation.charge();
+    if (reservation.id() != null && !heldUntilNow(reservation)) {
+      ApiKey key = reservation.key();
       log.warn(
           "the quota reservation of study {} expired before its request was stored;"
-              + " charging it anyway",
+              + " checking its quotas again",
           reservation.studyId());
+      jdbc.queryForList("SELECT pg_advisory_xact_lock(?, ?)", LOCK_SPACE, (int) key.id());
+      DailyUsage usage = DailyUsage.read(jdbc, key.id());
+      checkActive(key, charge, usage, reservation.studyId());
+      usage.check(key, charge);
     }
-    QuotaCharge charge = reservation.charge();
     jdbc.update(
         "INSERT INTO access.job_charge"
             + " (key_id, study_id, jobs, flops, storage_bytes, reason, created_at)"
@@ -226,6 +233,20 @@ public class Quotas {
         charge.flops(),
         charge.storageBytes(),
         charge.reason());
+  }
+
+  /**
+   * Deletes the reservation and tells whether it was still live, by the database's clock as it is
+   * now ({@code clock_timestamp()}: the request's transaction may have begun long ago).
+   */
+  private boolean heldUntilNow(QuotaReservation reservation) {
+    List<Boolean> live =
+        jdbc.queryForList(
+            "DELETE FROM access.quota_reservation WHERE id = ?"
+                + " RETURNING expires_at > clock_timestamp()",
+            Boolean.class,
+            reservation.id());
+    return !live.isEmpty() && live.get(0);
   }
 
   /** Gives a place back; a no-op once the request's transaction has charged it. */
@@ -252,8 +273,11 @@ public class Quotas {
   /**
    * Refuses a new study or import when the key already has {@code maxActiveStudies}: studies and
    * imports with a job queued or running, and live reservations that create one.
+   *
+   * @param stored the study being stored when a request is checked again in its own transaction,
+   *     which is not one of the others; null for a check before it
    */
-  private void checkActive(ApiKey key, QuotaCharge charge, DailyUsage usage) {
+  private void checkActive(ApiKey key, QuotaCharge charge, DailyUsage usage, UUID stored) {
     Integer max = key.maxActiveStudies();
     if (max == null || !charge.createsStudy()) {
       return;
@@ -269,6 +293,7 @@ public class Quotas {
             jdbc.queryForList(
                 "SELECT study_id FROM access.study_owner WHERE key_id = ?", UUID.class, key.id()));
     owned.removeAll(new HashSet<>(reserved));
+    owned.remove(stored); // a request checked again as it is stored is not one of the others
     Long running =
         jdbc.execute(
             (ConnectionCallback<Long>)

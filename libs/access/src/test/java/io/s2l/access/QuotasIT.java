@@ -268,6 +268,48 @@ class QuotasIT {
   }
 
   @Test
+  void aRequestThatOutlivedItsPlaceIsCheckedAgainAsItIsStored() {
+    ApiKey key = key(null, 2, null);
+    QuotaReservation slow = quotas.reserve(key, UUID.randomUUID(), jobs(1));
+    // the slow request is still reading its upload when its place expires ...
+    jdbc.update(
+        "UPDATE access.quota_reservation SET expires_at = now() - interval '1 second'"
+            + " WHERE id = ?",
+        slow.id());
+    // ... so another request of the key takes what is left
+    submit(key, jobs(2));
+    assertThatThrownBy(() -> transactions.execute(status -> storeAndCharge(slow, List.of())))
+        .isInstanceOfSatisfying(
+            QuotaExceededException.class,
+            e -> {
+              assertThat(e.quota()).isEqualTo("maxJobsPerDay");
+              assertThat(e.used()).isEqualTo(2L);
+            });
+    quotas.release(slow);
+    assertThat(charged(key)).isEqualTo(2);
+    assertThat(reservations(key)).isZero();
+  }
+
+  @Test
+  void aRequestThatOutlivedItsPlaceIsStoredWhenItStillFits() {
+    ApiKey key = key(1, 2, null);
+    UUID study = UUID.randomUUID();
+    QuotaReservation slow = quotas.reserve(key, study, new QuotaCharge("study", 1, 0, true));
+    jdbc.update(
+        "UPDATE access.quota_reservation SET expires_at = now() - interval '1 second'"
+            + " WHERE id = ?",
+        slow.id());
+    // stored with its own study and queued job: the study is not counted among the key's others
+    transactions.execute(
+        status -> {
+          new StudyOwners(jdbc).record(study, key, java.time.Instant.now());
+          return storeAndCharge(slow, List.of(new NewJob(study, "train", "j", "{}", 3)));
+        });
+    quotas.release(slow);
+    assertThat(charged(key)).isEqualTo(1);
+  }
+
+  @Test
   void aFailedSubmissionGivesItsPlaceBack() {
     ApiKey key = key(null, 1, null);
     assertThatThrownBy(
