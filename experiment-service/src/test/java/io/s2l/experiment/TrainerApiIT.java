@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.s2l.api.trainer.TrainerView;
+import io.s2l.client.S2lClient;
 import io.s2l.testsupport.TestDatabase;
 import io.s2l.testsupport.TestKeys;
 import io.s2l.testsupport.web.AdminKeyClient;
@@ -86,6 +88,23 @@ class TrainerApiIT {
     ResponseEntity<JsonNode> deletedAgain =
         http.exchange("/api/v1/trainers/local-a", HttpMethod.DELETE, null, JsonNode.class);
     assertThat(deletedAgain.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void theClientReadsAKubernetesTrainerAsTheServiceServesIt() {
+    S2lClient client = new S2lClient(http.getRootUri(), http.getRootUri(), TestKeys.ADMIN);
+    String target =
+        "{\"image\": \"registry.example/s2l/pytorch:2\", \"gpus\": 2, \"queueName\": \"a100\"}";
+    TrainerView registered =
+        client.trainers().register(trainer("cluster-read", "/opt/torch", true, 0, target));
+
+    assertThat(registered.kubernetes())
+        .isEqualTo(new TrainerView.KubernetesTarget("registry.example/s2l/pytorch:2", 2, "a100"));
+    assertThat(registered.command()).containsExactly("/opt/torch", "--spec-last");
+    assertThat(registered.createdAt()).isNotNull();
+    assertThat(client.trainers().get("cluster-read")).isEqualTo(registered);
+    assertThat(client.trainers().list()).contains(registered);
+    client.trainers().remove("cluster-read");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.s2l.analysis.correlation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.s2l.access.web.PageView;
+import io.s2l.api.correlation.AnalysisVersion;
 import io.s2l.api.correlation.ScaleCorrelationResult;
 import java.util.List;
 import java.util.UUID;

@@ -6,6 +6,7 @@ import io.s2l.access.ApiKey;
 import io.s2l.access.QuotaExceededException;
 import io.s2l.access.QuotaReservation;
 import io.s2l.access.Quotas;
+import io.s2l.api.dataset.DatasetView;
 import io.s2l.corpus.upload.CorpusIndex;
 import io.s2l.corpus.upload.DatasetCheck;
 import io.s2l.corpus.upload.DatasetKind;

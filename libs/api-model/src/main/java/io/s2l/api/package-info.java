@@ -1,5 +1,5 @@
 /**
- * The API's documents as records: what analysis-service stores and serves, what the client reads.
+ * The API's documents as records: what the services store and serve, what the client reads.
  *
  * <p>Conventions, the same in every record:
  *

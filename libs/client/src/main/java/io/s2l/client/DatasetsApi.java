@@ -1,6 +1,7 @@
 package io.s2l.client;
 
 import io.s2l.api.Page;
+import io.s2l.api.dataset.DatasetView;
 import java.io.FileNotFoundException;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package io.s2l.client;
 
 import io.s2l.api.Page;
+import io.s2l.api.job.DeadLetter;
 import java.util.stream.Stream;
 
 /** The job queue's dead letters (admin keys only). */

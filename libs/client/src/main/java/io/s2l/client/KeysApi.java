@@ -1,6 +1,7 @@
 package io.s2l.client;
 
 import io.s2l.api.Page;
+import io.s2l.api.callback.CallbackSecret;
 import java.util.stream.Stream;
 
 /** API keys (admin keys only, except a key's own callback secret). */

@@ -4,6 +4,8 @@ import io.s2l.api.Page;
 import io.s2l.api.attribution.AttributionResult;
 import io.s2l.api.attribution.TargetExamples;
 import io.s2l.api.correlation.AnalysisQueued;
+import io.s2l.api.correlation.AnalysisVersion;
+import io.s2l.api.correlation.RerunRequest;
 import io.s2l.api.correlation.ScaleCorrelationResult;
 import io.s2l.api.mixture.MixtureResult;
 import io.s2l.api.run.RunView;

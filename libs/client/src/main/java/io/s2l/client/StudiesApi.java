@@ -1,6 +1,8 @@
 package io.s2l.client;
 
 import io.s2l.api.Page;
+import io.s2l.api.attribution.FeatureRequest;
+import io.s2l.api.attribution.FeaturesQueued;
 import io.s2l.api.callback.Delivery;
 import io.s2l.api.study.StudyView;
 import java.io.IOException;

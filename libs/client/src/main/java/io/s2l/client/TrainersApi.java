@@ -1,6 +1,7 @@
 package io.s2l.client;
 
 import io.s2l.api.Page;
+import io.s2l.api.trainer.TrainerView;
 import java.util.stream.Stream;
 
 /** External trainers studies can name (admin keys only). */

@@ -2,6 +2,7 @@ package io.s2l.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.s2l.api.correlation.RerunRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;

@@ -4,9 +4,10 @@ import io.s2l.access.web.Callers;
 import io.s2l.access.web.PageView;
 import io.s2l.analysis.correlation.AnalysisReader;
 import io.s2l.analysis.correlation.AnalysisRequests;
-import io.s2l.analysis.correlation.AnalysisVersion;
 import io.s2l.analysis.recommendation.RecommendationChoice;
 import io.s2l.api.correlation.AnalysisQueued;
+import io.s2l.api.correlation.AnalysisVersion;
+import io.s2l.api.correlation.RerunRequest;
 import io.s2l.api.correlation.ScaleCorrelationResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -82,6 +83,4 @@ class AnalysisController {
         .location(URI.create("/api/v1/studies/" + id + "/analyses"))
         .body(new AnalysisQueued(id, job, "QUEUED"));
   }
-
-  record RerunRequest(String metric, Double threshold, Integer minDistributions) {}
 }

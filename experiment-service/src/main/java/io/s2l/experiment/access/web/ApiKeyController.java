@@ -9,6 +9,7 @@ import io.s2l.access.Role;
 import io.s2l.access.web.BadInputException;
 import io.s2l.access.web.Callers;
 import io.s2l.access.web.PageView;
+import io.s2l.api.callback.CallbackSecret;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -93,9 +94,6 @@ class ApiKeyController {
   ResponseEntity<Void> revoke(@PathVariable long id) {
     return keys.revoke(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
   }
-
-  /** A key's new callback secret: it appears in this response only. */
-  record CallbackSecret(long keyId, String secret) {}
 
   @PostMapping("/{id}/callback-secret")
   @Operation(

@@ -1,7 +1,7 @@
 package io.s2l.experiment.job.web;
 
 import io.s2l.access.web.PageView;
-import io.s2l.queue.DeadLetter;
+import io.s2l.api.job.DeadLetter;
 import io.s2l.queue.JobQueue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

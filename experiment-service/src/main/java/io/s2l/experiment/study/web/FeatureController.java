@@ -1,6 +1,8 @@
 package io.s2l.experiment.study.web;
 
 import io.s2l.access.web.Callers;
+import io.s2l.api.attribution.FeatureRequest;
+import io.s2l.api.attribution.FeaturesQueued;
 import io.s2l.experiment.study.FeatureRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -48,9 +50,4 @@ class FeatureController {
             Callers.current());
     return ResponseEntity.accepted().body(new FeaturesQueued(id, job, "QUEUED"));
   }
-
-  record FeatureRequest(String run, String examples, Integer dimension, Long projectionSeed) {}
-
-  /** The answer to a featurisation request: the queued job's key; {@code status} is QUEUED. */
-  record FeaturesQueued(UUID studyId, String job, String status) {}
 }

@@ -1,6 +1,7 @@
 package io.s2l.experiment.trainer.web;
 
 import io.s2l.access.web.PageView;
+import io.s2l.api.trainer.TrainerView;
 import io.s2l.experiment.trainer.TrainerNotFoundException;
 import io.s2l.experiment.trainer.Trainers;
 import io.s2l.study.TrainerRegistration;
@@ -45,7 +46,7 @@ class TrainerController {
   @ApiResponse(responseCode = "409", description = "Registered with another definition")
   ResponseEntity<TrainerView> registerTrainer(@RequestBody TrainerRegistration registration) {
     Trainers.Registration outcome = trainers.register(registration);
-    TrainerView view = TrainerView.of(outcome.trainer());
+    TrainerView view = TrainerViews.of(outcome.trainer());
     if (!outcome.created()) {
       return ResponseEntity.ok(view);
     }
@@ -60,7 +61,7 @@ class TrainerController {
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
     PageView.check(page, size);
     return new PageView<>(
-        trainers.list(size, PageView.offset(page, size)).stream().map(TrainerView::of).toList(),
+        trainers.list(size, PageView.offset(page, size)).stream().map(TrainerViews::of).toList(),
         page,
         size,
         trainers.count());
@@ -71,7 +72,7 @@ class TrainerController {
   TrainerView get(@PathVariable String name) {
     return trainers
         .find(name)
-        .map(TrainerView::of)
+        .map(TrainerViews::of)
         .orElseThrow(() -> new TrainerNotFoundException(name));
   }
 

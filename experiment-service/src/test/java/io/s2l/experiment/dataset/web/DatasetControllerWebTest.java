@@ -14,12 +14,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.s2l.access.Role;
+import io.s2l.api.dataset.DatasetView;
 import io.s2l.corpus.upload.DatasetKind;
 import io.s2l.corpus.upload.LineError;
 import io.s2l.experiment.config.SecuredWebSlice;
 import io.s2l.experiment.dataset.DatasetRejectedException;
 import io.s2l.experiment.dataset.DatasetTooLargeException;
-import io.s2l.experiment.dataset.DatasetView;
 import io.s2l.experiment.dataset.Datasets;
 import java.time.Instant;
 import java.util.List;

@@ -1,9 +1,10 @@
-package io.s2l.client;
+package io.s2l.api.correlation;
 
 import java.time.Instant;
 
 /**
- * One version of a study's scale-correlation result, as the list of versions shows it.
+ * One stored version of a study's scale-correlation result, as {@code GET
+ * /api/v1/studies/{id}/analyses} lists it.
  *
  * @param metric what its recommendation thresholded: {@code decisionAccuracy} or {@code r2}
  * @param recommendedScale the recommended proxy, or null when none qualified

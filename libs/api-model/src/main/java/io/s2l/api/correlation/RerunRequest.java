@@ -1,9 +1,10 @@
-package io.s2l.client;
+package io.s2l.api.correlation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The options of a re-run; each null keeps the service's default.
+ * The options of a re-run ({@code POST /api/v1/studies/{id}/analyses}); each null keeps the
+ * service's default.
  *
  * @param metric {@code decisionAccuracy} or {@code r2}
  * @param threshold in (0, 1]

@@ -1,10 +1,10 @@
-package io.s2l.client;
+package io.s2l.api.attribution;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * What {@code POST /api/v1/studies/{id}/features} featurises: one trained classifier of an
- * attribution study ({@code docs/api.md}).
+ * attribution study.
  *
  * @param run the trained model, {@code scale/distribution/seed}
  * @param examples {@code train} or {@code test}

@@ -1,9 +1,9 @@
-package io.s2l.client;
+package io.s2l.api.attribution;
 
 import java.util.UUID;
 
 /**
- * A featurisation, accepted.
+ * A featurisation, accepted by {@code POST /api/v1/studies/{id}/features}.
  *
  * @param job the queued job's key
  * @param status {@code QUEUED}

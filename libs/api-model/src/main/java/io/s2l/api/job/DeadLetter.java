@@ -1,13 +1,15 @@
-package io.s2l.queue;
+package io.s2l.api.job;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A job failed for good, as the dead-letter view shows it.
+ * A job that used up its attempts and failed for good, as {@code GET /api/v1/jobs/dead-letters}
+ * shows it.
  *
+ * @param key the job's key
  * @param attempt attempts made
- * @param lastError the last attempt's error
+ * @param lastError why its last attempt failed
  * @param failedAt when it failed for good
  */
 public record DeadLetter(

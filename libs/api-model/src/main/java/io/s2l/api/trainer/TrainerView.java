@@ -1,12 +1,11 @@
-package io.s2l.experiment.trainer.web;
+package io.s2l.api.trainer;
 
-import io.s2l.experiment.trainer.RegisteredTrainer;
-import io.s2l.study.TrainerRef;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A registered trainer as the API shows it: the registration with its defaults filled in.
+ * A registered trainer as {@code GET /api/v1/trainers/{name}} shows it: the registration with its
+ * defaults filled in.
  *
  * @param name how studies name it
  * @param command the program and its arguments; the worker appends the spec file's path
@@ -18,26 +17,22 @@ import java.util.List;
  *     worker's child process
  * @param createdAt when it was registered
  */
-record TrainerView(
+public record TrainerView(
     String name,
     List<String> command,
     List<String> families,
     boolean gpu,
     long memoryBytes,
     int silenceSeconds,
-    TrainerRef.KubernetesTarget kubernetes,
+    KubernetesTarget kubernetes,
     Instant createdAt) {
 
-  static TrainerView of(RegisteredTrainer trainer) {
-    TrainerRef t = trainer.definition();
-    return new TrainerView(
-        t.name(),
-        t.command(),
-        t.families(),
-        t.gpu(),
-        t.memoryBytes(),
-        t.silenceSeconds(),
-        t.kubernetes(),
-        trainer.createdAt());
-  }
+  /**
+   * Where a trainer runs as a {@code batch/v1} Job.
+   *
+   * @param image the container image holding the trainer's command
+   * @param gpus {@code nvidia.com/gpu} limit of the pod; 0 for none
+   * @param queueName Kueue {@code LocalQueue} the Job is admitted through; null without Kueue
+   */
+  public record KubernetesTarget(String image, int gpus, String queueName) {}
 }
