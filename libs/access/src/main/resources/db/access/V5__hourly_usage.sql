@@ -1,6 +1,7 @@
 -- What the quotas read stays a few rows per key however many requests a key made: a key's charges
 -- are counted into these totals, under the key's lock, by the key's next quota check, and their
--- rows deleted (docs/access.md). job_charge holds only the charges committed since.
+-- rows deleted (docs/access.md). For a key with a quota, job_charge holds only the charges
+-- committed since its last check; a key without one is never checked, and its charges stay rows.
 
 -- Jobs and FLOPs charged to a key, by the UTC hour of the database's clock they were charged in;
 -- hours older than the daily window are deleted when the key's charges are next counted.

@@ -39,7 +39,7 @@ class LostFailures {
           + " AND i.callback_key_id IS NOT NULL AND cardinality(i.callbacks) > 0"
           + " AND NOT EXISTS (SELECT 1 FROM queue.job told WHERE told.study_id = j.study_id"
           + "  AND told.kind = ? AND told.job_key LIKE 'import-failed-%')"
-          + " GROUP BY j.study_id LIMIT ?";
+          + " GROUP BY j.study_id ORDER BY max(j.finished_at) LIMIT ?";
 
   private final JdbcTemplate jdbc;
   private final ImportCallbacks callbacks;
@@ -81,7 +81,9 @@ class LostFailures {
                 throw new IllegalStateException(e);
               }
             });
-        log.info("import {} failed with its last attempt's worker; FAILED is queued", one.id());
+        log.info(
+            "import {} lost its last attempt with its worker; FAILED is queued unless told meanwhile",
+            one.id());
       } catch (Exception e) {
         log.warn("cannot queue FAILED for import {}; the next sweep tries again", one.id(), e);
       }

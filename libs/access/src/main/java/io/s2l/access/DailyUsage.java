@@ -16,12 +16,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * storage budget {@code maxStorageBytes} are checked here.
  *
  * <p>The daily window is the last 24 whole hours of the database's clock, in UTC, and the hour
- * under way: a charge counts from the moment it commits until the end of the hour 24 hours after
- * its own, so for at least 24 and at most 25 hours. Whole hours keep what the check reads small: a
- * key's charges are counted into per-hour totals ({@code access.usage_hour}) and a storage total
- * ({@code access.stored_bytes}) by its next check, under its lock, and their rows deleted; so a
- * check reads at most 25 totals and the few charges committed since the last check, whatever the
- * key did before.
+ * under way: a charge, timed as its request writes it ({@code clock_timestamp()}, just before the
+ * request commits), counts until the end of the hour 24 hours after that one, so for at most 25
+ * hours and at least 24 less the moment between writing and committing. Whole hours keep what the
+ * check reads small: a key's charges are counted into per-hour totals ({@code access.usage_hour})
+ * and a storage total ({@code access.stored_bytes}) by its next check, under its lock, and their
+ * rows deleted; so a check reads at most 25 totals and the few charges committed since the last
+ * check, whatever the key did before. Keys without a quota are never checked: their charges stay
+ * rows.
  */
 record DailyUsage(long jobs, double flops, long studies, List<UUID> reserving, long storage) {
 

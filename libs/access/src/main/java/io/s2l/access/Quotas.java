@@ -226,7 +226,7 @@ public class Quotas {
     jdbc.update(
         "INSERT INTO access.job_charge"
             + " (key_id, study_id, jobs, flops, storage_bytes, reason, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, now())",
+            + " VALUES (?, ?, ?, ?, ?, ?, clock_timestamp())",
         reservation.key().id(),
         reservation.studyId(),
         charge.jobs(),

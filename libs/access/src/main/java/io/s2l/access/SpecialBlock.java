@@ -66,6 +66,7 @@ record SpecialBlock(String text, Cidr cidr, String kind, Opened opened) {
           of("2001::/23", "protocol-assignment", Opened.ALLOWED_NETWORKS),
           of("2001:db8::/32", "documentation", Opened.ALLOWED_NETWORKS),
           of("3fff::/20", "documentation", Opened.ALLOWED_NETWORKS),
+          of("5f00::/16", "segment-routing", Opened.ALLOWED_NETWORKS),
           of("fc00::/7", "unique-local", Opened.PRIVATE_NETWORKS),
           of("fe80::/10", "link-local", Opened.PRIVATE_NETWORKS),
           // deprecated, yet still private wherever it is used

@@ -39,6 +39,7 @@ class CallbackTargetsSpecialAddressesTest {
     REFUSED.put("2001:db8::1", "a documentation address in 2001:db8::/32");
     REFUSED.put("3fff:fff::1", "a documentation address in 3fff::/20");
     REFUSED.put("100::1", "a discard-only address in 100::/64");
+    REFUSED.put("5f00:1::1", "a segment-routing address in 5f00::/16");
     REFUSED.put("2001:2::1", "a benchmarking address in 2001:2::/48");
     REFUSED.put("2001:10::1", "a protocol-assignment address in 2001::/23");
     REFUSED.put("2001:1::4", "a protocol-assignment address in 2001::/23");

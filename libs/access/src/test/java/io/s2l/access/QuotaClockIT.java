@@ -69,6 +69,6 @@ class QuotaClockIT {
   }
 
   private void hoursPass(int hours) {
-    ChargeHistory.hoursPass(jdbc, hours);
+    ChargeHistory.hoursPass(jdbc, key, hours);
   }
 }

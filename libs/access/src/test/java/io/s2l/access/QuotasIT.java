@@ -149,10 +149,10 @@ class QuotasIT {
         keys.create(new NewApiKey("team", "k", Role.SUBMIT, null, null, null, 1000L)).key();
     submit(key, new QuotaCharge("study", 1, 0, true, 600));
     // not a daily budget: a charge of days ago still counts, counted or not
-    ChargeHistory.hoursPass(jdbc, 72);
+    ChargeHistory.hoursPass(jdbc, key, 72);
     assertThat(quotas.storageUsed(key)).isEqualTo(600);
     quotas.release(quotas.reserveUpload(key, 0, 1 << 20)); // counts the charge into the totals
-    ChargeHistory.hoursPass(jdbc, 72);
+    ChargeHistory.hoursPass(jdbc, key, 72);
     assertThatThrownBy(() -> quotas.reserveUpload(key, 401, 1 << 20))
         .isInstanceOfSatisfying(
             QuotaExceededException.class,
@@ -234,13 +234,14 @@ class QuotasIT {
   }
 
   @Test
-  void aChargeCountsForAtLeast24AndAtMost25HoursOfTheDatabaseClock() {
+  void aChargeCountsUntilTheEndOfTheHour24HoursAfterItsOwn() throws Exception {
+    ChargeHistory.awayFromAnHourBoundary(jdbc);
     ApiKey key = key(null, 1, null);
     submit(key, jobs(1));
-    // not yet counted into the hourly totals: read from its own row
+    // not yet counted into the hourly totals: read from its own row, at the window's first instant
     jdbc.update(
-        "UPDATE access.job_charge SET created_at = now() - interval '23 hours 59 minutes'"
-            + " WHERE key_id = ?",
+        "UPDATE access.job_charge SET created_at = date_trunc('hour', now(), 'UTC')"
+            + " - interval '24 hours' WHERE key_id = ?",
         key.id());
     assertThatThrownBy(() -> submit(key, jobs(1))).isInstanceOf(QuotaExceededException.class);
     // counted by that check: now in the totals of its hour
@@ -248,7 +249,7 @@ class QuotasIT {
             jdbc.queryForObject(
                 "SELECT count(*) FROM access.job_charge WHERE key_id = ?", Long.class, key.id()))
         .isZero();
-    ChargeHistory.hoursPass(jdbc, 1);
+    ChargeHistory.hoursPass(jdbc, key, 1);
     submit(key, jobs(1));
     // the totals of hours that left the window are deleted by the key's next check
     submit(key, new QuotaCharge("study", 0, 0, false));
@@ -259,11 +260,12 @@ class QuotasIT {
   }
 
   @Test
-  void aChargeOfTheLastWholeHourStillCounts() {
+  void aChargeOfTheLastWholeHourStillCounts() throws Exception {
+    ChargeHistory.awayFromAnHourBoundary(jdbc);
     ApiKey key = key(null, 1, null);
     submit(key, jobs(1));
     submit(key, new QuotaCharge("study", 0, 0, false)); // counts the first into the totals
-    ChargeHistory.hoursPass(jdbc, 24);
+    ChargeHistory.hoursPass(jdbc, key, 24);
     assertThatThrownBy(() -> submit(key, jobs(1))).isInstanceOf(QuotaExceededException.class);
   }
 

@@ -118,6 +118,7 @@ final class FairClaim {
       Duration lease,
       WorkerCapabilities capabilities)
       throws SQLException {
+    kinds = kinds.stream().distinct().toList(); // a kind asked twice would take candidates twice
     Array kindArray = c.createArrayOf("text", kinds.toArray());
     try (PreparedStatement ps = c.prepareStatement(takeFairly(kinds.size()))) {
       int p = 1;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.ndarray.NDManager;
 import io.s2l.lm.eval.Evaluations;
 import io.s2l.lm.eval.SequenceScorer;
+import io.s2l.lm.train.AttemptSupersededException;
 import io.s2l.lm.train.CheckpointPolicy;
 import io.s2l.lm.train.Checkpoints;
 import io.s2l.lm.train.LmTrainer;
@@ -76,5 +77,40 @@ class CheckpointResumeIT {
       assertThat(firstStep[0]).isEqualTo(31); // resumed after the checkpoint of step 30
       assertThat(evaluate(resumed)).containsExactly(straight);
     }
+  }
+
+  /**
+   * An attempt that finds a later attempt's checkpoint where it would write its own lost its lease:
+   * it stops there, leaving that checkpoint as it was.
+   */
+  @Test
+  void aZombieAttemptStopsAtItsFirstCheckpointAfterALaterAttemptWroteOne(@TempDir Path directory)
+      throws Exception {
+    TrainingJobSpec job = TransformerLmIT.job(5, 3);
+    assertThatThrownBy(
+            () ->
+                LmTrainer.train(
+                    job,
+                    TransformerLmIT.texts,
+                    (s, t, l) -> {
+                      if (s == 25) {
+                        throw new Crash();
+                      }
+                    },
+                    new CheckpointPolicy(Checkpoints.forAttempt(directory, 2), 10)))
+        .isInstanceOf(Crash.class);
+    byte[] live = Files.readAllBytes(directory.resolve("checkpoint.bin"));
+    long[] last = {0};
+    assertThatThrownBy(
+            () ->
+                LmTrainer.train(
+                    job,
+                    TransformerLmIT.texts,
+                    (s, t, l) -> last[0] = s,
+                    new CheckpointPolicy(Checkpoints.forAttempt(directory, 1), 10)))
+        .isInstanceOf(AttemptSupersededException.class)
+        .hasMessageContaining("attempt 1 stops at step 30");
+    assertThat(last[0]).isEqualTo(30);
+    assertThat(Files.readAllBytes(directory.resolve("checkpoint.bin"))).isEqualTo(live);
   }
 }

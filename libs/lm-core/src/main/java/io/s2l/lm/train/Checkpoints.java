@@ -91,6 +91,11 @@ public final class Checkpoints {
     return CheckpointHeader.of(directory.resolve(FILE)).map(CheckpointHeader::step);
   }
 
+  /** The attempt these checkpoints are written by. */
+  int attempt() {
+    return attempt;
+  }
+
   /** The attempt that wrote the latest checkpoint (0 for one of format 1), if there is one. */
   Optional<Integer> latestAttempt() {
     return CheckpointHeader.of(directory.resolve(FILE)).map(CheckpointHeader::attempt);

@@ -142,8 +142,11 @@ public final class LmTrainer {
             checkpoints.store().saveSnapshot(c, model);
           }
         }
-        if (checkpoints != null && step % checkpoints.everySteps() == 0 && step < steps) {
-          checkpoints.store().save(step, model, optimizer);
+        if (checkpoints != null
+            && step % checkpoints.everySteps() == 0
+            && step < steps
+            && !checkpoints.store().save(step, model, optimizer)) {
+          throw new AttemptSupersededException(checkpoints.store().attempt(), step);
         }
       }
     } catch (RuntimeException e) {
