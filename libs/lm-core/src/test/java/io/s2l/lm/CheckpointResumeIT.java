@@ -30,6 +30,22 @@ class CheckpointResumeIT {
 
   static final class Crash extends RuntimeException {}
 
+  /** Trains {@code job} until its worker dies at {@code step}. */
+  private static void crashAt(long step, TrainingJobSpec job, CheckpointPolicy policy) {
+    assertThatThrownBy(
+            () ->
+                LmTrainer.train(
+                    job,
+                    TransformerLmIT.texts,
+                    (s, t, l) -> {
+                      if (s == step) {
+                        throw new Crash();
+                      }
+                    },
+                    policy))
+        .isInstanceOf(Crash.class);
+  }
+
   private static float[] evaluate(TrainedModel model) {
     try (NDManager m = model.model().getNDManager().newSubManager()) {
       return Evaluations.text(new SequenceScorer(model.network(), m, 16), TransformerLmIT.heldout)
@@ -49,18 +65,7 @@ class CheckpointResumeIT {
     assertThat(steps).isGreaterThan(40);
     CheckpointPolicy policy = new CheckpointPolicy(new Checkpoints(directory), 10);
 
-    assertThatThrownBy(
-            () ->
-                LmTrainer.train(
-                    job,
-                    TransformerLmIT.texts,
-                    (s, t, l) -> {
-                      if (s == 37) {
-                        throw new Crash();
-                      }
-                    },
-                    policy))
-        .isInstanceOf(Crash.class);
+    crashAt(37, job, policy);
     assertThat(Files.exists(directory.resolve("checkpoint.bin"))).isTrue();
 
     long[] firstStep = {0};
@@ -87,18 +92,7 @@ class CheckpointResumeIT {
   void aZombieAttemptStopsAtItsFirstCheckpointAfterALaterAttemptWroteOne(@TempDir Path directory)
       throws Exception {
     TrainingJobSpec job = TransformerLmIT.job(5, 3);
-    assertThatThrownBy(
-            () ->
-                LmTrainer.train(
-                    job,
-                    TransformerLmIT.texts,
-                    (s, t, l) -> {
-                      if (s == 25) {
-                        throw new Crash();
-                      }
-                    },
-                    new CheckpointPolicy(Checkpoints.forAttempt(directory, 2), 10)))
-        .isInstanceOf(Crash.class);
+    crashAt(25, job, new CheckpointPolicy(Checkpoints.forAttempt(directory, 2), 10));
     byte[] live = Files.readAllBytes(directory.resolve("checkpoint.bin"));
     long[] last = {0};
     assertThatThrownBy(
