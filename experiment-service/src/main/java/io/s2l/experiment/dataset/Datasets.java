@@ -119,6 +119,9 @@ public class Datasets {
         String domains =
             kind == DatasetKind.CORPUS ? json.writeValueAsString(summary.domains()) : null;
         String sha = HexFormat.of().formatHex(sha256.digest());
+        // on disk before the transaction, which then only renames it: a transaction that may hold
+        // its key's quota lock (a place that expired while the upload was read) holds it briefly
+        force(temporary);
         transactions.executeWithoutResult(
             status -> {
               jdbc.update(
@@ -239,11 +242,17 @@ public class Datasets {
    * Moves the written upload into place durably: its bytes are on disk before the move, and the
    * move before the row that names it commits, so a crash never leaves a row naming a short file.
    */
+  private static void force(Path file) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.force(true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store the upload", e);
+    }
+  }
+
+  /** Renames the forced {@code from} over {@code to} atomically, and forces the directory. */
   private static void move(Path from, Path to) {
     try {
-      try (FileChannel channel = FileChannel.open(from, StandardOpenOption.WRITE)) {
-        channel.force(true);
-      }
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
       try (FileChannel directory = FileChannel.open(to.getParent(), StandardOpenOption.READ)) {
         directory.force(true);

@@ -27,8 +27,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 record DailyUsage(long jobs, double flops, long studies, List<UUID> reserving, long storage) {
 
-  /** The start of the daily window: a charge counts while its hour is not before it. */
-  static final String WINDOW_START = "date_trunc('hour', now(), 'UTC') - interval '24 hours'";
+  /**
+   * The start of the daily window: a charge counts while its hour is not before it. Times are the
+   * statement's ({@code statement_timestamp()}), not its transaction's: a request checked again as
+   * it is stored reads them long after its transaction began.
+   */
+  static final String WINDOW_START =
+      "date_trunc('hour', statement_timestamp(), 'UTC') - interval '24 hours'";
 
   /**
    * Counts the charges committed since the last count into the totals (hours before the window are
@@ -59,7 +64,7 @@ record DailyUsage(long jobs, double flops, long studies, List<UUID> reserving, l
   private static final String USAGE =
       " live AS MATERIALIZED (SELECT jobs, flops, storage_bytes, creates_study, study_id"
           + "  FROM access.quota_reservation"
-          + "  WHERE key_id = (SELECT id FROM k) AND expires_at > now()),"
+          + "  WHERE key_id = (SELECT id FROM k) AND expires_at > statement_timestamp()),"
           + " charged AS MATERIALIZED (SELECT created_at, jobs, flops, storage_bytes"
           + "  FROM access.job_charge WHERE key_id = (SELECT id FROM k)),"
           + " daily AS (SELECT jobs, flops FROM access.usage_hour"

@@ -35,6 +35,12 @@ public class Quotas {
   /** First half of the advisory-lock keys of quota checks (the second is the key's id). */
   private static final int LOCK_SPACE = 0x5324_0001;
 
+  /**
+   * How long a place must still be live when it is charged: what a request does between its charge
+   * and its commit (a rename, the commit itself) takes far less.
+   */
+  static final Duration COMMIT_MARGIN = Duration.ofSeconds(5);
+
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
   private final Duration ttl;
@@ -212,6 +218,10 @@ public class Quotas {
    */
   public void charge(QuotaReservation reservation) {
     QuotaCharge charge = reservation.charge();
+    if (charge.storageBytes() == Long.MAX_VALUE) {
+      throw new IllegalStateException(
+          "an upload's place is charged the bytes it stored (chargeUpload), not its read limit");
+    }
     if (reservation.id() != null && !heldUntilNow(reservation)) {
       ApiKey key = reservation.key();
       log.warn(
@@ -236,16 +246,19 @@ public class Quotas {
   }
 
   /**
-   * Deletes the reservation and tells whether it was still live, by the database's clock as it is
-   * now ({@code clock_timestamp()}: the request's transaction may have begun long ago).
+   * Deletes the reservation and tells whether it is still live and stays so for {@link
+   * #COMMIT_MARGIN}, by the database's clock as it is now ({@code clock_timestamp()}: the request's
+   * transaction may have begun long ago). A place that would expire before the request commits is
+   * checked again like an expired one.
    */
   private boolean heldUntilNow(QuotaReservation reservation) {
     List<Boolean> live =
         jdbc.queryForList(
             "DELETE FROM access.quota_reservation WHERE id = ?"
-                + " RETURNING expires_at > clock_timestamp()",
+                + " RETURNING expires_at > clock_timestamp() + ? * interval '1 millisecond'",
             Boolean.class,
-            reservation.id());
+            reservation.id(),
+            COMMIT_MARGIN.toMillis());
     return !live.isEmpty() && live.get(0);
   }
 

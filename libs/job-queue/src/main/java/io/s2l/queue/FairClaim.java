@@ -119,6 +119,9 @@ final class FairClaim {
       WorkerCapabilities capabilities)
       throws SQLException {
     kinds = kinds.stream().distinct().toList(); // a kind asked twice would take candidates twice
+    if (kinds.isEmpty()) {
+      return Optional.empty();
+    }
     Array kindArray = c.createArrayOf("text", kinds.toArray());
     try (PreparedStatement ps = c.prepareStatement(takeFairly(kinds.size()))) {
       int p = 1;
