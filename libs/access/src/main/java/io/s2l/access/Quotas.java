@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * expires after {@code s2l.access.quota-reservation-ttl}. Then the request's own transaction stores
  * its work and turns the reservation into a charge ({@link #charge}); committed together, the two
  * never count twice or not at all. A failed request deletes its reservation; a crashed one leaves
- * it to expire. Times are the database's ({@code now()}), whichever service asks.
+ * it to expire. Times are the database's clock, whichever service asks.
  */
 public class Quotas {
 
@@ -121,7 +121,8 @@ public class Quotas {
                   "INSERT INTO access.quota_reservation"
                       + " (key_id, study_id, jobs, flops, creates_study, storage_bytes,"
                       + " expires_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, now() + ? * interval '1 millisecond')"
+                      + " VALUES (?, ?, ?, ?, ?, ?,"
+                      + " clock_timestamp() + ? * interval '1 millisecond')"
                       + " RETURNING id",
                   Long.class,
                   key.id(),
@@ -218,6 +219,9 @@ public class Quotas {
    */
   public void charge(QuotaReservation reservation) {
     QuotaCharge charge = reservation.charge();
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("a charge is made in the request's transaction");
+    }
     if (charge.storageBytes() == Long.MAX_VALUE) {
       throw new IllegalStateException(
           "an upload's place is charged the bytes it stored (chargeUpload), not its read limit");
@@ -225,8 +229,10 @@ public class Quotas {
     if (reservation.id() != null && !heldUntilNow(reservation)) {
       ApiKey key = reservation.key();
       log.warn(
-          "the quota reservation of study {} expired before its request was stored;"
+          "the quota place of a {} request of key {}... (study {}) expires before it is stored;"
               + " checking its quotas again",
+          charge.reason(),
+          key.prefix(),
           reservation.studyId());
       jdbc.queryForList("SELECT pg_advisory_xact_lock(?, ?)", LOCK_SPACE, (int) key.id());
       DailyUsage usage = DailyUsage.read(jdbc, key.id());

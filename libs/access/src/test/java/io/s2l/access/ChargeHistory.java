@@ -11,7 +11,7 @@ final class ChargeHistory {
 
   /**
    * Moves every charge of {@code key}, counted or not, back by {@code hours} whole hours, as if
-   * they had passed on the database's clock. The totals are moved in one statement, so that two
+   * they had passed on the database's clock. The totals go through a far range first, so that two
    * hours {@code hours} apart never meet on the primary key midway.
    */
   static void hoursPass(JdbcTemplate jdbc, ApiKey key, int hours) {
@@ -21,12 +21,13 @@ final class ChargeHistory {
         hours,
         key.id());
     jdbc.update(
-        "WITH moved AS (DELETE FROM access.usage_hour WHERE key_id = ?"
-            + " RETURNING key_id, hour, jobs, flops)"
-            + " INSERT INTO access.usage_hour (key_id, hour, jobs, flops)"
-            + " SELECT key_id, hour - ? * interval '1 hour', jobs, flops FROM moved",
-        key.id(),
-        hours);
+        "UPDATE access.usage_hour SET hour = hour - (? + 100000) * interval '1 hour'"
+            + " WHERE key_id = ?",
+        hours,
+        key.id());
+    jdbc.update(
+        "UPDATE access.usage_hour SET hour = hour + 100000 * interval '1 hour' WHERE key_id = ?",
+        key.id());
   }
 
   /**
