@@ -4,11 +4,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -141,6 +146,59 @@ public final class JobLookup {
         rs.next();
         return rs.getLong(1);
       }
+    }
+  }
+
+  /** A job that failed for good: its study and when, by the database's clock. */
+  public record Failure(UUID studyId, Instant failedAt) {}
+
+  /**
+   * The jobs of {@code kind} that failed for good in the last {@code within}, newest first, at most
+   * {@code limit} (read from the dead-letter index).
+   */
+  public static List<Failure> failedWithin(Connection c, String kind, Duration within, int limit)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT study_id, finished_at FROM queue.job WHERE state = 'failed' AND kind = ?"
+                + " AND finished_at > now() - ? * interval '1 millisecond'"
+                + " ORDER BY finished_at DESC, id DESC LIMIT ?")) {
+      ps.setString(1, kind);
+      ps.setLong(2, within.toMillis());
+      ps.setInt(3, limit);
+      List<Failure> failures = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          failures.add(new Failure(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant()));
+        }
+      }
+      return failures;
+    }
+  }
+
+  /**
+   * Which of {@code studies} have a job of {@code kind} whose key starts with {@code keyPrefix}.
+   */
+  public static Set<UUID> withJob(
+      Connection c, Collection<UUID> studies, String kind, String keyPrefix) throws SQLException {
+    if (studies.isEmpty()) {
+      return Set.of();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT DISTINCT study_id FROM queue.job WHERE study_id = ANY (?) AND kind = ?"
+                + " AND left(job_key, length(?)) = ?")) {
+      ps.setArray(1, c.createArrayOf("uuid", studies.toArray()));
+      ps.setString(2, kind);
+      ps.setString(3, keyPrefix);
+      ps.setString(4, keyPrefix);
+      Set<UUID> found = new HashSet<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.add(rs.getObject(1, UUID.class));
+        }
+      }
+      return found;
     }
   }
 

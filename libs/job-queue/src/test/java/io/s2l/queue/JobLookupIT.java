@@ -120,4 +120,30 @@ class JobLookupIT {
     }
     assertThat(queue.counts(study, training).total()).isEqualTo(5);
   }
+
+  @Test
+  void listsRecentFailuresOfAKindAndTheStudiesThatHaveAJobOfAKeyPrefix() throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      c.createStatement()
+          .executeUpdate(
+              "UPDATE queue.job SET state = 'failed', finished_at = now() - interval '1 hour'"
+                  + " WHERE kind = 'train' AND job_key IN ('a', 'b')");
+      c.createStatement()
+          .executeUpdate(
+              "UPDATE queue.job SET finished_at = now() - interval '3 days'"
+                  + " WHERE study_id = '"
+                  + other
+                  + "'");
+      List<JobLookup.Failure> failed = JobLookup.failedWithin(c, "train", Duration.ofDays(1), 10);
+      assertThat(failed).extracting(JobLookup.Failure::studyId).containsExactly(study, study);
+      assertThat(JobLookup.failedWithin(c, "train", Duration.ofDays(1), 1)).hasSize(1);
+      assertThat(JobLookup.failedWithin(c, "featurize", Duration.ofDays(1), 10)).isEmpty();
+
+      assertThat(JobLookup.withJob(c, List.of(study, other), "train", "")).contains(study, other);
+      assertThat(JobLookup.withJob(c, List.of(study, other), "featurize", "a"))
+          .containsExactly(study);
+      assertThat(JobLookup.withJob(c, List.of(study, other), "train", "ab")).isEmpty();
+      assertThat(JobLookup.withJob(c, List.of(), "train", "a")).isEmpty();
+    }
+  }
 }
