@@ -214,6 +214,9 @@ public class Quotas {
    * other requests no longer counted it) is checked again here, under the key's lock held until its
    * transaction ends: only such a request makes the key's other requests wait for its commit.
    *
+   * <p>A transaction charges one place: two places of one transaction checked again could wait on
+   * each other's key locks held by other requests.
+   *
    * @throws QuotaExceededException when a request that outlived its place no longer fits; its
    *     transaction then rolls back
    */

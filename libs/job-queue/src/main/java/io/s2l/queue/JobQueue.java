@@ -1,6 +1,5 @@
 package io.s2l.queue;
 
-import io.s2l.api.job.DeadLetter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

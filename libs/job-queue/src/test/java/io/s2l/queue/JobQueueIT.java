@@ -3,7 +3,6 @@ package io.s2l.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.s2l.api.job.DeadLetter;
 import io.s2l.testsupport.MutableClock;
 import io.s2l.testsupport.QueueTime;
 import io.s2l.testsupport.TestDatabase;

@@ -29,6 +29,23 @@ class DeadLetterController {
       throws SQLException {
     PageView.check(page, size);
     return new PageView<>(
-        queue.deadLetters(size, PageView.offset(page, size)), page, size, queue.deadLetterCount());
+        queue.deadLetters(size, PageView.offset(page, size)).stream()
+            .map(DeadLetterController::view)
+            .toList(),
+        page,
+        size,
+        queue.deadLetterCount());
+  }
+
+  /** The queue's record of a dead letter, as the API shows it. */
+  private static DeadLetter view(io.s2l.queue.DeadLetter letter) {
+    return new DeadLetter(
+        letter.id(),
+        letter.studyId(),
+        letter.kind(),
+        letter.key(),
+        letter.attempt(),
+        letter.lastError(),
+        letter.failedAt());
   }
 }

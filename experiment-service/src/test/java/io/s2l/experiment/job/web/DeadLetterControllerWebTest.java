@@ -9,8 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.s2l.access.Role;
-import io.s2l.api.job.DeadLetter;
 import io.s2l.experiment.config.SecuredWebSlice;
+import io.s2l.queue.DeadLetter;
 import io.s2l.queue.JobQueue;
 import java.time.Instant;
 import java.util.List;
