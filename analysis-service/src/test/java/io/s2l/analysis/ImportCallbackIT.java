@@ -156,16 +156,7 @@ class ImportCallbackIT {
                   json.writeValueAsString(spec),
                   1)));
     }
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-    while (!"failed"
-        .equals(
-            jdbc.queryForObject(
-                "SELECT state FROM queue.job WHERE study_id = ?::uuid AND job_key = 'doomed'",
-                String.class,
-                id))) {
-      assertThat(Instant.now()).isBefore(deadline);
-      Thread.sleep(100);
-    }
+    awaitFailed(id, "doomed");
     assertThat(callbackJobs(id))
         .extracting(CallbackEventJob::status)
         .containsExactlyInAnyOrder("QUEUED", "ANALYZING", "COMPLETED", "FAILED");
@@ -198,16 +189,7 @@ class ImportCallbackIT {
       c.commit();
     }
     queue.rescueExpired(); // or the service's own workers, whichever polls first
-    Instant failedBy = Instant.now().plus(Duration.ofSeconds(30));
-    while (!"failed"
-        .equals(
-            jdbc.queryForObject(
-                "SELECT state FROM queue.job WHERE study_id = ?::uuid AND job_key = 'lost'",
-                String.class,
-                id))) {
-      assertThat(Instant.now()).isBefore(failedBy);
-      Thread.sleep(100);
-    }
+    awaitFailed(id, "lost");
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (callbackJobs(id).stream().noneMatch(job -> job.status().equals("FAILED"))) {
       assertThat(Instant.now()).isBefore(deadline);
@@ -303,6 +285,21 @@ class ImportCallbackIT {
                   }
                 })
         .toList();
+  }
+
+  /** Waits for the job {@code key} of import {@code id} to fail for good. */
+  private void awaitFailed(String id, String key) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+    while (!"failed"
+        .equals(
+            jdbc.queryForObject(
+                "SELECT state FROM queue.job WHERE study_id = ?::uuid AND job_key = ?",
+                String.class,
+                id,
+                key))) {
+      assertThat(Instant.now()).isBefore(deadline);
+      Thread.sleep(100);
+    }
   }
 
   /** Waits for the import's analysis job to succeed (its COMPLETED event is queued with it). */

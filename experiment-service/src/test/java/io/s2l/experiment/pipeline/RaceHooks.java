@@ -1,11 +1,10 @@
 package io.s2l.experiment.pipeline;
 
+import io.s2l.testsupport.MutableClock;
 import io.s2l.testsupport.TestDatabase;
 import io.s2l.testsupport.TestKeys;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -43,21 +42,11 @@ class RaceHooks {
   @Bean
   @Primary
   Clock pausingClock(RacePause pause) {
-    return new Clock() {
+    return new MutableClock(Instant.parse("2026-01-05T09:00:00Z")) {
       @Override
       public Instant instant() {
         pause.here();
-        return Instant.parse("2026-01-05T09:00:00Z");
-      }
-
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
+        return super.instant();
       }
     };
   }

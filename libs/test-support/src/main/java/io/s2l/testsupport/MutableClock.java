@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand, so that leases and backoffs expire without sleeping. */
-public final class MutableClock extends Clock {
+/**
+ * A clock that tests move by hand, so that leases and backoffs expire without sleeping; a test may
+ * extend it to act whenever the code under test reads the time.
+ */
+public class MutableClock extends Clock {
 
   private volatile Instant now;
 
